@@ -3,8 +3,22 @@
 - :mod:`pos_app.thai.words` — ``baht_words`` / ``parse_baht_words``: amounts in Thai words (เอ็ด rule).
 - :mod:`pos_app.thai.promptpay` — ``promptpay_payload``, ``validate_promptpay_id``, ``decode_promptpay``,
   ``crc16_ccitt_false``: PromptPay QR payloads (EMVCo), checked against the published vectors.
+- :mod:`pos_app.thai.dates` — ``format_date``, ``format_datetime``, ``format_time``, ``to_bangkok``,
+  ``parse_date``: Buddhist-Era dates in Asia/Bangkok, Thai digits optional, English forms; typed dates.
+- :mod:`pos_app.thai.sorting` — ``thai_sort_key``, ``english_first_sort_key``, ``sort_key_for``,
+  ``thai_sorted``: Thai dictionary order (pythainlp's rule; PyICU has no wheels); ``search_key``.
+- :mod:`pos_app.thai.digits` — ``to_thai_digits`` / ``to_arabic_digits``.
 """
 
+from pos_app.thai.dates import (
+    BANGKOK,
+    format_date,
+    format_datetime,
+    format_time,
+    parse_date,
+    to_bangkok,
+)
+from pos_app.thai.digits import to_arabic_digits, to_thai_digits
 from pos_app.thai.promptpay import (
     DecodedPayload,
     PromptPayId,
@@ -14,16 +28,36 @@ from pos_app.thai.promptpay import (
     promptpay_payload,
     validate_promptpay_id,
 )
+from pos_app.thai.sorting import (
+    english_first_sort_key,
+    search_key,
+    sort_key_for,
+    thai_sort_key,
+    thai_sorted,
+)
 from pos_app.thai.words import baht_words, parse_baht_words
 
 __all__ = [
+    "BANGKOK",
     "DecodedPayload",
     "PromptPayId",
     "baht_words",
     "crc16_ccitt_false",
     "decode_promptpay",
+    "english_first_sort_key",
+    "format_date",
+    "format_datetime",
+    "format_time",
     "national_id_check_digit",
     "parse_baht_words",
+    "parse_date",
     "promptpay_payload",
+    "search_key",
+    "sort_key_for",
+    "thai_sort_key",
+    "thai_sorted",
+    "to_arabic_digits",
+    "to_bangkok",
+    "to_thai_digits",
     "validate_promptpay_id",
 ]
