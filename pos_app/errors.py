@@ -6,26 +6,11 @@ raised before a language switch still shows in the language in use when it is di
 
 from __future__ import annotations
 
-from typing import Any
-
-from resources.i18n import _
+from resources.i18n import TranslatedError
 
 
-class PosError(Exception):
+class PosError(TranslatedError):
     """Base of every error the core raises on purpose.  ``str(err)`` is the translated message."""
-
-    def __init__(self, msgid: str, /, **params: Any) -> None:
-        super().__init__(msgid)
-        self.msgid = msgid
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        text = _(self.msgid)
-        return text.format(**self.params) if self.params else text
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class InputError(PosError):
@@ -52,5 +37,3 @@ class ClosedDayError(PosError):
     """The day is closed and read-only."""
 
 
-class DatabaseProblem(PosError):
-    """The database cannot be opened or used (locked, read-only, not a database, too new)."""

@@ -101,6 +101,27 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 
 
+class TranslatedError(Exception):
+    """An error whose message is an English msgid plus ``str.format`` parameters, translated when read.
+
+    The base of every error any layer raises on purpose for a person to read (``pos_app.errors.PosError``,
+    ``db.errors.DatabaseProblem``, the receipts' printer errors), so one ``except`` shows them all.
+    """
+
+    def __init__(self, msgid: str, /, **params: object) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        text = _(self.msgid)
+        return text.format(**self.params) if self.params else text
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction; translate it later with ``_()``."""
     return message

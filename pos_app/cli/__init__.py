@@ -1,8 +1,9 @@
 """The ``pos-app`` command line.  Each room registers its own sub-commands in a module here.
 
 A sub-command module defines ``register(subparsers)`` which adds its parser(s) and sets
-``func=<callable(args) -> int>`` on them.  ``main`` turns :class:`PosError` into a clean message and exit
-code 2, never a traceback.
+``func=<callable(args) -> int>`` on them.  :func:`run` turns any :class:`TranslatedError` into a clean
+message and exit code 2, never a traceback.  ``pos-app`` with no sub-command starts the till window; that
+dispatch lives in ``ui.launcher`` because the core never imports the UI.
 """
 
 from __future__ import annotations
@@ -11,18 +12,19 @@ import argparse
 import importlib
 import sys
 
-from pos_app.errors import PosError
-from resources.i18n import _, set_language
+from resources.i18n import TranslatedError, _, set_language
 
 # Sub-command modules, in the order they appear in --help.
 COMMANDS = ("app", "promptpay", "receipt", "printer")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pos-app", description="Community shop till and books")
-    parser.add_argument("--lang", choices=("th", "en"), help="language of messages (default: Thai)")
+    parser = argparse.ArgumentParser(prog="pos-app", description="Community shop till and books "
+                                     "(with no command: start the till window)")
+    parser.add_argument("--lang", choices=("th", "en"), help="language of messages and screens (default: Thai)")
     parser.add_argument("--database", help="SQLite file path or postgresql:// URL (default: POS_DATABASE_URL "
-                        "or a file in the user data directory)")
+                        "or shop.sqlite3 in the user data directory)")
+    parser.add_argument("--till", help="the till this computer is (its code, e.g. T1)")
     sub = parser.add_subparsers(dest="command")
     for name in COMMANDS:
         try:
@@ -35,19 +37,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run(args: argparse.Namespace) -> int:
+    if args.lang:
+        set_language(args.lang)
+    try:
+        return int(args.func(args))
+    except TranslatedError as err:
+        print(_("Error: {message}").format(message=err.message), file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
-    func = getattr(args, "func", None)
-    if func is None:
-        func = getattr(importlib.import_module("pos_app.cli.app"), "start_gui", None)
-        if func is None:
-            parser.print_help()
-            return 2
-    try:
-        return int(func(args))
-    except PosError as err:
-        print(_("Error: {message}").format(message=err.message), file=sys.stderr)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
         return 2
+    return run(args)

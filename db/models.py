@@ -1,0 +1,225 @@
+"""The shop's records as peewee models, bound at run time through :data:`database` (a proxy).
+
+Money columns hold integer satang (``*_satang``); quantities hold integers in the item's base unit
+(g, ml, piece).  Times are UTC (:class:`UtcDateTimeField`).  Documents (sales, refunds, stock movements,
+journal entries) are append-only: the database itself refuses UPDATE and DELETE on them (see
+:mod:`db.guards`).  Every document row has a UUID with a UNIQUE constraint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import peewee as pw
+
+database = pw.DatabaseProxy()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UtcDateTimeField(pw.DateTimeField):
+    """Stores a timezone-aware instant as naive UTC; reads it back as aware UTC."""
+
+    def db_value(self, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given where a UTC instant is required")
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return super().db_value(value)  # type: ignore[no-untyped-call]
+
+    def python_value(self, value: Any) -> Any:
+        value = super().python_value(value)  # type: ignore[no-untyped-call]
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value
+
+
+class BaseModel(pw.Model):
+    id = pw.AutoField()
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+# Roles, item kinds, units, movement kinds, payment methods: stored as short codes.
+ROLES = ("seller", "production", "treasurer", "admin")
+ITEM_KINDS = ("finished", "ingredient", "packaging")
+BASE_UNITS = ("piece", "g", "ml")
+MOVEMENT_KINDS = ("opening", "purchase", "produce", "consume", "sale", "refund", "transfer", "waste", "count")
+PAYMENT_METHODS = ("cash", "promptpay")
+SALE_KINDS = ("sale", "refund")
+
+
+class NetworkGroup(BaseModel):
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    code = pw.CharField(max_length=32, unique=True)
+    name_th = pw.CharField(max_length=200)
+    name_en = pw.CharField(max_length=200)
+
+
+class Shop(BaseModel):
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    group = pw.ForeignKeyField(NetworkGroup, backref="shops", on_delete="RESTRICT")
+    code = pw.CharField(max_length=32, unique=True)
+    name_th = pw.CharField(max_length=200)
+    name_en = pw.CharField(max_length=200)
+    tax_id = pw.CharField(max_length=13, default="")
+    promptpay_id = pw.CharField(max_length=20, default="")
+
+
+class Till(BaseModel):
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    shop = pw.ForeignKeyField(Shop, backref="tills", on_delete="RESTRICT")
+    code = pw.CharField(max_length=32, unique=True)
+    name = pw.CharField(max_length=100)
+    # The last receipt number handed out; bumped inside each sale's own transaction (gapless).
+    last_receipt_no = pw.IntegerField(default=0)
+    shop_id: int
+
+
+class User(BaseModel):
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    login = pw.CharField(max_length=64, unique=True)
+    display_name = pw.CharField(max_length=200)
+    role = pw.CharField(max_length=16, constraints=[pw.Check(f"role IN {ROLES!r}")])
+    pin_hash = pw.CharField(max_length=255)
+    group = pw.ForeignKeyField(NetworkGroup, null=True, backref="members", on_delete="RESTRICT")
+    active = pw.BooleanField(default=True)
+
+
+class PriceTier(BaseModel):
+    code = pw.CharField(max_length=32, unique=True)
+    name_th = pw.CharField(max_length=100)
+    name_en = pw.CharField(max_length=100)
+
+
+class Item(BaseModel):
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    sku = pw.CharField(max_length=32, unique=True)
+    kind = pw.CharField(max_length=16, constraints=[pw.Check(f"kind IN {ITEM_KINDS!r}")])
+    base_unit = pw.CharField(max_length=8, constraints=[pw.Check(f"base_unit IN {BASE_UNITS!r}")])
+    name_th = pw.CharField(max_length=200)
+    name_en = pw.CharField(max_length=200)
+    group = pw.ForeignKeyField(NetworkGroup, backref="items", on_delete="RESTRICT")
+    sold_by_weight = pw.BooleanField(default=False)
+    active = pw.BooleanField(default=True)
+
+
+class ItemPack(BaseModel):
+    """A declared conversion: one ``name`` of this item is ``factor`` base units (kg = 1000 g, pack of 6)."""
+
+    item = pw.ForeignKeyField(Item, backref="packs", on_delete="RESTRICT")
+    name_th = pw.CharField(max_length=50)
+    name_en = pw.CharField(max_length=50)
+    factor = pw.IntegerField(constraints=[pw.Check("factor > 0")])
+
+    class Meta:
+        indexes = ((("item", "name_en"), True),)
+
+
+class Barcode(BaseModel):
+    code = pw.CharField(max_length=64, unique=True)
+    item = pw.ForeignKeyField(Item, backref="barcodes", on_delete="RESTRICT")
+    quantity = pw.IntegerField(default=1, constraints=[pw.Check("quantity > 0")])  # base units per scan
+
+
+class ItemPrice(BaseModel):
+    """Price of ``per_quantity`` base units (1 piece, or 1000 g for goods sold by the kilo) in a tier."""
+
+    item = pw.ForeignKeyField(Item, backref="prices", on_delete="RESTRICT")
+    tier = pw.ForeignKeyField(PriceTier, backref="prices", on_delete="RESTRICT")
+    price_satang = pw.BigIntegerField(constraints=[pw.Check("price_satang >= 0")])
+    per_quantity = pw.IntegerField(default=1, constraints=[pw.Check("per_quantity > 0")])
+
+    class Meta:
+        indexes = ((("item", "tier"), True),)
+
+
+class Sale(BaseModel):
+    """A committed sale or refund: never edited; a refund is its own document pointing back."""
+
+    uuid = pw.UUIDField(unique=True)
+    kind = pw.CharField(max_length=8, default="sale", constraints=[pw.Check(f"kind IN {SALE_KINDS!r}")])
+    till = pw.ForeignKeyField(Till, backref="sales", on_delete="RESTRICT")
+    number = pw.IntegerField()
+    seller = pw.ForeignKeyField(User, backref="sales", on_delete="RESTRICT")
+    tier = pw.ForeignKeyField(PriceTier, on_delete="RESTRICT")
+    created_at = UtcDateTimeField(index=True)
+    business_date = pw.DateField(index=True)  # the Asia/Bangkok calendar day of created_at
+    total_satang = pw.BigIntegerField()  # negative for a refund
+    refund_of = pw.ForeignKeyField("self", null=True, backref="refunds", on_delete="RESTRICT")
+    note = pw.CharField(max_length=500, default="")
+    till_id: int
+    tier_id: int
+    seller_id: int
+    refund_of_id: int | None
+
+    class Meta:
+        indexes = ((("till", "number"), True),)
+
+
+class SaleLine(BaseModel):
+    sale = pw.ForeignKeyField(Sale, backref="lines", on_delete="RESTRICT")
+    line_no = pw.IntegerField()
+    item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
+    quantity = pw.BigIntegerField()  # base units; negative on a refund
+    unit_price_satang = pw.BigIntegerField()
+    per_quantity = pw.IntegerField()
+    amount_satang = pw.BigIntegerField()  # rounded as stated by the sales service
+    item_id: int
+
+    class Meta:
+        indexes = ((("sale", "line_no"), True),)
+
+
+class Payment(BaseModel):
+    uuid = pw.UUIDField(unique=True)
+    sale = pw.ForeignKeyField(Sale, backref="payments", on_delete="RESTRICT")
+    method = pw.CharField(max_length=16, constraints=[pw.Check(f"method IN {PAYMENT_METHODS!r}")])
+    amount_satang = pw.BigIntegerField()  # what the sale received (negative: paid back on a refund)
+    tendered_satang = pw.BigIntegerField()  # what the customer handed over
+    change_satang = pw.BigIntegerField(default=0)
+    confirmed_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+
+
+class StockMovement(BaseModel):
+    """One row of the append-only stock ledger.  On-hand = the sum of ``quantity``."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    item = pw.ForeignKeyField(Item, backref="movements", on_delete="RESTRICT")
+    shop = pw.ForeignKeyField(Shop, backref="movements", on_delete="RESTRICT")
+    kind = pw.CharField(max_length=16, constraints=[pw.Check(f"kind IN {MOVEMENT_KINDS!r}")])
+    quantity = pw.BigIntegerField()  # signed, base units
+    lot = pw.CharField(max_length=64, default="")
+    unit_cost_satang = pw.BigIntegerField(null=True)
+    document_uuid = pw.UUIDField(index=True)
+    user = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    created_at = UtcDateTimeField(index=True)
+
+    class Meta:
+        indexes = ((("item", "shop"), False),)
+
+
+class JournalEntry(BaseModel):
+    """The append-only journal: one entry per committed document, in commit order."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    doc_type = pw.CharField(max_length=32)
+    doc_uuid = pw.UUIDField(unique=True)
+    till = pw.ForeignKeyField(Till, null=True, on_delete="RESTRICT")
+    user = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    created_at = UtcDateTimeField()
+    summary = pw.TextField()  # canonical JSON of the document's business values
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    NetworkGroup, Shop, Till, User, PriceTier, Item, ItemPack, Barcode, ItemPrice,
+    Sale, SaleLine, Payment, StockMovement, JournalEntry,
+)
+# Document tables: the database refuses UPDATE and DELETE on these (db.guards).
+APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "stock_movement", "journal_entry")

@@ -1,0 +1,66 @@
+"""What the shop sells: items, their barcodes and prices in a tier, as plain read-only views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db.models import Barcode, Item, ItemPrice, PriceTier
+from pos_app.money import Money
+from resources.i18n import language
+
+DEFAULT_TIER = "retail"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    sku: str
+    name_th: str
+    name_en: str
+    kind: str
+    base_unit: str
+    sold_by_weight: bool
+    price: Money  # for ``per_quantity`` base units
+    per_quantity: int
+    scan_quantity: int = 1  # base units added by one scan of the barcode used
+
+    @property
+    def name(self) -> str:
+        return self.name_en if language() == "en" else self.name_th
+
+
+def tier_id(code: str = DEFAULT_TIER) -> int:
+    return int(PriceTier.get(PriceTier.code == code).id)
+
+
+def _view(item: Item, price: ItemPrice, scan_quantity: int = 1) -> ItemView:
+    return ItemView(item.id, item.sku, item.name_th, item.name_en, item.kind, item.base_unit,
+                    bool(item.sold_by_weight), Money(price.price_satang), price.per_quantity, scan_quantity)
+
+
+def sellable(tier: str = DEFAULT_TIER) -> list[ItemView]:
+    """Active items with a price in ``tier``, ordered by SKU (the UI sorts by name as it likes)."""
+    query = (ItemPrice.select(ItemPrice, Item).join(Item).switch(ItemPrice).join(PriceTier)
+             .where((PriceTier.code == tier) & (Item.active == True))  # noqa: E712
+             .order_by(Item.sku))
+    return [_view(p.item, p) for p in query]
+
+
+def by_barcode(code: str, tier: str = DEFAULT_TIER) -> ItemView | None:
+    """The item a scanned code names, priced in ``tier``; ``None`` if unknown or not for sale."""
+    code = code.strip()
+    if not code:
+        return None
+    row = (Barcode.select(Barcode, Item).join(Item)
+           .where((Barcode.code == code) & (Item.active == True)).first())  # noqa: E712
+    if row is None:
+        return None
+    price = (ItemPrice.select().join(PriceTier)
+             .where((ItemPrice.item == row.item) & (PriceTier.code == tier)).first())
+    return None if price is None else _view(row.item, price, row.quantity)
+
+
+def by_id(item_id: int, tier: str = DEFAULT_TIER) -> ItemView | None:
+    price = (ItemPrice.select(ItemPrice, Item).join(Item).switch(ItemPrice).join(PriceTier)
+             .where((Item.id == item_id) & (PriceTier.code == tier)).first())
+    return None if price is None else _view(price.item, price)

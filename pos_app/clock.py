@@ -1,0 +1,23 @@
+"""Instants are UTC; the shop's calendar day is the Asia/Bangkok day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def business_date(instant: dt.datetime) -> dt.date:
+    """The Bangkok calendar day an instant falls on (the day its sale belongs to)."""
+    if instant.tzinfo is None:
+        raise ValueError("a UTC instant is required")
+    return instant.astimezone(BANGKOK).date()
+
+
+def bangkok_time(instant: dt.datetime) -> dt.datetime:
+    return instant.astimezone(BANGKOK)

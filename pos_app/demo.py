@@ -1,0 +1,130 @@
+"""The demo shop: the Bang Hua Suea network from the news story, with a week of past market days.
+
+Master data (groups, shops, tills, items, prices, barcodes, users) comes from
+``resources/demo/network.json``.  Opening stock, the week's sales and a refund or two are made through
+the same services the till uses (``stock.receive``, ``sales.commit_sale``, ``sales.refund_sale``), with
+past instants, so the books and reports have something real to show.  Deterministic (seeded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from db.models import Barcode, Item, ItemPack, ItemPrice, NetworkGroup, PriceTier, Shop, Till, database
+from pos_app import catalog, sales, stock, users
+from pos_app.cart import Cart
+from pos_app.clock import BANGKOK, utc_now
+from pos_app.errors import InputError
+from pos_app.money import Money
+from resources import demo_path
+
+DEMO_FILE = "network.json"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    groups: int
+    items: int
+    users: int
+    sales: int
+    refunds: int
+    home_till: str
+
+
+def load_spec() -> dict[str, Any]:
+    with demo_path(DEMO_FILE).open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def is_empty() -> bool:
+    return not NetworkGroup.select().exists()
+
+
+def _create_master_data(spec: dict[str, Any]) -> dict[str, users.Actor]:
+    groups = {g["code"]: NetworkGroup.create(code=g["code"], name_th=g["name_th"], name_en=g["name_en"])
+              for g in spec["groups"]}
+    for s in spec["shops"]:
+        shop = Shop.create(group=groups[s["group"]], code=s["code"], name_th=s["name_th"], name_en=s["name_en"],
+                           tax_id=s["tax_id"], promptpay_id=s["promptpay_id"])
+        for t in s["tills"]:
+            Till.create(shop=shop, code=t["code"], name=t["name"])
+    tiers = {t["code"]: PriceTier.create(**t) for t in spec["tiers"]}
+    for i in spec["items"]:
+        item = Item.create(sku=i["sku"], kind=i["kind"], base_unit=i["base_unit"], name_th=i["name_th"],
+                           name_en=i["name_en"], group=groups[i["group"]], sold_by_weight=i["sold_by_weight"])
+        for tier, satang in i["prices"].items():
+            ItemPrice.create(item=item, tier=tiers[tier], price_satang=satang, per_quantity=i["per_quantity"])
+        for code in i["barcodes"]:
+            Barcode.create(code=code, item=item)
+        for pack in i["packs"]:
+            ItemPack.create(item=item, **pack)
+    actors = {}
+    for u in spec["users"]:
+        group = groups[u["group"]].id if u["group"] else None
+        actors[u["role"]] = users.create_user(u["login"], u["display_name"], u["role"], u["pin"], group)
+    return actors
+
+
+def _opening_stock(spec: dict[str, Any], admin: users.Actor, when: dt.datetime) -> None:
+    shops = {s.code: s for s in Shop.select(Shop, NetworkGroup).join(NetworkGroup)}
+    main = shops[spec["shops"][0]["code"]]
+    by_group = {s.group.code: s for s in reversed(list(shops.values()))}
+    per_shop: dict[int, list[stock.Movement]] = {}
+    for i in spec["items"]:
+        if not i["opening_stock"]:
+            continue
+        item = Item.get(Item.sku == i["sku"])
+        shop = main if i["kind"] == "finished" else by_group.get(i["group"], main)
+        per_shop.setdefault(shop.id, []).append(
+            stock.Movement(item.id, i["opening_stock"], lot="OPENING", unit_cost_satang=i["unit_cost_satang"]))
+    for shop_id, moves in per_shop.items():
+        stock.receive(admin, shop_id, moves, kind="opening", now=when)
+
+
+def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: int, rng: random.Random,
+                 today: dt.date) -> tuple[int, int]:
+    goods = [v for v in catalog.sellable() if v.kind == "finished"]
+    count = refunds = 0
+    for back in range(days, 0, -1):
+        day = today - dt.timedelta(days=back)
+        opening = dt.datetime.combine(day, dt.time(8, 0), BANGKOK)
+        minutes = sorted(rng.sample(range(0, 9 * 60), rng.randint(8, 14)))
+        day_sales = []
+        for minute in minutes:
+            cart = Cart()
+            for view in rng.sample(goods, rng.randint(1, 3)):
+                qty = rng.choice([250, 500, 1000]) if view.sold_by_weight else rng.randint(1, 3)
+                cart.add(view, qty)
+            total = cart.total
+            method = "promptpay" if rng.random() < 0.25 else "cash"
+            tendered = Money(-(-total.satang // 10000) * 10000) if method == "cash" else total
+            at = (opening + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
+            day_sales.append(sales.commit_sale(seller, till.id, cart, tendered, method, now=at))
+            count += 1
+        if back in (5, 2):  # a customer brings something back on two of the days
+            victim = day_sales[0]
+            at = victim.created_at + dt.timedelta(hours=3)
+            sales.refund_sale(treasurer, till.id, victim.uuid, "ลูกค้าคืนสินค้า (สินค้าชำรุด)", now=at)
+            refunds += 1
+    return count, refunds
+
+
+def create_demo(days: int = 7, seed: int = 2563, today: dt.date | None = None) -> DemoSummary:
+    """Fill an empty database with the demo network.  Refuses a database that already has a shop."""
+    if not is_empty():
+        raise InputError("This database already has a shop; the demo is only made in an empty one")
+    spec = load_spec()
+    today = today or utc_now().astimezone(BANGKOK).date()
+    with database.atomic():
+        actors = _create_master_data(spec)
+    start = dt.datetime.combine(today - dt.timedelta(days=days + 1), dt.time(7, 0), BANGKOK)
+    _opening_stock(spec, actors["admin"], start.astimezone(dt.UTC))
+    till = Till.get(Till.code == spec["home_till"])
+    count, refunds = _market_days(actors["seller"], actors["treasurer"], till, days, random.Random(seed), today)
+    return DemoSummary(len(spec["groups"]), len(spec["items"]), len(spec["users"]), count, refunds,
+                       spec["home_till"])

@@ -1,0 +1,134 @@
+"""Fixtures: every database test runs on SQLite and on a real PostgreSQL server started for the run.
+
+Templates are built once per run and backend (an empty database at head, and the demo shop); each test
+gets a fresh copy (a file copy for SQLite, ``CREATE DATABASE … TEMPLATE`` for PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg2
+import pytest
+
+from db.connection import OpenedDatabase, open_database
+from resources.i18n import set_language
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+BACKENDS = ("sqlite", "postgres")
+TODAY = dt.date(2026, 11, 24)  # the demo's "today" in tests (a Tuesday)
+_counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def thai_by_default() -> Iterator[None]:
+    set_language("th")
+    yield
+    set_language("th")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    external = os.environ.get("POS_TEST_POSTGRES_URL")
+    if external:
+        yield external.rstrip("/")
+        return
+    from tests.pg_cluster import Cluster
+
+    cluster = Cluster().start()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+def _pg_admin(server: str, sql: str) -> None:
+    conn = psycopg2.connect(f"{server}/postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+    finally:
+        conn.close()
+
+
+class Factory:
+    """Makes fresh databases of one backend: empty, copies of the head template, of the demo template."""
+
+    def __init__(self, backend: str, tmp: Path, server: str | None) -> None:
+        self.backend, self.tmp, self.server = backend, tmp, server
+        self.templates: dict[str, str] = {}
+
+    def new_target(self) -> str:
+        n = next(_counter)
+        if self.backend == "sqlite":
+            return str(self.tmp / f"db{n}.sqlite3")
+        assert self.server
+        _pg_admin(self.server, f"CREATE DATABASE pos_{n}")
+        return f"{self.server}/pos_{n}"
+
+    def _template(self, name: str) -> str:
+        if name not in self.templates:
+            target = self.new_target()
+            opened = open_database(target)
+            if name == "demo":
+                from pos_app.demo import create_demo
+
+                create_demo(today=TODAY)
+            if self.backend == "sqlite":
+                opened.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            opened.database.close()
+            self.templates[name] = target
+        return self.templates[name]
+
+    def copy_of(self, name: str) -> str:
+        template = self._template(name)
+        n = next(_counter)
+        if self.backend == "sqlite":
+            target = str(self.tmp / f"db{n}.sqlite3")
+            shutil.copyfile(template, target)
+            return target
+        assert self.server
+        _pg_admin(self.server, f"CREATE DATABASE pos_{n} TEMPLATE {template.rsplit('/', 1)[1]}")
+        return f"{self.server}/pos_{n}"
+
+
+_factories: dict[str, Factory] = {}
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def factory(backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Factory:
+    if backend not in _factories:
+        server = request.getfixturevalue("pg_server") if backend == "postgres" else None
+        _factories[backend] = Factory(backend, tmp_path_factory.mktemp(f"db-{backend}"), server)
+    return _factories[backend]
+
+
+def _opened(target: str) -> Iterator[OpenedDatabase]:
+    opened = open_database(target)
+    try:
+        yield opened
+    finally:
+        opened.database.close()
+
+
+@pytest.fixture
+def empty_db(factory: Factory) -> Iterator[OpenedDatabase]:
+    """A fresh database at head with no shop in it."""
+    yield from _opened(factory.copy_of("head"))
+
+
+@pytest.fixture
+def demo_db(factory: Factory) -> Iterator[OpenedDatabase]:
+    """A fresh copy of the demo network (a week of market days before TODAY)."""
+    yield from _opened(factory.copy_of("demo"))
