@@ -1,0 +1,59 @@
+"""The receipts' typed errors: an English msgid plus ``str.format`` parameters, translated when read.
+
+They have the shape of ``pos_app.errors.PosError`` (which this package may not import): ``err.message`` (and
+``str(err)``) is the message in the language in use when it is read.  Nothing in ``receipts`` retries or
+queues; the caller (the print outbox) decides what to do with a :class:`PrinterError`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from resources.i18n import _
+
+
+class ReceiptError(Exception):
+    """Base of every error the receipts package raises on purpose."""
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        text = _(self.msgid)
+        return text.format(**self.params) if self.params else text
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DocumentError(ReceiptError):
+    """The receipt document (or its JSON, logo, barcode) is not valid; nothing was printed."""
+
+
+class PrinterConfigError(ReceiptError):
+    """The printer address or one of its settings does not parse or is out of range."""
+
+
+class PrinterError(ReceiptError):
+    """Talking to the printer failed.  ``sent_all`` tells whether every byte of the job left this computer."""
+
+    sent_all = False
+
+
+class PrinterOffline(PrinterError):
+    """Nothing answers at the address: switched off, unplugged, wrong address, or connection refused."""
+
+
+class PrinterTimeout(PrinterError):
+    """The printer did not answer (or accept data) within the configured time."""
+
+
+class PrinterDropped(PrinterError):
+    """The connection was lost in the middle of a job: part of the receipt may have printed."""
+
+
+class PrinterRefused(PrinterError):
+    """Something answered but not as a ready printer: garbage, paper out, cover open, spooler said no."""
