@@ -7,8 +7,12 @@
   ``parse_date``: Buddhist-Era dates in Asia/Bangkok, Thai digits optional, English forms; typed dates.
 - :mod:`pos_app.thai.sorting` — ``thai_sort_key``, ``english_first_sort_key``, ``sort_key_for``,
   ``thai_sorted``: Thai dictionary order (pythainlp's rule; PyICU has no wheels); ``search_key``.
+- :mod:`pos_app.thai.qr` — ``promptpay_qr_image``, ``qr_matrix``, ``promptpay_card`` (a printable card,
+  :class:`QrCard`), ``masked_id``; loaded lazily (it imports ``qrcode`` and Pillow).
 - :mod:`pos_app.thai.digits` — ``to_thai_digits`` / ``to_arabic_digits``.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from pos_app.thai.dates import (
     BANGKOK,
@@ -37,10 +41,26 @@ from pos_app.thai.sorting import (
 )
 from pos_app.thai.words import baht_words, parse_baht_words
 
+if TYPE_CHECKING:
+    from pos_app.thai.qr import QrCard, masked_id, promptpay_card, promptpay_qr_image, qr_matrix
+
+_QR_NAMES = ("QrCard", "masked_id", "promptpay_card", "promptpay_qr_image", "qr_matrix")
+
+
+def __getattr__(name: str) -> Any:
+    """The QR helpers (``qrcode`` + Pillow) load on first use, so importing the words stays light."""
+    if name in _QR_NAMES:
+        from pos_app.thai import qr
+
+        return getattr(qr, name)
+    raise AttributeError(f"module 'pos_app.thai' has no attribute {name!r}")
+
+
 __all__ = [
     "BANGKOK",
     "DecodedPayload",
     "PromptPayId",
+    "QrCard",
     "baht_words",
     "crc16_ccitt_false",
     "decode_promptpay",
@@ -48,10 +68,14 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_time",
+    "masked_id",
     "national_id_check_digit",
     "parse_baht_words",
     "parse_date",
+    "promptpay_card",
     "promptpay_payload",
+    "promptpay_qr_image",
+    "qr_matrix",
     "search_key",
     "sort_key_for",
     "thai_sort_key",
