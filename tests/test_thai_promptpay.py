@@ -3,10 +3,13 @@ the CRC, and each kind of bad input."""
 
 from __future__ import annotations
 
+import binascii
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.bench_thai import _floor_payload
 from pos_app.errors import InputError
 from pos_app.money import Money
 from pos_app.thai import (
@@ -208,3 +211,13 @@ def test_one_changed_digit_breaks_the_check(delta: int, first12: str) -> None:
     bad = (good + 1 + delta % 9) % 10
     with pytest.raises(InputError):
         validate_promptpay_id(first12 + str(bad))
+
+
+@given(st.binary(max_size=200))
+def test_hand_written_crc_agrees_with_the_c_one(data: bytes) -> None:
+    assert crc16_ccitt_false(data) == binascii.crc_hqx(data, 0xFFFF)
+
+
+@given(st.integers(min_value=1, max_value=999_999_999_999))
+def test_benchmark_floor_builds_the_same_payload(satang: int) -> None:
+    assert _floor_payload(satang) == promptpay_payload("0812345678", satang)
