@@ -38,9 +38,9 @@ class PrinterConfigError(ReceiptError):
 
 
 class PrinterError(ReceiptError):
-    """Talking to the printer failed.  ``sent_all`` tells whether every byte of the job left this computer."""
+    """Talking to the printer failed.  ``started``: part of the job may have printed."""
 
-    sent_all = False
+    started = False  # True when some of the job had been sent: part of it may have printed
 
 
 class PrinterOffline(PrinterError):
