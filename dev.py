@@ -89,7 +89,7 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
 def start(args: list[str]) -> int:
     ensure_system(APT_RUN)
     ensure_venv()
-    return run([str(PY), "-m", "pos_app", *args])
+    return run([str(PY), "-m", "ui", *args])
 
 
 def test(args: list[str]) -> int:

@@ -57,7 +57,8 @@ def create_user(login: str, display_name: str, role: str, pin: str, group_id: in
 
 def users_for_login() -> list[Actor]:
     """The active users, for the log-in list, in display order."""
-    return [_actor(u) for u in User.select().where(User.active == True).order_by(User.role, User.login)]  # noqa: E712
+    people = [_actor(u) for u in User.select().where(User.active == True)]  # noqa: E712
+    return sorted(people, key=lambda a: (ROLES.index(a.role), a.display_name))
 
 
 def login(login_name: str, pin: str) -> Actor:

@@ -1,0 +1,40 @@
+"""Start the till window: fonts, language, the database (a new one gets the demo shop), the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pos_app import demo
+from resources.i18n import TranslatedError, _, set_language
+from ui.fonts import install_thai_font
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("pos-app")
+    install_thai_font(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    from db.connection import open_database
+    from ui.main_window import MainWindow
+
+    set_language(args.lang or "th")
+    app = application()
+    try:
+        opened = open_database(args.database)
+        if demo.is_empty():
+            demo.create_demo()
+        window = MainWindow(args.till, opened.where)
+    except TranslatedError as err:
+        QMessageBox.critical(None, _("The shop cannot start"), err.message)
+        print(_("Error: {message}").format(message=err.message), file=sys.stderr)
+        return 2
+    window.show()
+    return int(app.exec())
