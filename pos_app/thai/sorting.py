@@ -115,6 +115,10 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str], ...] = (
 def search_key(text: str) -> str:
     """The normalised form of a name or a typed query for matching (see the module docstring)."""
     out = to_arabic_digits(unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)).casefold()
-    for pattern, repl in _REPAIRS:
-        out = pattern.sub(repl, out)
+    for _ in range(8):  # one repair can expose another (a doubled mark before a vowel): run to a fixed point
+        before = out
+        for pattern, repl in _REPAIRS:
+            out = pattern.sub(repl, out)
+        if out == before:
+            break
     return out.strip()
