@@ -15,7 +15,9 @@
   positive, with the word for refund beside it).
 
 ``parse_baht_words(text)`` reads such words back to integer satang (spaces ignored; ``ถ้วน``/``ตรง`` after
-``บาท`` optional) and raises :class:`~pos_app.errors.InputError` for anything that is not an amount.
+``บาท`` optional; the colloquial ``หนึ่ง`` for a trailing ``เอ็ด`` accepted) and raises
+:class:`~pos_app.errors.InputError` for anything that is not an amount (``หนึ่งสิบ``, ``สองสิบ``, ``ยี่ร้อย``,
+a place without its digit other than ``สิบ``, places out of order, 100 satang or more, no ``บาท``/``สตางค์``).
 ``parse_baht_words(baht_words(x)) == x`` for every ``x ≥ 0`` (property-tested up to 10^15 satang).
 """
 
