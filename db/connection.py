@@ -115,8 +115,8 @@ def _explain(exc: Exception, target: str) -> DatabaseProblem:
     if "readonly" in text or "read-only" in text:
         return DatabaseProblem("The database file {path} is read-only; the shop cannot save sales "
                                "there. Check the file's permissions or copy it elsewhere.", path=where)
-    return DatabaseProblem("Cannot open the database {path}: {reason}", path=where,
-                           reason=str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return DatabaseProblem("Cannot open the database {path}: {reason}", path=where, reason=reason)
 
 
 @dataclass

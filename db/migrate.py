@@ -17,9 +17,9 @@ import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrations import Runner
 
 from db.connection import data_dir, is_postgres, sqlite_path
 from db.errors import DatabaseProblem
@@ -30,8 +30,22 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migration"
 
 
+if TYPE_CHECKING:
+    from playhouse.migrations import Runner
+
+
 def runner(database: pw.Database) -> Runner:
+    from playhouse.migrations import Runner  # imported only when the history must be read or written
+
     return Runner(database, directory=str(MIGRATIONS), table_name=HISTORY_TABLE)
+
+
+def _at_head(database: pw.Database) -> bool:
+    """The quick check on every start: the history table lists exactly the migrations we ship."""
+    if HISTORY_TABLE not in database.get_tables():
+        return False
+    applied = {row[0] for row in database.execute_sql(f"SELECT name FROM {HISTORY_TABLE}")}
+    return applied == set(runner_names())
 
 
 def head_name() -> str:
@@ -71,6 +85,8 @@ def backup(database: pw.Database, target: str, before: str) -> Path | None:
 
 def upgrade(database: pw.Database, target: str) -> tuple[bool, list[str], Path | None]:
     """Bring ``database`` to head.  Returns (created, migrations run, backup path)."""
+    if _at_head(database):
+        return False, [], None
     run = runner(database)
     known = set(runner_names())
     applied = run.applied()

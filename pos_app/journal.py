@@ -16,7 +16,7 @@ def canonical(values: dict[str, Any]) -> str:
 
 
 def record(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, values: dict[str, Any],
-           till_id: int | None = None, user_id: int | None = None) -> JournalEntry:
-    """Write the journal entry of a document.  Call inside the document's transaction."""
-    return JournalEntry.create(doc_type=doc_type, doc_uuid=doc_uuid, till=till_id, user=user_id,
-                               created_at=when, summary=canonical(values))
+           till_id: int | None = None, user_id: int | None = None) -> int:
+    """Write the journal entry of a document (returns its id).  Call inside the document's transaction."""
+    return int(JournalEntry.insert(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
+                                   user=user_id, created_at=when, summary=canonical(values)).execute())

@@ -47,12 +47,15 @@ class SaleResult:
     already_saved: bool = False
 
 
-def _next_number(till_id: int) -> int:
-    """Take the till's next receipt number inside the caller's transaction (row-locked on PostgreSQL)."""
-    updated = Till.update(last_receipt_no=Till.last_receipt_no + 1).where(Till.id == till_id).execute()
-    if updated != 1:
+def _next_number(till_id: int) -> tuple[int, int]:
+    """Take the till's next receipt number inside the caller's transaction (the row stays locked until
+    commit on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).  Returns (number, shop id)."""
+    rows = list(Till.update(last_receipt_no=Till.last_receipt_no + 1).where(Till.id == till_id)
+                .returning(Till.last_receipt_no, Till.shop).tuples().execute())
+    if not rows:
         raise NotFound("No till with id {id}", id=till_id)
-    return int(Till.select(Till.last_receipt_no).where(Till.id == till_id).scalar())
+    number, shop_id = rows[0]
+    return int(number), int(shop_id)
 
 
 def _result_of(sale: Sale, already_saved: bool) -> SaleResult:
@@ -75,39 +78,41 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     tendered = total if tendered is None or method == "promptpay" else tendered
     change = cart.change_for(tendered)
     when = now or utc_now()
-    with database.atomic():
+    try:
+        with database.atomic():
+            number, shop_id = _next_number(till_id)
+            sale_id = Sale.insert(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
+                                  tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier),
+                                  created_at=when, business_date=business_date(when),
+                                  total_satang=total.satang).execute()
+            SaleLine.insert_many([
+                dict(sale=sale_id, line_no=i + 1, item=line.item.id, quantity=line.quantity,
+                     unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
+                     amount_satang=line.amount.satang)
+                for i, line in enumerate(cart.lines)
+            ]).execute()
+            Payment.insert(uuid=uuid.uuid4(), sale=sale_id, method=method, amount_satang=total.satang,
+                           tendered_satang=tendered.satang, change_satang=change.satang,
+                           confirmed_by=actor.user_id if method == "promptpay" else None).execute()
+            items = write_movements("sale", shop_id, cart.uuid,
+                                    [Movement(line.item.id, -line.quantity) for line in cart.lines],
+                                    when, actor.user_id)
+            record("sale", cart.uuid, when, {
+                "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
+                "total": total.satang, "payment": [method, total.satang, tendered.satang, change.satang],
+                "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang]
+                          for line in cart.lines],
+            }, till_id=till_id, user_id=actor.user_id)
+            stock_after = on_hand_many(items, shop_id)
+    except pw.IntegrityError:
+        # Saved already (a double click, a retry after a lost reply)?  The UNIQUE uuid says so: no-op.
         existing = Sale.get_or_none(Sale.uuid == cart.uuid)
-        if existing is not None:
-            return _result_of(existing, already_saved=True)
-        till = Till.get_or_none(Till.id == till_id)
-        if till is None:
-            raise NotFound("No till with id {id}", id=till_id)
-        number = _next_number(till_id)
-        sale = Sale.create(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
-                           tier=PriceTier.get(PriceTier.code == tier), created_at=when,
-                           business_date=business_date(when), total_satang=total.satang)
-        SaleLine.insert_many([
-            dict(sale=sale, line_no=i + 1, item=line.item.id, quantity=line.quantity,
-                 unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
-                 amount_satang=line.amount.satang)
-            for i, line in enumerate(cart.lines)
-        ]).execute()
-        Payment.create(uuid=uuid.uuid4(), sale=sale, method=method, amount_satang=total.satang,
-                       tendered_satang=tendered.satang, change_satang=change.satang,
-                       confirmed_by=actor.user_id if method == "promptpay" else None)
-        items = write_movements("sale", till.shop_id, cart.uuid,
-                                [Movement(line.item.id, -line.quantity) for line in cart.lines],
-                                when, actor.user_id)
-        record("sale", cart.uuid, when, {
-            "number": number, "till": till.code, "user": actor.login, "at": when.isoformat(),
-            "total": total.satang, "payment": [method, total.satang, tendered.satang, change.satang],
-            "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang]
-                      for line in cart.lines],
-        }, till_id=till_id, user_id=actor.user_id)
-        stock_after = on_hand_many(items, till.shop_id)
+        if existing is None:
+            raise
+        return _result_of(existing, already_saved=True)
     result = SaleResult(cart.uuid, "sale", till_id, number, when, total, tendered, change, method, stock_after)
     bus.publish(SaleCommitted(cart.uuid, till_id, number, total.satang, "sale"))
-    bus.publish(StockChanged(till.shop_id, tuple(items)))
+    bus.publish(StockChanged(shop_id, tuple(items)))
     return result
 
 
@@ -128,12 +133,9 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
         if Sale.select().where(Sale.refund_of == original).exists():
             raise InputError("Receipt {number} has already been refunded", number=original.number)
-        till = Till.get_or_none(Till.id == till_id)
-        if till is None:
-            raise NotFound("No till with id {id}", id=till_id)
         lines = list(SaleLine.select().where(SaleLine.sale == original).order_by(SaleLine.line_no))
         total = -original.total_satang
-        number = _next_number(till_id)
+        number, shop_id = _next_number(till_id)
         refund = Sale.create(uuid=doc, kind="refund", till=till_id, number=number, seller=actor.user_id,
                              tier=original.tier_id, created_at=when, business_date=business_date(when),
                              total_satang=total, refund_of=original, note=reason.strip()[:500])
@@ -144,18 +146,18 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         ]).execute()
         Payment.create(uuid=uuid.uuid4(), sale=refund, method="cash", amount_satang=total,
                        tendered_satang=total, change_satang=0)
-        items = write_movements("refund", till.shop_id, doc,
+        items = write_movements("refund", shop_id, doc,
                                 [Movement(line.item_id, line.quantity) for line in lines], when, actor.user_id)
         record("refund", doc, when, {
-            "number": number, "till": till.code, "user": actor.login, "at": when.isoformat(),
+            "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
             "total": total, "refund_of": str(original.uuid), "reason": reason.strip(),
             "lines": [[line.item_id, -line.quantity, -line.amount_satang] for line in lines],
         }, till_id=till_id, user_id=actor.user_id)
-        stock_after = on_hand_many(items, till.shop_id)
+        stock_after = on_hand_many(items, shop_id)
     result = SaleResult(doc, "refund", till_id, number, when, Money(total), Money(total), Money(0), "cash",
                         stock_after)
     bus.publish(SaleCommitted(doc, till_id, number, total, "refund"))
-    bus.publish(StockChanged(till.shop_id, tuple(items)))
+    bus.publish(StockChanged(shop_id, tuple(items)))
     return result
 
 

@@ -36,7 +36,7 @@ def three_line_cart() -> Cart:
     return cart
 
 
-def Cart_codes() -> dict[str, str]:  # noqa: N802
+def Cart_codes() -> dict[str, str]:
     from db.models import Barcode, Item
     return {b.item.sku: b.code for b in Barcode.select(Barcode, Item).join(Item)}
 

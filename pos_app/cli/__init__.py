@@ -21,7 +21,8 @@ COMMANDS = ("app", "promptpay", "receipt", "printer")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pos-app", description="Community shop till and books "
                                      "(with no command: start the till window)")
-    parser.add_argument("--lang", choices=("th", "en"), help="language of messages and screens (default: Thai)")
+    parser.add_argument("--lang", choices=("th", "en"),
+                        help="language of messages and screens (default Thai)")
     parser.add_argument("--database", help="SQLite file path or postgresql:// URL (default: POS_DATABASE_URL "
                         "or shop.sqlite3 in the user data directory)")
     parser.add_argument("--till", help="the till this computer is (its code, e.g. T1)")

@@ -14,7 +14,6 @@ from typing import Any
 
 from pos_app.errors import InputError
 from pos_app.money import Money
-from pos_app.thai.qr import promptpay_card
 from resources.i18n import _
 
 
@@ -38,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix.lower() != ".png":
         raise InputError("“{path}”: the card is written as a PNG file (name it .png)", path=str(out))
+    from pos_app.thai.qr import promptpay_card  # qrcode and Pillow only when a card is made
+
     card = promptpay_card(args.target, amount, name=args.name)
     try:
         card.save_png(out)
