@@ -1,4 +1,5 @@
-"""Instants are UTC; the shop's calendar day is the Asia/Bangkok day."""
+"""Instants are UTC; the shop's calendar day is the Asia/Bangkok day.  (Showing an instant is
+``pos_app.thai.dates``: ``to_bangkok``, ``format_datetime``.)"""
 
 from __future__ import annotations
 
@@ -18,6 +19,3 @@ def business_date(instant: dt.datetime) -> dt.date:
         raise ValueError("a UTC instant is required")
     return instant.astimezone(BANGKOK).date()
 
-
-def bangkok_time(instant: dt.datetime) -> dt.datetime:
-    return instant.astimezone(BANGKOK)

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from pos_app import sales
-from pos_app.clock import bangkok_time, utc_now
+from pos_app.clock import utc_now
 from pos_app.money import Money
+from pos_app.thai.dates import to_bangkok
 from resources.i18n import N_, _
 
 KIND = {"sale": N_("Sale"), "refund": N_("Refund")}
@@ -32,14 +33,14 @@ class SalesList(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        today = bangkok_time(utc_now()).date()
+        today = to_bangkok(utc_now()).date()
         rows = sales.sales_of_day(today, self.till_id)
         total = sum((s.total for s in rows), start=Money(0))
         self.heading.setText(_("Today's sales: {count} receipts, {total}").format(count=len(rows),
                                                                                    total=total.format()))
         self.table.setRowCount(len(rows))
         for r, s in enumerate(rows):
-            cells = [str(s.number), f"{bangkok_time(s.created_at):%H:%M}", _(KIND[s.kind]),
+            cells = [str(s.number), f"{to_bangkok(s.created_at):%H:%M}", _(KIND[s.kind]),
                      _(METHOD[s.method]), s.total.format(), s.seller]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

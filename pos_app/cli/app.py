@@ -7,7 +7,8 @@ import datetime as dt
 
 from db.connection import OpenedDatabase, open_database
 from pos_app import demo, sales
-from pos_app.clock import BANGKOK, bangkok_time, utc_now
+from pos_app.clock import BANGKOK, utc_now
+from pos_app.thai.dates import to_bangkok
 from resources.i18n import _
 
 
@@ -38,7 +39,7 @@ def cmd_sales(args: argparse.Namespace) -> int:
     finally:
         opened.database.close()
     for s in rows:
-        print(f"{s.number:>6}  {bangkok_time(s.created_at):%H:%M}  {s.kind:<6}  {s.method:<9}  "
+        print(f"{s.number:>6}  {to_bangkok(s.created_at):%H:%M}  {s.kind:<6}  {s.method:<9}  "
               f"{s.total.format():>12}  {s.seller}")
     print(_("{count} documents on {day}").format(count=len(rows), day=day.isoformat()))
     return 0

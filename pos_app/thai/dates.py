@@ -29,13 +29,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Literal
-from zoneinfo import ZoneInfo
 
+from pos_app.clock import BANGKOK as BANGKOK
 from pos_app.errors import InputError
 from pos_app.thai.digits import to_arabic_digits, to_thai_digits
 from resources.i18n import language
 
-BANGKOK = ZoneInfo("Asia/Bangkok")
 BE_OFFSET = 543
 MIN_YEAR, MAX_YEAR = 1900, 2200  # CE years a typed date may have (BE 2443–2743)
 
