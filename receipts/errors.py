@@ -1,32 +1,17 @@
 """The receipts' typed errors: an English msgid plus ``str.format`` parameters, translated when read.
 
-They have the shape of ``pos_app.errors.PosError`` (which this package may not import): ``err.message`` (and
+Like ``pos_app.errors.PosError`` they derive from ``resources.i18n.TranslatedError``: ``err.message`` (and
 ``str(err)``) is the message in the language in use when it is read.  Nothing in ``receipts`` retries or
 queues; the caller (the print outbox) decides what to do with a :class:`PrinterError`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from resources.i18n import _
+from resources.i18n import TranslatedError
 
 
-class ReceiptError(Exception):
+class ReceiptError(TranslatedError):
     """Base of every error the receipts package raises on purpose."""
-
-    def __init__(self, msgid: str, /, **params: Any) -> None:
-        super().__init__(msgid)
-        self.msgid = msgid
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        text = _(self.msgid)
-        return text.format(**self.params) if self.params else text
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class DocumentError(ReceiptError):
