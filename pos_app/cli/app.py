@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from db.connection import OpenedDatabase, open_database
-from pos_app import demo, sales
 from pos_app.clock import BANGKOK, utc_now
-from pos_app.thai.dates import to_bangkok
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from db.connection import OpenedDatabase
+
+# The database, the demo and the services are imported inside the commands, so that building the
+# parser (which ``pos-app`` does on every start, also before the till window) stays light.
 
 
 def open_books(args: argparse.Namespace, make_demo: bool = True) -> OpenedDatabase:
     """Open (or create) the database named on the command line; a new, empty one gets the demo shop."""
+    from db.connection import open_database
+    from pos_app import demo
+
     opened = open_database(args.database)
     if make_demo and opened.created and demo.is_empty():
         demo.create_demo()
@@ -21,6 +28,9 @@ def open_books(args: argparse.Namespace, make_demo: bool = True) -> OpenedDataba
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from db.connection import open_database
+    from pos_app import demo
+
     opened = open_database(args.database)
     try:
         summary = demo.create_demo(days=args.days)
@@ -32,6 +42,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sales(args: argparse.Namespace) -> int:
+    from pos_app import sales
+    from pos_app.thai.dates import to_bangkok
+
     day = dt.date.fromisoformat(args.date) if args.date else utc_now().astimezone(BANGKOK).date()
     opened = open_books(args)
     try:
