@@ -99,7 +99,8 @@ def test(args: list[str]) -> int:
     gates = [
         ("ruff", [str(PY), "-m", "ruff", "check", "."]),
         ("mypy", [str(PY), "-m", "mypy"]),
-        ("lint-imports", [str(BIN / "lint-imports")]),
+        ("lint-imports", [str(PY), "-c", "import sys; from importlinter.cli import lint_imports_command as c; "
+                          "sys.argv[0] = 'lint-imports'; sys.exit(c())"]),
         ("pytest", [str(PY), "-m", "pytest", *args]),
     ]
     failed = []
