@@ -61,10 +61,11 @@ def _raw_commit(path: Path, n: int) -> list[float]:
 def sale_commit(workdir: Path, n: int = 60) -> Figure:
     from db.connection import open_database
     from db.models import Till
-    from pos_app import catalog, sales, users
-    from pos_app.cart import Cart
     from pos_app.demo import create_demo
     from pos_app.money import Money
+    from pos_app.people import users
+    from pos_app.selling import catalog, sales
+    from pos_app.selling.cart import Cart
 
     opened = open_database(str(workdir / "sale.sqlite3"))
     create_demo(days=1)

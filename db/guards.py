@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from db.models import APPEND_ONLY
+from db.schema import APPEND_ONLY
 
 PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION pos_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

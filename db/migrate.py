@@ -24,7 +24,7 @@ import peewee as pw
 from db.connection import data_dir, is_postgres, sqlite_path
 from db.errors import DatabaseProblem
 from db.guards import install_guards
-from db.models import ALL_MODELS
+from db.schema import ALL_MODELS
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migration"

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.models import Barcode, Item, ItemPack, ItemPrice, NetworkGroup, PriceTier, Shop, Till, database
-from pos_app import catalog, sales, stock, users
-from pos_app.cart import Cart
-from pos_app.clock import BANGKOK, utc_now
+from pos_app import clock
+from pos_app.clock import BANGKOK
 from pos_app.errors import InputError
 from pos_app.money import Money
+from pos_app.people import users
+from pos_app.selling import catalog, sales
+from pos_app.selling.cart import Cart
+from pos_app.stock import ledger as stock
 from resources import demo_path
 
 DEMO_FILE = "network.json"
@@ -119,7 +122,7 @@ def create_demo(days: int = 7, seed: int = 2563, today: dt.date | None = None) -
     if not is_empty():
         raise InputError("This database already has a shop; the demo is only made in an empty one")
     spec = load_spec()
-    today = today or utc_now().astimezone(BANGKOK).date()
+    today = today or clock.today()
     with database.atomic():
         actors = _create_master_data(spec)
     start = dt.datetime.combine(today - dt.timedelta(days=days + 1), dt.time(7, 0), BANGKOK)

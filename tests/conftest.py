@@ -17,12 +17,23 @@ import psycopg2
 import pytest
 
 from db.connection import OpenedDatabase, open_database
+from pos_app.clock import FixedClock, fixed
 from resources.i18n import set_language
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 BACKENDS = ("sqlite", "postgres")
 TODAY = dt.date(2026, 11, 24)  # the demo's "today" in tests (a Tuesday)
+# Every test runs with the clock fixed at 10:00 Bangkok on TODAY (03:00 UTC), one second per reading, so
+# that no result depends on the time of day the suite happens to run.  Tests move it with ``clock.set``.
+NOW = dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.UTC)
 _counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Iterator[FixedClock]:
+    """The fixed clock every test runs under (see NOW); a test may ``clock.set(...)`` or ``advance``."""
+    with fixed(NOW, step=dt.timedelta(seconds=1)) as the_clock:
+        yield the_clock
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,13 @@ import pytest
 
 from db.connection import OpenedDatabase
 from db.models import JournalEntry, Payment, Sale, SaleLine, StockMovement, Till
-from pos_app import catalog, sales, stock, users
-from pos_app.cart import Cart
 from pos_app.errors import InputError, PermissionDenied
 from pos_app.events import SaleCommitted, bus
 from pos_app.money import Money
+from pos_app.people import users
+from pos_app.selling import catalog, sales
+from pos_app.selling.cart import Cart
+from pos_app.stock import ledger as stock
 from tests.conftest import TODAY
 
 NOON = dt.datetime(2026, 11, 24, 5, 0, tzinfo=dt.UTC)  # 12:00 in Bangkok

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPus
 
 from db.connection import OpenedDatabase
 from db.models import Barcode, Item, Sale, StockMovement
-from pos_app import stock
-from pos_app.clock import utc_now
+from pos_app.stock import ledger as stock
 from pos_app.thai.dates import to_bangkok
+from tests.conftest import TODAY
 from ui.app import application
 from ui.main_window import MainWindow
 
@@ -100,7 +100,7 @@ def test_a_cash_sale_end_to_end(window: MainWindow, qtbot: Any) -> None:
     assert StockMovement.select().where(StockMovement.document_uuid == sale.uuid).count() == 2
 
     todays: QTableWidget = child(window, QTableWidget, "todays_sales")
-    assert to_bangkok(sale.created_at).date() == to_bangkok(utc_now()).date()
+    assert to_bangkok(sale.created_at).date() == TODAY
     assert todays.item(0, 0).text() == str(sale.number)
     assert todays.item(0, 4).text() == "฿230.00"
     dish = Item.get(Item.sku == "DISH-500")

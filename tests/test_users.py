@@ -6,9 +6,9 @@ import pytest
 
 from db.connection import OpenedDatabase
 from db.models import User
-from pos_app import users
 from pos_app.errors import AuthError, InputError
-from pos_app.permissions import Action, can, require
+from pos_app.people import users
+from pos_app.people.permissions import Action, can, require
 
 
 def test_right_pin_logs_in(demo_db: OpenedDatabase) -> None:

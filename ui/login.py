@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app import users
 from pos_app.errors import AuthError
-from pos_app.permissions import role_label
+from pos_app.people import users
+from pos_app.people.permissions import role_label
 from resources.i18n import _
 
 

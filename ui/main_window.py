@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.cart import Cart
-from pos_app.permissions import role_label
-from pos_app.tills import TillInfo, till_info
-from pos_app.users import Actor
+from pos_app.people.permissions import role_label
+from pos_app.people.users import Actor
+from pos_app.selling.cart import Cart
+from pos_app.selling.tills import TillInfo, till_info
 from resources.i18n import _, language, set_language
 from ui.bridge import EventBridge
 from ui.login import LoginPage

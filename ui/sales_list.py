@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from pos_app import sales
-from pos_app.clock import utc_now
+from pos_app import clock
 from pos_app.money import Money
+from pos_app.selling import sales
 from pos_app.thai.dates import to_bangkok
 from resources.i18n import N_, _
 
@@ -33,7 +33,7 @@ class SalesList(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        today = to_bangkok(utc_now()).date()
+        today = clock.today()
         rows = sales.sales_of_day(today, self.till_id)
         total = sum((s.total for s in rows), start=Money(0))
         self.heading.setText(_("Today's sales: {count} receipts, {total}").format(count=len(rows),

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app import catalog, sales
-from pos_app.cart import MAX_QUANTITY, Cart
-from pos_app.catalog import ItemView
 from pos_app.errors import PosError
 from pos_app.money import Money
-from pos_app.tills import TillInfo
-from pos_app.users import Actor
+from pos_app.people.users import Actor
+from pos_app.selling import catalog, sales
+from pos_app.selling.cart import MAX_QUANTITY, Cart
+from pos_app.selling.catalog import ItemView
+from pos_app.selling.tills import TillInfo
 from resources.i18n import N_, _
 from ui.sales_list import SalesList
 

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from pos_app.clock import BANGKOK, utc_now
+from pos_app.clock import today
 from resources.i18n import _
 
 if TYPE_CHECKING:
@@ -42,10 +42,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sales(args: argparse.Namespace) -> int:
-    from pos_app import sales
+    from pos_app.selling import sales
     from pos_app.thai.dates import to_bangkok
 
-    day = dt.date.fromisoformat(args.date) if args.date else utc_now().astimezone(BANGKOK).date()
+    day = dt.date.fromisoformat(args.date) if args.date else today()
     opened = open_books(args)
     try:
         rows = sales.sales_of_day(day)

@@ -4,6 +4,10 @@ Money columns hold integer satang (``*_satang``); quantities hold integers in th
 (g, ml, piece).  Times are UTC (:class:`UtcDateTimeField`).  Documents (sales, refunds, stock movements,
 journal entries) are append-only: the database itself refuses UPDATE and DELETE on them (see
 :mod:`db.guards`).  Every document row has a UUID with a UNIQUE constraint.
+
+This module holds the core records (network, people, catalogue, sales, stock ledger, journal).  Each area
+of the shop keeps its own records beside it, in ``db/models/<area>.py`` (importing ``BaseModel`` from
+here); :mod:`db.schema` lists every model and every append-only table in one place.
 """
 
 from __future__ import annotations
@@ -15,10 +19,6 @@ from typing import Any
 import peewee as pw
 
 database = pw.DatabaseProxy()
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class UtcDateTimeField(pw.DateTimeField):
@@ -217,9 +217,9 @@ class JournalEntry(BaseModel):
     summary = pw.TextField()  # canonical JSON of the document's business values
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (
+CORE_MODELS: tuple[type[BaseModel], ...] = (
     NetworkGroup, Shop, Till, User, PriceTier, Item, ItemPack, Barcode, ItemPrice,
     Sale, SaleLine, Payment, StockMovement, JournalEntry,
 )
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
-APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "stock_movement", "journal_entry")
+CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "stock_movement", "journal_entry")

@@ -13,9 +13,9 @@ import peewee as pw
 from db.models import MOVEMENT_KINDS, Item, StockMovement, database
 from pos_app.clock import utc_now
 from pos_app.errors import InputError, NotFound
-from pos_app.journal import record
-from pos_app.permissions import Action, require
-from pos_app.users import Actor
+from pos_app.people.permissions import Action, require
+from pos_app.people.users import Actor
+from pos_app.trust.journal import record
 
 
 @dataclass(frozen=True)

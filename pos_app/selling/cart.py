@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from pos_app.catalog import ItemView
 from pos_app.errors import InputError
 from pos_app.money import ZERO, Money, Rounding
+from pos_app.selling.catalog import ItemView
 
 MAX_QUANTITY = 1_000_000_000  # base units; a typo guard (a tonne of anything at a stall is a typo)
 

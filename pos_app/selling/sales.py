@@ -16,16 +16,16 @@ from typing import Any, cast
 import peewee as pw
 
 from db.models import Payment, PriceTier, Sale, SaleLine, Till, User, database
-from pos_app.cart import Cart
-from pos_app.catalog import DEFAULT_TIER
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
-from pos_app.journal import record
 from pos_app.money import Money
-from pos_app.permissions import Action, require
-from pos_app.stock import Movement, on_hand_many, write_movements
-from pos_app.users import Actor
+from pos_app.people.permissions import Action, require
+from pos_app.people.users import Actor
+from pos_app.selling.cart import Cart
+from pos_app.selling.catalog import DEFAULT_TIER
+from pos_app.stock.ledger import Movement, on_hand_many, write_movements
+from pos_app.trust.journal import record
 
 METHODS = ("cash", "promptpay")
 

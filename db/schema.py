@@ -1,0 +1,15 @@
+"""Every model and every append-only table of the current schema, in one place (what ``create_schema``
+builds at head and what the guards protect).  Each area adds its models module here."""
+
+from __future__ import annotations
+
+from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    *CORE_MODELS,
+)
+
+# Document tables: the database refuses UPDATE and DELETE on these (db.guards).
+APPEND_ONLY: tuple[str, ...] = (
+    *CORE_APPEND_ONLY,
+)
