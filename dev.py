@@ -3,6 +3,11 @@
 
     python3 dev.py start [pos-app arguments]   install what is missing, then start the till
     python3 dev.py test  [pytest arguments]    install what is missing, then ruff, mypy, lint-imports, pytest
+    python3 dev.py mutate [--record] [--jobs N] [MODULE…]
+                                               mutation testing (mutmut) of the money core; prints the score per
+                                               module and fails when one is below mutation-scores.json;
+                                               --record writes the new scores (MODULE: pos_app/money.py,
+                                               pos_app.money, or a folder such as pos_app/thai)
 
 Standard library only, so it runs before anything is installed.  It creates ``.venv`` beside this
 file and installs the project into it (again only when ``pyproject.toml`` changed).  On Debian it
@@ -12,11 +17,14 @@ root, or prints the exact apt-get command otherwise.  Works on Windows too (no a
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -114,12 +122,125 @@ def test(args: list[str]) -> int:
     return 0
 
 
+SCORES = HERE / "mutation-scores.json"
+# mutmut's exit codes per mutant (mutmut/stats.py): what counts as caught, what as escaped.
+CAUGHT = {1, 3, 24, -24, 36, 37, 152, 255, -9, -11}  # a test failed, timed out, type check, crashed
+SKIPPED = {34}
+
+
+def mutation_modules() -> list[str]:
+    """Every module ``[tool.mutmut] only_mutate`` in pyproject.toml names (globs expanded), as paths."""
+    config = tomllib.loads((HERE / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    found: list[str] = []
+    for root in config["source_paths"]:
+        for path in sorted((HERE / root).rglob("*.py")):
+            rel = path.relative_to(HERE).as_posix()
+            if any(fnmatch.fnmatch(rel, pattern) for pattern in config["only_mutate"]) and rel not in found:
+                found.append(rel)
+    return found
+
+
+def chosen_modules(names: list[str]) -> list[str]:
+    known = mutation_modules()
+    if not names:
+        return known
+    chosen: list[str] = []
+    for name in names:
+        rel = name.replace("\\", "/").strip("/")
+        if not rel.endswith(".py") and "/" not in rel:
+            rel = rel.replace(".", "/")
+        hits = [m for m in known if m == rel or m == rel + ".py" or m.startswith(rel.rstrip("/") + "/")]
+        if not hits:
+            say(f"{name} is not a module mutation testing covers; these are:\n    " + "\n    ".join(known))
+            sys.exit(2)
+        chosen += [h for h in hits if h not in chosen]
+    return chosen
+
+
+def mutant_glob(module: str) -> str:
+    dotted = module.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+    return dotted + ".x*"  # mutmut names mutants <module>.x_<function>__mutmut_N / <module>.xǁClassǁ…
+
+
+def module_result(module: str) -> dict:  # score, killed, total, survivors, unchecked
+    meta = HERE / "mutants" / (module + ".meta")
+    codes: dict[str, int | None] = {}
+    if meta.exists():
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    counted = {name: code for name, code in codes.items() if code not in SKIPPED}
+    unchecked = sorted(name for name, code in counted.items() if code is None)
+    survivors = sorted(name for name, code in counted.items() if code is not None and code not in CAUGHT)
+    killed = len(counted) - len(survivors) - len(unchecked)
+    score = round(100.0 * killed / len(counted), 1) if counted else 100.0
+    return {"score": score, "killed": killed, "total": len(counted), "survivors": survivors, "unchecked": unchecked}
+
+
+def mutate(args: list[str]) -> int:
+    record = "--record" in args
+    jobs = str(os.cpu_count() or 2)
+    names: list[str] = []
+    rest = iter(a for a in args if a != "--record")
+    for arg in rest:
+        if arg == "--jobs":
+            jobs = next(rest, jobs)
+        elif arg.startswith("--jobs="):
+            jobs = arg.split("=", 1)[1]
+        else:
+            names.append(arg)
+    modules = chosen_modules(names)
+    ensure_system(APT_RUN + APT_TEST)
+    ensure_venv()
+    if os.name == "nt":
+        say("mutmut needs fork(): run `python3 dev.py mutate` on Linux, macOS or WSL")
+        return 2
+    shutil.rmtree(HERE / "mutants", ignore_errors=True)  # a fresh copy: no result from older code or tests
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    mutmut = str(BIN / "mutmut")
+    if run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) != 0:
+        say("mutmut did not finish (see above)")
+        return 1
+    recorded: dict[str, dict] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
+    below: list[str] = []
+    print(f"\n{'module':<34} {'killed':>7} {'total':>6} {'score':>7} {'recorded':>9}")
+    for module in modules:
+        result = module_result(module)
+        before = recorded.get(module, {})
+        was = before.get("score")
+        mark = ""
+        if result["unchecked"] or (isinstance(was, (int, float)) and result["score"] < was):
+            below.append(module)
+            mark = "  <-- BELOW" if not result["unchecked"] else "  <-- NOT CHECKED"
+        shown = f"{was:.1f}" if isinstance(was, (int, float)) else "-"
+        print(f"{module:<34} {result['killed']:>7} {result['total']:>6} {result['score']:>6.1f}% {shown:>8}%{mark}")
+        notes = before.get("survivors", {})
+        for name in result["survivors"]:
+            why = notes.get(name, "") if isinstance(notes, dict) else ""
+            print(f"    survived: {name}" + (f"  ({why})" if why else "  (unexplained: kill it or explain it)"))
+        if record:
+            old_notes = notes if isinstance(notes, dict) else {}
+            recorded[module] = {
+                "score": result["score"], "killed": result["killed"], "total": result["total"],
+                "survivors": {name: old_notes.get(name, "") for name in result["survivors"]},
+            }
+    print(f"\nsee a mutant: {mutmut} show NAME   (from {HERE})")
+    if record:
+        SCORES.write_text(json.dumps(dict(sorted(recorded.items())), ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
+        say(f"recorded the scores in {SCORES.name}")
+        return 0
+    if below:
+        say("FAILED: below the recorded mutation score: " + ", ".join(below))
+        return 1
+    say("every module at or above its recorded mutation score")
+    return 0
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"start", "test"}:
+    commands = {"start": start, "test": test, "mutate": mutate}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
-    command, args = sys.argv[1], sys.argv[2:]
-    return start(args) if command == "start" else test(args)
+    return commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":
