@@ -72,6 +72,16 @@ ACTION_LABELS = {
 }
 
 
+class _Label(str):
+    """A marked label that translates itself when the message holding it is read (not when it is raised)."""
+
+    def __str__(self) -> str:
+        return _(str.__str__(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def role_label(role: str) -> str:
     return _(ROLE_LABELS.get(role, role))
 
@@ -82,5 +92,5 @@ def can(role: str, action: Action) -> bool:
 
 def require(role: str, action: Action) -> None:
     if not can(role, action):
-        raise PermissionDenied("A {role} may not {action}", role=role_label(role),
-                               action=_(ACTION_LABELS[action]))
+        raise PermissionDenied("A {role} may not {action}", role=_Label(ROLE_LABELS.get(role, role)),
+                               action=_Label(ACTION_LABELS[action]))
