@@ -194,9 +194,13 @@ def mutate(args: list[str]) -> int:
         say("mutmut needs fork(): run `python3 dev.py mutate` on Linux, macOS or WSL")
         return 2
     shutil.rmtree(HERE / "mutants", ignore_errors=True)  # a fresh copy: no result from older code or tests
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
+               PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
     mutmut = str(BIN / "mutmut")
-    if run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) != 0:
+    finished = run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
+    shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
+    if not finished:
         say("mutmut did not finish (see above)")
         return 1
     recorded: dict[str, dict] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}

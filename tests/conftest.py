@@ -119,7 +119,9 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def factory(backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Factory:
-    if backend not in _factories:
+    if backend not in _factories or not _factories[backend].tmp.exists():
+        # (a cached factory whose folder is gone: pytest removed an old session's temp folder, as happens when
+        # mutmut runs many sessions from one process; build the templates again)
         server = request.getfixturevalue("pg_server") if backend == "postgres" else None
         _factories[backend] = Factory(backend, tmp_path_factory.mktemp(f"db-{backend}"), server)
     return _factories[backend]
