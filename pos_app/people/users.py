@@ -22,6 +22,7 @@ from pos_app.clock import utc_now
 from pos_app.errors import AuthError, InputError, NotFound, PermissionDenied
 from pos_app.people.permissions import ACTION_LABELS, Action, can, require
 from pos_app.trust import audit
+from pos_app.trust.retry import write_transaction
 from resources.i18n import _
 
 _hasher = PasswordHasher()
@@ -102,12 +103,15 @@ def _refuse_if_locked(subject: str, now: dt.datetime) -> None:
 
 
 def _failed(subject: str, now: dt.datetime) -> int:
-    with database.atomic():
-        PinLockout.insert(subject=subject, failures=0).on_conflict_ignore().execute()
-        PinLockout.update(failures=PinLockout.failures + 1).where(PinLockout.subject == subject).execute()
-        failures = int(PinLockout.get(PinLockout.subject == subject).failures)
-        wait = delay_after(failures)
-        PinLockout.update(locked_until=now + wait if wait else None).where(PinLockout.subject == subject).execute()
+    return write_transaction(lambda: _count_failure(subject, now))
+
+
+def _count_failure(subject: str, now: dt.datetime) -> int:
+    PinLockout.insert(subject=subject, failures=0).on_conflict_ignore().execute()
+    PinLockout.update(failures=PinLockout.failures + 1).where(PinLockout.subject == subject).execute()
+    failures = int(PinLockout.get(PinLockout.subject == subject).failures)
+    wait = delay_after(failures)
+    PinLockout.update(locked_until=now + wait if wait else None).where(PinLockout.subject == subject).execute()
     return failures
 
 
@@ -137,9 +141,11 @@ def login(login_name: str, pin: str, till_id: int | None = None) -> Actor:
         failures = _failed(_subject(user), now)
         audit.log("login_failed", user.id, login_name, till_id, failures=failures)
         raise AuthError("Wrong PIN. Please try again.")
-    with database.atomic():
+    def done() -> None:
         _cleared(_subject(user))
         audit.log("login", user.id, login_name, till_id)
+
+    write_transaction(done)
     return _actor(user)
 
 
@@ -173,10 +179,12 @@ def authorise(login_or_any_manager: str | None, pin: str, action: Action, till_i
         audit.log("override_failed", approver.id, approver.login, till_id, action=what, for_user=helped,
                   reason="not allowed")
         require(approver.role, action)
-    with database.atomic():
+    def done() -> None:
         _cleared(subject)
         audit.log("override", approver.id, approver.login, till_id, action=what, for_user=helped,
                   reason=reason.strip())
+
+    write_transaction(done)
     return _actor(approver)
 
 
@@ -192,16 +200,19 @@ def _person(login_name: str) -> User:
 def add_person(actor: Actor, login_name: str, display_name: str, role: str, pin: str,
                group_id: int | None = None) -> Actor:
     require(actor.role, Action.MANAGE_USERS)
-    with database.atomic():
+    def add() -> Actor:
         made = create_user(login_name, display_name, role, pin, group_id)
         audit.log("person_added", actor.user_id, made.login, role=role)
-    return made
+        return made
+
+    return write_transaction(add)
 
 
 def set_active(actor: Actor, login_name: str, active: bool) -> Actor:
     """Deactivate (or bring back) a person: they disappear from the log-in list; their books stay."""
     require(actor.role, Action.MANAGE_USERS)
-    with database.atomic():
+
+    def change() -> User:
         user = _person(login_name)
         if not active:
             if user.id == actor.user_id:
@@ -212,18 +223,23 @@ def set_active(actor: Actor, login_name: str, active: bool) -> Actor:
         User.update(active=active).where(User.id == user.id).execute()
         audit.log("person_activated" if active else "person_deactivated", actor.user_id, user.login)
         user.active = active
-    return _actor(user)
+        return user
+
+    return _actor(write_transaction(change))
 
 
 def reset_pin(actor: Actor, login_name: str, new_pin: str) -> None:
     """Give a person a new PIN (and clear their lock-out)."""
     require(actor.role, Action.MANAGE_USERS)
     hashed = hash_pin(new_pin)
-    with database.atomic():
+
+    def reset() -> None:
         user = _person(login_name)
         User.update(pin_hash=hashed).where(User.id == user.id).execute()
         _cleared(_subject(user))
         audit.log("pin_reset", actor.user_id, user.login)
+
+    write_transaction(reset)
 
 
 @dataclass(frozen=True)

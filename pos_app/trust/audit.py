@@ -15,9 +15,10 @@ from typing import Any, cast
 
 import peewee as pw
 
-from db.models import Till, User, database
+from db.models import Till, User
 from db.models.trust import AuditEntry
 from pos_app.clock import utc_now
+from pos_app.trust.retry import write_transaction
 
 KINDS = (
     "login", "login_failed", "login_locked", "override", "override_failed", "person_added",
@@ -42,9 +43,9 @@ def log(kind: str, user_id: int | None = None, subject: str = "", till_id: int |
     if kind not in KINDS:
         raise ValueError(f"unknown audit kind {kind}")
     text = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    with database.atomic():
-        AuditEntry.insert(at=when or utc_now(), kind=kind, user=user_id, subject=subject[:200], till=till_id,
-                          detail=text).execute()
+    at = when or utc_now()
+    write_transaction(lambda: AuditEntry.insert(at=at, kind=kind, user=user_id, subject=subject[:200],
+                                                till=till_id, detail=text).execute())
 
 
 def entries(kinds: Iterable[str] | None = None, since: dt.datetime | None = None,
