@@ -1,0 +1,41 @@
+"""The cash drawer hangs on the receipt printer.  It opens by itself only with the receipt of a sale or
+refund that moved cash (:func:`pos_app.printing.receipt_of.build_receipt`); a reprint never opens it.
+Opening it without a sale ("no sale") needs a reason and the right to handle cash, and is journalled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from db.models import database
+from db.models.printing import PrintJob
+from pos_app.clock import utc_now
+from pos_app.errors import InputError
+from pos_app.events import bus
+from pos_app.people.permissions import Action, require
+from pos_app.people.users import Actor
+from pos_app.printing.events import PrintJobQueued
+from pos_app.trust.journal import record
+
+MAX_REASON = 500
+
+
+def open_drawer(actor: Actor, till_id: int, reason: str, now: dt.datetime | None = None) -> uuid.UUID:
+    """Open the drawer of ``till_id`` with no sale: logged (journal ``no_sale``) with who and why, then
+    sent through the outbox like any print job.  Returns the job's UUID."""
+    require(actor.role, Action.HANDLE_CASH)
+    why = (reason or "").strip()
+    if not why:
+        raise InputError("Opening the drawer without a sale needs a reason")
+    if len(why) > MAX_REASON:
+        raise InputError("The reason is longer than {most} letters", most=MAX_REASON)
+    when = now or utc_now()
+    job = uuid.uuid4()
+    with database.atomic():
+        PrintJob.insert(uuid=job, till=till_id, kind="drawer", doc_kind="drawer", requested_by=actor.user_id,
+                        note=why, created_at=when).execute()
+        record("no_sale", job, when, {"till": till_id, "user": actor.login, "at": when.isoformat(),
+                                      "reason": why}, till_id=till_id, user_id=actor.user_id)
+    bus.publish(PrintJobQueued(job, till_id))
+    return job
