@@ -9,8 +9,9 @@ import peewee as pw
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import JournalEntry, Sale, database
+from db.models import Sale, database
 from db.models.printing import PrintEvent, PrintJob
+from db.models.trust import AuditEntry
 from pos_app.errors import InputError, NotFound, PermissionDenied
 from pos_app.money import Money
 from pos_app.printing import outbox
@@ -233,8 +234,9 @@ def test_no_sale_drawer_opening_needs_a_reason_and_the_right(demo_db: OpenedData
     with pytest.raises(InputError):
         open_drawer(treasurer(), till_t1().id, "   ")
     job = open_drawer(treasurer(), till_t1().id, "แลกเหรียญให้ร้านข้าง ๆ")
-    entry = JournalEntry.get(JournalEntry.doc_uuid == job)
-    assert entry.doc_type == "no_sale" and "แลกเหรียญให้ร้านข้าง ๆ" in entry.summary
+    entry = AuditEntry.get(AuditEntry.kind == "no_sale")
+    assert (entry.subject, entry.till_id, entry.user_id) == ("แลกเหรียญให้ร้านข้าง ๆ", till_t1().id, treasurer().user_id)
+    assert str(job) in entry.detail
     assert worker.step() is not None
     assert fake.jobs == [b"\x1b@\x1bp\x00\x32\x32"]  # ESC @, then ESC p pin 2, 100 ms = 50 × 2 ms
 
