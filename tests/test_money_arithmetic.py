@@ -17,7 +17,7 @@ def test_baht_and_satang() -> None:
 
 @pytest.mark.parametrize(("baht", "satang"), [(1.5, 0), (1, 0.5), ("1", 0), (1, "50"), (None, 0)])
 def test_baht_takes_integers_only(baht: object, satang: object) -> None:
-    with pytest.raises(TypeError, match="^Money.baht takes integers$"):
+    with pytest.raises(TypeError, match=r"^Money.baht takes integers$"):
         Money.baht(baht, satang)  # type: ignore[arg-type]
 
 
@@ -101,7 +101,7 @@ def test_parse_takes_a_string(bad: object) -> None:
     if isinstance(bad, str):
         assert Money.parse(bad) == Money(10000)
         return
-    with pytest.raises(TypeError, match="^Money.parse takes a string"):
+    with pytest.raises(TypeError, match=r"^Money.parse takes a string"):
         Money.parse(bad)  # type: ignore[arg-type]
 
 
@@ -137,7 +137,7 @@ def test_times_fraction_refuses_zero_and_non_integers() -> None:
     with pytest.raises(ZeroDivisionError):
         Money(100).times_fraction(1, 0)
     for bad in (1.5, True, "2"):
-        with pytest.raises(TypeError, match="^times_fraction takes integers$"):
+        with pytest.raises(TypeError, match=r"^times_fraction takes integers$"):
             Money(100).times_fraction(bad, 2)  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match="^times_fraction takes integers$"):
+        with pytest.raises(TypeError, match=r"^times_fraction takes integers$"):
             Money(100).times_fraction(2, bad)  # type: ignore[arg-type]
