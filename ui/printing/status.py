@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+import peewee as pw
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from pos_app.errors import PosError
@@ -85,9 +86,18 @@ class PrintStatus(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)  # several events in a row → one refresh
         self._timer.timeout.connect(self.refresh)
-        for kind in (PrintStatusChanged, SaleCommitted, PrintJobQueued):
-            ctx.bridge.on(kind, lambda _e: self._timer.start())
+        # a bound slot of this widget: Qt drops the connection when the widget goes (the bridge lives on)
+        ctx.bridge.happened.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.refresh()
+
+    @Slot(object)
+    def _on_event(self, event: object) -> None:
+        if self.isVisible() and isinstance(event, PrintStatusChanged | SaleCommitted | PrintJobQueued):
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
 
     def _button(self, name: str, text: str, slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -97,7 +107,11 @@ class PrintStatus(QWidget):
         return button
 
     def refresh(self) -> None:
-        light = self.light = light_of(self.ctx.till.id)
+        try:
+            light = self.light = light_of(self.ctx.till.id)
+        except pw.PeeweeException:  # the database is away for a moment: say so, keep the till going
+            self.text.setText(_("Print status cannot be read just now"))
+            return
         self.dot.setStyleSheet(f"color: {COLOURS[light.level]}; font-size: 20px;")
         self.text.setText(light.text)
         problem = light.problem
