@@ -39,7 +39,7 @@ APT_RUN = [
     "libglib2.0-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-render-util0", "libxcb-image0",
 ]
-APT_TEST = ["postgresql", "poppler-utils"]
+APT_TEST = ["postgresql", "poppler-utils", "zbar-tools"]  # zbar-tools: an independent QR decoder for the tests
 
 
 def say(msg: str) -> None:
