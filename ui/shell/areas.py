@@ -38,8 +38,15 @@ def _settings(ctx: ShellContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _people(ctx: ShellContext) -> QWidget:
+    from ui.people.page import PeoplePage
+
+    return PeoplePage(ctx)
+
+
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
+    Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
 ]
 
