@@ -3,13 +3,23 @@ builds at head and what the guards protect).  Each area adds its models module h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+from db.models.books import BOOKS_APPEND_ONLY, BOOKS_MODELS, closed_day_statements
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
+    *BOOKS_MODELS,
 )
 
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
+    *BOOKS_APPEND_ONLY,
+)
+
+# Further triggers of the areas, installed at head after the append-only guards: f(postgres) -> SQL.
+EXTRA_TRIGGERS: tuple[Callable[[bool], list[str]], ...] = (
+    closed_day_statements,
 )

@@ -1,0 +1,125 @@
+"""The cash book (สมุดเงินสด): date, document number, description, in (cash, bank), out (cash, bank),
+balance, with brought-forward and carried-forward lines.
+
+What enters it (cash basis): every payment of a sale, refund or void — cash in the cash columns,
+PromptPay and transfers in the bank columns (a negative payment, money paid back, is an "out"); the
+drawer's cash in and cash out with their reasons; money taken to the bank is cash out and bank in.
+A shift's float and change put into the drawer are moves inside the group's own cash, not entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from db.models import Payment, Sale, Shop, Till
+from db.models.books import CashMovement
+from pos_app.books.scope import Scope
+from pos_app.money import Money
+from resources.i18n import N_, _
+
+KIND_TEXT = {"sale": N_("Sale of goods"), "refund": N_("Refund to a customer"), "void": N_("Voided sale")}
+BANK_DEPOSIT = N_("Cash taken to the bank")
+INTERNAL = ("change",)  # categories that move cash inside the group: not entries
+
+
+@dataclass(frozen=True)
+class CashBookLine:
+    day: dt.date
+    at: dt.datetime | None
+    document: str
+    description: str
+    cash_in: Money
+    bank_in: Money
+    cash_out: Money
+    bank_out: Money
+    cash_balance: Money
+    bank_balance: Money
+
+
+@dataclass(frozen=True)
+class CashBook:
+    scope: Scope
+    brought_forward: tuple[Money, Money]  # (cash, bank)
+    lines: list[CashBookLine]
+    carried_forward: tuple[Money, Money]
+
+    @property
+    def totals(self) -> tuple[Money, Money, Money, Money]:
+        """(cash in, bank in, cash out, bank out) over the period."""
+        return (sum((ln.cash_in for ln in self.lines), Money(0)), sum((ln.bank_in for ln in self.lines), Money(0)),
+                sum((ln.cash_out for ln in self.lines), Money(0)), sum((ln.bank_out for ln in self.lines), Money(0)))
+
+
+def _shop_tills(scope: Scope) -> Any:
+    return Till.select(Till.id).join(Shop).where(Shop.group == scope.group_id)
+
+
+def _payments(scope: Scope, before: bool) -> Any:
+    """Per sale document: (day, at, till code, number, kind, cash satang, bank satang)."""
+    cash = pw.fn.SUM(pw.Case(None, [(Payment.method == "cash", Payment.amount_satang)], 0))
+    bank = pw.fn.SUM(pw.Case(None, [(Payment.method != "cash", Payment.amount_satang)], 0))
+    where = (Sale.business_date < scope.start) if before else (
+        (Sale.business_date >= scope.start) & (Sale.business_date <= scope.end))
+    if scope.group_id is not None:
+        where &= Sale.till.in_(_shop_tills(scope))
+    if before:
+        return Payment.select(pw.fn.COALESCE(cash, 0), pw.fn.COALESCE(bank, 0)).join(
+            Sale, on=(Payment.sale == Sale.id)).where(where)
+    return (Payment.select(Sale.business_date, Sale.created_at, Till.code, Sale.number, Sale.kind, cash, bank)
+            .join(Sale, on=(Payment.sale == Sale.id)).join(Till, on=(Sale.till == Till.id)).where(where)
+            .group_by(Sale.id, Sale.business_date, Sale.created_at, Till.code, Sale.number, Sale.kind)
+            .order_by(Sale.created_at, Sale.id))
+
+
+def _moves(scope: Scope, before: bool) -> Any:
+    where = (CashMovement.business_date < scope.start) if before else (
+        (CashMovement.business_date >= scope.start) & (CashMovement.business_date <= scope.end))
+    where &= CashMovement.category.not_in(INTERNAL)
+    if scope.group_id is not None:
+        where &= CashMovement.till.in_(_shop_tills(scope))
+    return CashMovement.select().where(where).order_by(CashMovement.created_at, CashMovement.id)
+
+
+def _move_amounts(move: CashMovement) -> tuple[int, int, int, int]:
+    """(cash in, bank in, cash out, bank out) of a drawer movement."""
+    if move.direction == "in":
+        return move.amount_satang, 0, 0, 0
+    if move.category == "bank":
+        return 0, move.amount_satang, move.amount_satang, 0
+    return 0, 0, move.amount_satang, 0
+
+
+def cash_book(scope: Scope) -> CashBook:
+    bf_cash, bf_bank = (int(v) for v in _payments(scope, before=True).tuples().first() or (0, 0))
+    for move in _moves(scope, before=True):
+        ci, bi, co, bo = _move_amounts(move)
+        bf_cash += ci - co
+        bf_bank += bi - bo
+    entries: list[tuple[dt.datetime, dt.date, str, str, int, int, int, int]] = []
+    at_field = Sale.created_at
+    for day, at, till, number, kind, cash, bank in _payments(scope, before=False).tuples():
+        cash, bank = int(cash), int(bank)
+        entries.append((at_field.python_value(at), day, f"{till}-{number:06d}", _(KIND_TEXT.get(kind, kind)),
+                        max(cash, 0), max(bank, 0), max(-cash, 0), max(-bank, 0)))
+    for move in _moves(scope, before=False):
+        text = _(BANK_DEPOSIT) if move.direction == "out" and move.category == "bank" else move.reason
+        entries.append((move.created_at, move.business_date, f"CASH-{str(move.uuid)[:8]}", text,
+                        *_move_amounts(move)))
+    entries.sort(key=lambda e: e[0])
+    return _with_balances(scope, (bf_cash, bf_bank), entries)
+
+
+def _with_balances(scope: Scope, bf: tuple[int, int], entries: Iterable[tuple[Any, ...]]) -> CashBook:
+    cash, bank = bf
+    lines = []
+    for at, day, doc, text, ci, bi, co, bo in entries:
+        cash += ci - co
+        bank += bi - bo
+        lines.append(CashBookLine(day, at, doc, text, Money(ci), Money(bi), Money(co), Money(bo), Money(cash),
+                                  Money(bank)))
+    return CashBook(scope, (Money(bf[0]), Money(bf[1])), lines, (Money(cash), Money(bank)))
