@@ -1,9 +1,10 @@
 """The cash book (สมุดเงินสด): date, document number, description, in (cash, bank), out (cash, bank),
 balance, with brought-forward and carried-forward lines.
 
-What enters it (cash basis): every payment of a sale, refund or void — cash in the cash columns,
-PromptPay and transfers in the bank columns (a negative payment, money paid back, is an "out"); the
-drawer's cash in and cash out with their reasons; money taken to the bank is cash out and bank in.
+What enters it (cash basis): the day's sales of each till as one line (first to last receipt number; the
+receipts themselves are in the Z report), cash in the cash columns, PromptPay and transfers in the bank
+columns; each refund or void as its own line (money paid back is an "out"); the drawer's cash in and cash
+out with their reasons; money taken to the bank is cash out and bank in.
 A shift's float and change put into the drawer are moves inside the group's own cash, not entries.
 """
 
@@ -22,7 +23,8 @@ from pos_app.books.scope import Scope
 from pos_app.money import Money
 from resources.i18n import N_, _
 
-KIND_TEXT = {"sale": N_("Sale of goods"), "refund": N_("Refund to a customer"), "void": N_("Voided sale")}
+KIND_TEXT = {"refund": N_("Refund to a customer"), "void": N_("Voided sale")}
+SALES_TEXT = N_("Sales of the day ({count} receipts)")
 BANK_DEPOSIT = N_("Cash taken to the bank")
 INTERNAL = ("change",)  # categories that move cash inside the group: not entries
 
@@ -60,7 +62,8 @@ def _shop_tills(scope: Scope) -> Any:
 
 
 def _payments(scope: Scope, before: bool) -> Any:
-    """Per sale document: (day, at, till code, number, kind, cash satang, bank satang)."""
+    """Before the period: (cash, bank) satang.  In it: sales per (day, till) and refunds/voids per document:
+    (day, first instant, till code, first number, last number, kind, count, cash satang, bank satang)."""
     cash = pw.fn.SUM(pw.Case(None, [(Payment.method == "cash", Payment.amount_satang)], 0))
     bank = pw.fn.SUM(pw.Case(None, [(Payment.method != "cash", Payment.amount_satang)], 0))
     where = (Sale.business_date < scope.start) if before else (
@@ -70,10 +73,12 @@ def _payments(scope: Scope, before: bool) -> Any:
     if before:
         return Payment.select(pw.fn.COALESCE(cash, 0), pw.fn.COALESCE(bank, 0)).join(
             Sale, on=(Payment.sale == Sale.id)).where(where)
-    return (Payment.select(Sale.business_date, Sale.created_at, Till.code, Sale.number, Sale.kind, cash, bank)
+    # A sale's own key groups all of a day's sales on a till; a refund or void keeps its own document.
+    key = pw.Case(None, [(Sale.kind == "sale", 0)], Sale.id)
+    return (Payment.select(Sale.business_date, pw.fn.MIN(Sale.created_at), Till.code, pw.fn.MIN(Sale.number),
+                           pw.fn.MAX(Sale.number), Sale.kind, pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)), cash, bank)
             .join(Sale, on=(Payment.sale == Sale.id)).join(Till, on=(Sale.till == Till.id)).where(where)
-            .group_by(Sale.id, Sale.business_date, Sale.created_at, Till.code, Sale.number, Sale.kind)
-            .order_by(Sale.created_at, Sale.id))
+            .group_by(Sale.business_date, Till.code, Sale.kind, key))
 
 
 def _moves(scope: Scope, before: bool) -> Any:
@@ -100,24 +105,27 @@ def cash_book(scope: Scope) -> CashBook:
         ci, bi, co, bo = _move_amounts(move)
         bf_cash += ci - co
         bf_bank += bi - bo
-    entries: list[tuple[dt.datetime, dt.date, str, str, int, int, int, int]] = []
+    entries: list[tuple[dt.date, int, dt.datetime, str, str, int, int, int, int]] = []
     at_field = Sale.created_at
-    for day, at, till, number, kind, cash, bank in _payments(scope, before=False).tuples():
+    for day, at, till, first, last, kind, count, cash, bank in _payments(scope, before=False).tuples():
         cash, bank = int(cash), int(bank)
-        entries.append((at_field.python_value(at), day, f"{till}-{number:06d}", _(KIND_TEXT.get(kind, kind)),
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        doc = f"{till}-{first:06d}" if first == last else f"{till}-{first:06d}–{last:06d}"
+        text = _(SALES_TEXT).format(count=count) if kind == "sale" else _(KIND_TEXT.get(kind, kind))
+        entries.append((day, 0 if kind == "sale" else 1, at_field.python_value(at), doc, text,
                         max(cash, 0), max(bank, 0), max(-cash, 0), max(-bank, 0)))
     for move in _moves(scope, before=False):
         text = _(BANK_DEPOSIT) if move.direction == "out" and move.category == "bank" else move.reason
-        entries.append((move.created_at, move.business_date, f"CASH-{str(move.uuid)[:8]}", text,
+        entries.append((move.business_date, 1, move.created_at, f"CASH-{str(move.uuid)[:8]}", text,
                         *_move_amounts(move)))
-    entries.sort(key=lambda e: e[0])
+    entries.sort(key=lambda e: (e[0], e[1], e[2]))
     return _with_balances(scope, (bf_cash, bf_bank), entries)
 
 
 def _with_balances(scope: Scope, bf: tuple[int, int], entries: Iterable[tuple[Any, ...]]) -> CashBook:
     cash, bank = bf
     lines = []
-    for at, day, doc, text, ci, bi, co, bo in entries:
+    for day, _order, at, doc, text, ci, bi, co, bo in entries:
         cash += ci - co
         bank += bi - bo
         lines.append(CashBookLine(day, at, doc, text, Money(ci), Money(bi), Money(co), Money(bo), Money(cash),
