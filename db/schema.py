@@ -7,16 +7,19 @@ from collections.abc import Callable
 
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
 from db.models.books import BOOKS_APPEND_ONLY, BOOKS_MODELS, closed_day_statements
+from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
     *BOOKS_MODELS,
+    *TRUST_MODELS,
 )
 
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
     *BOOKS_APPEND_ONLY,
+    *TRUST_APPEND_ONLY,
 )
 
 # Further triggers of the areas, installed at head after the append-only guards: f(postgres) -> SQL.
