@@ -74,7 +74,8 @@ def build_day() -> dict[str, object]:
     till = t1()
     s, tr = seller(), treasurer()
     done: dict[str, object] = {}
-    done["1"] = sales.commit_sale(s, till.id, cart(("DISH-3800", 1)), Money(12000), now=at(15, 0, dt.date(2026, 11, 23)))
+    done["1"] = sales.commit_sale(s, till.id, cart(("DISH-3800", 1)), Money(12000),
+                                  now=at(15, 0, dt.date(2026, 11, 23)))
     cash.open_shift(tr, till.id, FLOAT, now=at(8))
     done["2"] = sales.commit_sale(s, till.id, cart(("DISH-500", 2)), Money(10000), now=at(9))
     done["3"] = sales.commit_sale(s, till.id, cart(("TEA-YMN", 1)), method="promptpay", now=at(9, 30))

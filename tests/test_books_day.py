@@ -135,3 +135,17 @@ def test_bad_counts_and_cash_moves_change_nothing(empty_db: OpenedDatabase) -> N
         cash.move_cash(treasurer(), till, "out", "ice", "ice", Money(1_000_000))  # more than the drawer holds
     with pytest.raises(InputError):
         cash.open_shift(treasurer(), till, {10000: 1})  # one shift at a time
+
+
+def test_books_documents_are_chained_and_the_z_carries_the_head(empty_db: OpenedDatabase) -> None:
+    from pos_app.trust import chain_head, verify
+
+    build_day()
+    promptpay.tick(treasurer(), promptpay_uuids())
+    cash.close_shift(treasurer(), t1().id, COUNT_723, "เหรียญหาย", now=at(17))
+    head = chain_head(t1().id)
+    z = days.close_day(treasurer(), t1().shop_id, DAY, now=at(18)).z_reports[0]
+    assert z.journal_head == f"{head.seq}:{head.hash}" and len(head.hash) == 64
+    sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 1)), Money(2000), now=at(16, 50))  # late: addendum
+    report = verify(anchor=head.hash)
+    assert report.ok, [p.message for p in report.problems]

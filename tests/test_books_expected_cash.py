@@ -26,9 +26,11 @@ def test_expected_cash_is_the_drawer_walked_event_by_event(float_satang: int, ev
             drawer -= a
         else:
             drawer += a
-    got = expected_cash(Money(float_satang), Money(sum(a for k, a, _ in evs if k == "sale")),
-                        Money(sum(b for k, _, b in evs if k == "sale")), Money(sum(a for k, a, _ in evs if k == "refund")),
-                        Money(sum(a for k, a, _ in evs if k == "in")), Money(sum(a for k, a, _ in evs if k == "out")))
+    def total(kind: str, position: int) -> Money:
+        return Money(sum(e[position] for e in evs if e[0] == kind))
+
+    got = expected_cash(Money(float_satang), total("sale", 1), total("sale", 2), total("refund", 1), total("in", 1),
+                        total("out", 1))
     assert got == Money(drawer)
 
 

@@ -46,9 +46,6 @@ def up(migrator, db):
     class User(Base):
         pass
 
-    class Payment(Base):
-        pass
-
     class Shift(Base):
         uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
         till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
@@ -64,7 +61,7 @@ def up(migrator, db):
 
     class ShiftClose(Base):
         uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-        shift = pw.ForeignKeyField(Shift, unique=True, on_delete="RESTRICT")
+        shift_uuid = pw.UUIDField(unique=True)
         closed_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
         closed_at = UtcDateTimeField()
         counted = pw.BooleanField(default=True)
@@ -76,7 +73,7 @@ def up(migrator, db):
 
     class CashMovement(Base):
         uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-        shift = pw.ForeignKeyField(Shift, on_delete="RESTRICT")
+        shift_uuid = pw.UUIDField(index=True)
         till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
         direction = pw.CharField(max_length=4, constraints=[pw.Check("direction IN ('in', 'out')")])
         category = pw.CharField(max_length=16, constraints=[
@@ -89,7 +86,7 @@ def up(migrator, db):
 
     class PromptPayCheck(Base):
         uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-        payment = pw.ForeignKeyField(Payment, unique=True, on_delete="RESTRICT")
+        payment_uuid = pw.UUIDField(unique=True)  # by UUID: a tick is its own document, not part of the sale
         checked_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
         checked_at = UtcDateTimeField()
 

@@ -1,8 +1,10 @@
 """The treasurer's records: shifts and their closes, cash in/out of the drawer, PromptPay tick-offs, day
 closes with their Z reports, and late documents admitted into a closed day's numbered addendum.
 
-All are documents: append-only (db.guards), each with a UNIQUE uuid.  A shift's close, a tick-off, a day's
-close are rows of their own, never an update of the row they close.  Money is integer satang.
+All are documents: append-only (db.guards), each with a UNIQUE uuid, each journaled and chained (trust).
+A shift's close, a cash movement and a tick-off are documents of their own naming what they refer to by
+UUID (never an update of the row they close, nor a child row that would change that document's hash).
+Money is integer satang.
 
 A day closed for a shop (``DayClose``) is enforced by the database too: triggers on ``sale``, ``payment``,
 ``stock_movement`` and ``cash_movement`` refuse a row dated in a closed day unless its document was admitted
@@ -15,7 +17,7 @@ import uuid
 
 import peewee as pw
 
-from db.models import BaseModel, Payment, Shop, Till, User, UtcDateTimeField
+from db.models import BaseModel, Shop, Till, User, UtcDateTimeField
 
 CASH_DIRECTIONS = ("in", "out")
 CASH_CATEGORIES = ("ice", "supplier", "bank", "change", "other")
@@ -43,7 +45,7 @@ class ShiftClose(BaseModel):
     """The close of a shift: the drawer counted, expected against counted, over/short signed (+ over)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    shift = pw.ForeignKeyField(Shift, unique=True, backref="closes", on_delete="RESTRICT")
+    shift_uuid = pw.UUIDField(unique=True)  # the shift it closes (by UUID: a document of its own)
     closed_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
     closed_at = UtcDateTimeField()
     counted = pw.BooleanField(default=True)  # False: closed at day close without a count
@@ -52,14 +54,13 @@ class ShiftClose(BaseModel):
     expected_satang = pw.BigIntegerField()
     over_short_satang = pw.BigIntegerField()
     note = pw.CharField(max_length=500, default="")
-    shift_id: int
 
 
 class CashMovement(BaseModel):
     """Cash put into or taken out of the drawer (ice, a supplier paid, money taken to the bank)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    shift = pw.ForeignKeyField(Shift, backref="cash_movements", on_delete="RESTRICT")
+    shift_uuid = pw.UUIDField(index=True)
     till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
     direction = pw.CharField(max_length=4, constraints=[pw.Check(f"direction IN {CASH_DIRECTIONS!r}")])
     category = pw.CharField(max_length=16, constraints=[pw.Check(f"category IN {CASH_CATEGORIES!r}")])
@@ -69,17 +70,15 @@ class CashMovement(BaseModel):
     created_at = UtcDateTimeField(index=True)
     business_date = pw.DateField(index=True)
     till_id: int
-    shift_id: int
 
 
 class PromptPayCheck(BaseModel):
     """The treasurer ticked this PromptPay payment off against the bank app."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    payment = pw.ForeignKeyField(Payment, unique=True, on_delete="RESTRICT")
+    payment_uuid = pw.UUIDField(unique=True)  # by UUID: a tick is its own document, not part of the sale
     checked_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
     checked_at = UtcDateTimeField()
-    payment_id: int
 
 
 class DayClose(BaseModel):

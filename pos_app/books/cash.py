@@ -29,6 +29,7 @@ from pos_app.events import bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.trust.journal import record
 
 
 def expected_cash(float_: Money, received: Money, change: Money, refunds: Money, cash_in: Money,
@@ -87,8 +88,9 @@ def _info(shift: Shift, closed_at: dt.datetime | None = None) -> ShiftInfo:
 
 def open_shift_of(till_id: int) -> Shift | None:
     """The till's shift that has no close yet (at most one)."""
-    return (Shift.select().where((Shift.till == till_id) & ~pw.fn.EXISTS(
-        ShiftClose.select(ShiftClose.id).where(ShiftClose.shift == Shift.id))).first())
+    shift: Shift | None = (Shift.select().where((Shift.till == till_id) & ~pw.fn.EXISTS(
+        ShiftClose.select(ShiftClose.id).where(ShiftClose.shift_uuid == Shift.uuid))).first())
+    return shift
 
 
 def current_shift(till_id: int) -> ShiftInfo | None:
@@ -114,6 +116,9 @@ def open_shift(actor: Actor, till_id: int, count: Mapping[int, str | int], now: 
         shift = Shift.create(uuid=doc, till=till_id, number=number, opened_by=actor.user_id, opened_at=when,
                              business_date=business_date(when), float_satang=denominations.total(pieces).satang,
                              float_count=denominations.to_json(pieces))
+        record("shift", doc, when, {"till": till_id, "number": number, "user": actor.login, "at": when.isoformat(),
+                                    "float": shift.float_satang, "count": shift.float_count},
+               till_id=till_id, user_id=actor.user_id)
     info = _info(shift)
     bus.publish(ShiftChanged(till_id, doc, False))
     return info
@@ -134,15 +139,15 @@ def _cash_payments(till_id: int, start: dt.datetime, end: dt.datetime | None) ->
     return int(row[0]), int(row[1]), int(row[2])
 
 
-def _cash_moves(shift_id: int) -> tuple[int, int]:
-    rows = dict((CashMovement.select(CashMovement.direction, pw.fn.SUM(CashMovement.amount_satang))
-                 .where(CashMovement.shift == shift_id).group_by(CashMovement.direction).tuples()))
+def _cash_moves(shift_uuid: uuid.UUID) -> tuple[int, int]:
+    rows = dict(CashMovement.select(CashMovement.direction, pw.fn.SUM(CashMovement.amount_satang))
+                 .where(CashMovement.shift_uuid == shift_uuid).group_by(CashMovement.direction).tuples().execute())
     return int(rows.get("in", 0) or 0), int(rows.get("out", 0) or 0)
 
 
 def drawer_of(shift: Shift, end: dt.datetime | None = None) -> Drawer:
     received, change, refunds = _cash_payments(shift.till_id, shift.opened_at, end)
-    cash_in, cash_out = _cash_moves(shift.id)
+    cash_in, cash_out = _cash_moves(shift.uuid)
     return Drawer(Money(shift.float_satang), Money(received), Money(change), Money(refunds), Money(cash_in),
                   Money(cash_out))
 
@@ -167,10 +172,14 @@ def close_shift(actor: Actor, till_id: int, count: Mapping[int, str | int] | Non
         if over_short.satang < 0 and not note:
             raise InputError("The drawer is {amount} short: write a note saying why",
                              amount=abs(over_short).format())
-        ShiftClose.create(uuid=uuid.uuid4(), shift=shift, closed_by=actor.user_id, closed_at=when,
+        doc = uuid.uuid4()
+        ShiftClose.create(uuid=doc, shift_uuid=shift.uuid, closed_by=actor.user_id, closed_at=when,
                           counted=pieces is not None, count=denominations.to_json(pieces or {}),
                           counted_satang=counted.satang, expected_satang=drawer.expected.satang,
                           over_short_satang=over_short.satang, note=note[:500])
+        record("shift_close", doc, when, {"shift": str(shift.uuid), "user": actor.login, "at": when.isoformat(),
+                                          "counted": counted.satang, "expected": drawer.expected.satang,
+                                          "over_short": over_short.satang}, till_id=till_id, user_id=actor.user_id)
     bus.publish(ShiftChanged(till_id, shift.uuid, True))
     return ShiftClosed(_info(shift, when), drawer, counted, over_short, pieces is not None)
 
@@ -200,8 +209,11 @@ def move_cash(actor: Actor, till_id: int, direction: str, category: str, reason:
             raise InputError("The drawer should hold only {expected}; {amount} cannot be taken out",
                              expected=drawer_of(shift).expected.format(), amount=amount.format())
         admit(till_id, doc, "cash_" + direction, when)
-        CashMovement.create(uuid=doc, shift=shift, till=till_id, direction=direction, category=category,
+        CashMovement.create(uuid=doc, shift_uuid=shift.uuid, till=till_id, direction=direction, category=category,
                             reason=reason[:500], amount_satang=amount.satang, user=actor.user_id,
                             created_at=when, business_date=business_date(when))
+        record("cash_movement", doc, when, {"till": till_id, "user": actor.login, "at": when.isoformat(),
+                                            "direction": direction, "category": category, "amount": amount.satang,
+                                            "reason": reason}, till_id=till_id, user_id=actor.user_id)
     bus.publish(CashMoved(till_id, doc, direction, amount.satang))
     return doc

@@ -107,7 +107,7 @@ def cash_book(scope: Scope) -> CashBook:
         bf_bank += bi - bo
     entries: list[tuple[dt.date, int, dt.datetime, str, str, int, int, int, int]] = []
     at_field = Sale.created_at
-    for day, at, till, first, last, kind, count, cash, bank in _payments(scope, before=False).tuples():
+    for day, at, till, first, last, kind, count, cash, bank in _payments(scope, before=False).tuples().execute():
         cash, bank = int(cash), int(bank)
         day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
         doc = f"{till}-{first:06d}" if first == last else f"{till}-{first:06d}–{last:06d}"

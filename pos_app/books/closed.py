@@ -25,6 +25,7 @@ from db.models.books import AddendumSeal, DayClose, LateDocument
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import ClosedDayError
 from pos_app.thai.dates import format_date, format_time
+from pos_app.trust.journal import record
 
 
 def day_close_of(shop_id: int, day: dt.date) -> DayClose | None:
@@ -54,8 +55,11 @@ def admit_to_shop(shop_id: int, doc_uuid: uuid.UUID, doc_type: str, when: dt.dat
                              "Record it in today's books (a correction is a reversing document).",
                              day=format_date(day, "short"), time=format_time(closed.closed_at))
     number = open_addendum_no(shop_id, day)
-    LateDocument.insert(uuid=uuid.uuid4(), shop=shop_id, business_date=day, addendum_no=number,
-                        doc_type=doc_type, doc_uuid=doc_uuid, made_at=when, arrived_at=utc_now()).execute()
+    entry, arrived = uuid.uuid4(), utc_now()
+    LateDocument.insert(uuid=entry, shop=shop_id, business_date=day, addendum_no=number,
+                        doc_type=doc_type, doc_uuid=doc_uuid, made_at=when, arrived_at=arrived).execute()
+    record("late_document", entry, arrived, {"shop": shop_id, "day": day.isoformat(), "addendum": number,
+                                             "doc_type": doc_type, "doc": str(doc_uuid), "made_at": when.isoformat()})
     return number
 
 

@@ -27,6 +27,7 @@ from pos_app.events import bus
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.thai.dates import format_date
+from pos_app.trust.journal import record
 from resources.i18n import N_, _
 
 UNCOUNTED_NOTE = N_("closed at the day's close without a count")
@@ -50,8 +51,8 @@ def open_shifts_of(shop_id: int, day: dt.date) -> list[tuple[str, int]]:
     return [(code, number) for code, number in
             Shift.select(Till.code, Shift.number).join(Till, on=(Shift.till == Till.id))
             .where((Till.shop == shop_id) & (Shift.business_date <= day) & ~pw.fn.EXISTS(
-                ShiftClose.select(ShiftClose.id).where(ShiftClose.shift == Shift.id)))
-            .order_by(Till.code, Shift.number).tuples()]
+                ShiftClose.select(ShiftClose.id).where(ShiftClose.shift_uuid == Shift.uuid)))
+            .order_by(Till.code, Shift.number).tuples().execute()]
 
 
 def x_report(till_id: int, day: dt.date | None = None) -> TillDay:
@@ -90,6 +91,10 @@ def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool 
             ZReport.create(uuid=uuid.uuid4(), till=till.id, number=number, business_date=day, day_close=close,
                            created_at=when, figures=figures.to_json(), journal_head=figures.journal_head)
             reports.append(figures)
+        record("day_close", close.uuid, when, {"shop": shop_id, "day": day.isoformat(), "user": actor.login,
+                                               "at": when.isoformat(), "z": [[r.till_code, r.number, r.net_satang]
+                                                                             for r in reports]},
+               user_id=actor.user_id)
     bus.publish(DayClosed(shop_id, day, tuple(r.number for r in reports)))
     return DayCloseResult(close.uuid, shop_id, day, when, tuple(reports))
 
@@ -98,7 +103,7 @@ def z_reports_of(shop_id: int, day: dt.date) -> list[TillDay]:
     """The stored Z reports of the shop's day (as they were at the close)."""
     rows = (ZReport.select(ZReport.figures).join(Till, on=(ZReport.till == Till.id))
             .where((Till.shop == shop_id) & (ZReport.business_date == day)).order_by(Till.code))
-    return [TillDay.from_json(text) for (text,) in rows.tuples()]
+    return [TillDay.from_json(text) for (text,) in rows.tuples().execute()]
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,7 @@ def addendum(shop_id: int, day: dt.date, number: int) -> Addendum:
     methods: dict[str, int] = {}
     if sale_ids:
         for method, amount in (Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
-                               .where(Payment.sale.in_(sale_ids)).group_by(Payment.method).tuples()):
+                               .where(Payment.sale.in_(sale_ids)).group_by(Payment.method).tuples().execute()):
             methods[method] = int(amount)
     sealed = AddendumSeal.select().where((AddendumSeal.shop == shop_id) & (AddendumSeal.business_date == day)
                                          & (AddendumSeal.addendum_no == number)).exists()
@@ -144,7 +149,10 @@ def seal_addendum(actor: Actor, shop_id: int, day: dt.date, now: dt.datetime | N
         if not report.documents:
             raise InputError("Addendum {number} of {day} has no documents to seal", number=number,
                              day=format_date(day, "short"))
-        AddendumSeal.create(uuid=uuid.uuid4(), shop=shop_id, business_date=day, addendum_no=number,
-                            sealed_by=actor.user_id, sealed_at=now or utc_now(),
+        doc, when = uuid.uuid4(), now or utc_now()
+        AddendumSeal.create(uuid=doc, shop=shop_id, business_date=day, addendum_no=number,
+                            sealed_by=actor.user_id, sealed_at=when,
                             figures=f'{{"net":{report.net_satang},"sales":{report.sales_count}}}')
+        record("addendum_seal", doc, when, {"shop": shop_id, "day": day.isoformat(), "number": number,
+                                            "net": report.net_satang}, user_id=actor.user_id)
     return addendum(shop_id, day, number)

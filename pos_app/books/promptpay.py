@@ -20,6 +20,7 @@ from pos_app.events import bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.trust.journal import record
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def promptpay_of_day(day: dt.date, shop_id: int | None = None, till_id: int | No
                             confirmer.display_name, PromptPayCheck.id)
              .join(Sale, on=(Payment.sale == Sale.id)).join(Till, on=(Sale.till == Till.id))
              .join(confirmer, join_type=pw.JOIN.LEFT_OUTER, on=(Payment.confirmed_by == confirmer.id))
-             .join(PromptPayCheck, join_type=pw.JOIN.LEFT_OUTER, on=(PromptPayCheck.payment == Payment.id))
+             .join(PromptPayCheck, join_type=pw.JOIN.LEFT_OUTER, on=(PromptPayCheck.payment_uuid == Payment.uuid))
              .where((Payment.method == "promptpay") & (Sale.business_date == day))
              .order_by(Sale.created_at, Payment.id))
     if shop_id is not None:
@@ -49,7 +50,7 @@ def promptpay_of_day(day: dt.date, shop_id: int | None = None, till_id: int | No
         query = query.where(Sale.till == till_id)
     at = Sale.created_at
     return [PromptPayRow(u, code, number, at.python_value(when), Money(amount), name or "", check is not None)
-            for u, code, number, when, amount, name, check in query.tuples()]
+            for u, code, number, when, amount, name, check in query.tuples().execute()]
 
 
 def tick(actor: Actor, payment_uuids: Iterable[uuid.UUID], now: dt.datetime | None = None) -> int:
@@ -64,11 +65,14 @@ def tick(actor: Actor, payment_uuids: Iterable[uuid.UUID], now: dt.datetime | No
                 raise InputError("No payment {uuid}", uuid=str(u))
             if found[u].method != "promptpay":
                 raise InputError("Payment {uuid} is not a PromptPay payment", uuid=str(u))
-        done = {c for (c,) in PromptPayCheck.select(PromptPayCheck.payment)
-                .where(PromptPayCheck.payment.in_([p.id for p in found.values()])).tuples()}
-        new = [found[u] for u in wanted if found[u].id not in done]
-        if new:
-            PromptPayCheck.insert_many([dict(uuid=uuid.uuid4(), payment=p.id, checked_by=actor.user_id,
-                                             checked_at=when) for p in new]).execute()
+        done = {uuid.UUID(str(c)) for (c,) in PromptPayCheck.select(PromptPayCheck.payment_uuid)
+                .where(PromptPayCheck.payment_uuid.in_(wanted)).tuples().execute()}
+        new = [found[u] for u in wanted if u not in done]
+        for p in new:
+            doc = uuid.uuid4()
+            PromptPayCheck.create(uuid=doc, payment_uuid=p.uuid, checked_by=actor.user_id, checked_at=when)
+            record("promptpay_check", doc, when, {"payment": str(p.uuid), "user": actor.login,
+                                                  "at": when.isoformat(), "amount": p.amount_satang},
+                   user_id=actor.user_id)
     bus.publish(PromptPayChecked(tuple(p.uuid for p in new)))
     return len(new)

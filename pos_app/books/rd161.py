@@ -129,7 +129,7 @@ def rd161_report(scope: Scope) -> RdReport:
     rows = (Payment.select(pay_day, positive.alias("received"), pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)),
                            pw.fn.SUM(Payment.amount_satang))
             .join(Sale, on=(Payment.sale == Sale.id)).where(where)
-            .group_by(pay_day, positive).tuples())
+            .group_by(pay_day, positive).tuples().execute())
     lines: list[RdLine] = []
     late = _late_by_day(scope)
     for day, received, count, amount in rows:

@@ -1,4 +1,5 @@
-"""The daily summary, per group (the documents of the group's own shops) or for the whole network, for a day or a date range: sales by item, group,
+"""The daily summary, per group (the documents of the group's own shops) or for the whole network, for a
+day or a date range: sales by item, group,
 channel and payment method; refunds, discounts and voids; cost of goods sold and the gross margin; cash
 movements; stock produced, used, transferred and wasted.
 
@@ -78,11 +79,11 @@ def standard_costs(item_ids: list[int], until: dt.datetime) -> dict[int, int]:
               .where(StockMovement.item.in_(item_ids) & StockMovement.unit_cost_satang.is_null(False)
                      & StockMovement.kind.in_(("opening", "purchase", "produce")) & (StockMovement.created_at < until))
               .group_by(StockMovement.item))
-    ids = [last for _item, last in latest.tuples()]
+    ids = [last for _item, last in latest.tuples().execute()]
     if not ids:
         return {}
     return {int(i): int(c) for i, c in StockMovement.select(StockMovement.item, StockMovement.unit_cost_satang)
-            .where(StockMovement.id.in_(ids)).tuples()}
+            .where(StockMovement.id.in_(ids)).tuples().execute()}
 
 
 def _sales_where(scope: Scope) -> pw.Expression:
@@ -99,7 +100,7 @@ def daily_summary(scope: Scope) -> Summary:
                 .join(Item, on=(SaleLine.item == Item.id)).join(NetworkGroup, on=(Item.group == NetworkGroup.id))
                 .where(where)
                 .group_by(Item.id, Item.sku, Item.name_th, NetworkGroup.code, Item.base_unit, SaleLine.per_quantity)
-                .tuples())
+                .tuples().execute())
     costs = standard_costs(sorted({r[0] for r in rows}), scope.end_utc())
     merged: dict[str, ItemLine] = {}
     for item_id, sku, name, group, unit, per, qty, amount in rows:
@@ -115,13 +116,13 @@ def daily_summary(scope: Scope) -> Summary:
 
     doc_where = where
     kinds = {k: (int(n), int(t or 0)) for k, n, t in Sale.select(Sale.kind, pw.fn.COUNT(Sale.id),
-             pw.fn.SUM(Sale.total_satang)).where(doc_where).group_by(Sale.kind).tuples()}
+             pw.fn.SUM(Sale.total_satang)).where(doc_where).group_by(Sale.kind).tuples().execute()}
     methods = {m: Money(int(t or 0)) for m, t in Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
-               .join(Sale, on=(Payment.sale == Sale.id)).where(doc_where).group_by(Payment.method).tuples()}
+               .join(Sale, on=(Payment.sale == Sale.id)).where(doc_where).group_by(Payment.method).tuples().execute()}
     channel = getattr(Sale, "channel", None)
     if channel is not None:
         channels = {c: Money(int(t or 0)) for c, t in Sale.select(channel, pw.fn.SUM(Sale.total_satang))
-                    .where(doc_where).group_by(channel).tuples()}
+                    .where(doc_where).group_by(channel).tuples().execute()}
     else:  # channels arrive with the selling schema of migration 0003: every sale so far is at a stall
         total = sum(t for _n, t in kinds.values())
         channels = {"stall": Money(total)} if kinds else {}
@@ -133,7 +134,7 @@ def daily_summary(scope: Scope) -> Summary:
         moves_where &= CashMovement.till.in_(Till.select(Till.id).join(Shop).where(Shop.group == scope.group_id))
     cash = {(d, c): Money(int(t)) for d, c, t in CashMovement.select(
         CashMovement.direction, CashMovement.category, pw.fn.SUM(CashMovement.amount_satang))
-        .where(moves_where).group_by(CashMovement.direction, CashMovement.category).tuples()}
+        .where(moves_where).group_by(CashMovement.direction, CashMovement.category).tuples().execute()}
     stock_where = ((StockMovement.created_at >= scope.start_utc()) & (StockMovement.created_at < scope.end_utc())
                    & StockMovement.kind.in_(("produce", "consume", "transfer", "waste")))
     if scope.group_id is not None:
@@ -143,7 +144,7 @@ def daily_summary(scope: Scope) -> Summary:
                                        Item.base_unit, pw.fn.SUM(StockMovement.quantity))
                                        .join(Item, on=(StockMovement.item == Item.id)).where(stock_where)
                                        .group_by(StockMovement.kind, Item.sku, Item.name_th, Item.base_unit)
-                                       .order_by(StockMovement.kind, Item.sku).tuples()):
+                                       .order_by(StockMovement.kind, Item.sku).tuples().execute()):
         stock.setdefault(kind, []).append((sku, name, int(qty), unit))
     sales_n, sales_t = kinds.get("sale", (0, 0))
     refunds_n, refunds_t = kinds.get("refund", (0, 0))

@@ -9,9 +9,7 @@ PromptPay payments with those not yet ticked off against the bank app flagged.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -21,6 +19,7 @@ from db.models import Payment, Sale, Till
 from db.models.books import CashMovement, Shift, ShiftClose
 from pos_app.books.cash import drawer_of
 from pos_app.books.promptpay import promptpay_of_day
+from pos_app.trust import chain_head
 
 
 @dataclass(frozen=True)
@@ -77,25 +76,11 @@ class TillDay:
         return cls(**data)
 
 
-_journal_head: Callable[[], str] | None = None
-
-
-def set_journal_head_provider(provider: Callable[[], str] | None) -> None:
-    """The trust capability tells the Z where the journal's chain head is (a hash as text)."""
-    global _journal_head
-    _journal_head = provider
-
-
-def journal_head() -> str:
-    """The journal's chain head for the Z, or "" until the trust capability provides one."""
-    if _journal_head is not None:
-        return _journal_head()
-    try:
-        module = importlib.import_module("pos_app.trust.chain")
-    except ModuleNotFoundError:
-        return ""
-    head = getattr(module, "chain_head", None) or getattr(module, "head", None)
-    return str(head() or "") if callable(head) else ""
+def journal_head(till_id: int) -> str:
+    """The head of the till's hash chain (trust), printed on the Z: ``seq:hash`` (the full hash is stored;
+    ``pos-app verify --anchor`` checks a printed head is still in the books)."""
+    head = chain_head(till_id)
+    return f"{head.seq}:{head.hash}"
 
 
 def _discounts(where: Any) -> int:
@@ -109,13 +94,13 @@ def till_day(till_id: int, day: dt.date, made_at: dt.datetime, kind: str = "X", 
     till = Till.get_by_id(till_id)
     where = (Sale.till == till_id) & (Sale.business_date == day)
     kinds = {k: (int(n), int(t or 0)) for k, n, t in Sale.select(Sale.kind, pw.fn.COUNT(Sale.id),
-             pw.fn.SUM(Sale.total_satang)).where(where).group_by(Sale.kind).tuples()}
+             pw.fn.SUM(Sale.total_satang)).where(where).group_by(Sale.kind).tuples().execute()}
     methods = {m: int(t or 0) for m, t in Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
-               .join(Sale, on=(Payment.sale == Sale.id)).where(where).group_by(Payment.method).tuples()}
+               .join(Sale, on=(Payment.sale == Sale.id)).where(where).group_by(Payment.method).tuples().execute()}
     shifts = []
     open_shifts = []
     for shift in Shift.select().where((Shift.till == till_id) & (Shift.business_date == day)).order_by(Shift.number):
-        close = ShiftClose.get_or_none(ShiftClose.shift == shift)
+        close = ShiftClose.get_or_none(ShiftClose.shift_uuid == shift.uuid)
         drawer = drawer_of(shift, close.closed_at if close else None)
         if close is None:
             open_shifts.append(shift.number)
@@ -138,4 +123,4 @@ def till_day(till_id: int, day: dt.date, made_at: dt.datetime, kind: str = "X", 
         -refunds_t, voids_n, -voids_t, _discounts(where), sales_t + refunds_t + voids_t, methods, shifts, moves,
         len(promptpay), sum(p.amount.satang for p in promptpay),
         [[p.receipt_no, p.at.isoformat(), p.amount.satang] for p in promptpay if not p.ticked],
-        journal_head(), open_shifts)
+        journal_head(till_id), open_shifts)

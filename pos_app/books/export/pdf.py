@@ -60,14 +60,14 @@ def _cell(cell: Cell, style: ParagraphStyle) -> Any:
 
 
 def _numbered_canvas(header_lines: list[str], styles: dict[str, ParagraphStyle]) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Keeps each page until the end so every page can say "page x of y"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -19,8 +19,7 @@ from pos_app.books.closed import day_close_of
 from pos_app.books.export.atomic import ExportError, check_folder, write_atomic
 from pos_app.books.export.csvout import write_csv
 from pos_app.books.export.pdf import write_pdf
-from pos_app.books.export.sections import (Section, cash_book_section, rd161_section, summary_sections,
-                                           z_section)
+from pos_app.books.export.sections import Section, cash_book_section, rd161_section, summary_sections, z_section
 from pos_app.books.export.xlsx import write_xlsx
 from pos_app.books.rd161 import rd161_report
 from pos_app.books.scope import Scope
@@ -105,7 +104,8 @@ def export_books(actor: Actor, kind: str, scope: Scope, fmt: str, folder: Path,
     elif fmt == "xlsx":
         written.append(write_atomic(folder / f"{stem}.xlsx", lambda fh: write_xlsx(sections, [title, *header], fh)))
     else:
-        written.append(write_atomic(folder / f"{stem}.pdf", lambda fh: write_pdf(sections, [title, *header[1:]], title, fh)))
+        lines = [title, *header[1:]]
+        written.append(write_atomic(folder / f"{stem}.pdf", lambda fh: write_pdf(sections, lines, title, fh)))
     if progress:
         progress(1, 1)
     return written

@@ -51,7 +51,7 @@ def _t(key: str, table: dict[str, str]) -> str:
 
 
 def summary_sections(s: Summary) -> list[Section]:
-    money = [
+    money: list[list[Cell]] = [
         [_("Sales"), s.sales_count, s.sales_total],
         [_("Refunds"), s.refunds_count, -s.refunds_total],
         [_("Voids"), s.voids_count, -s.voids_total],
@@ -61,22 +61,26 @@ def summary_sections(s: Summary) -> list[Section]:
          None, s.cost],
         [_("Gross margin"), None, s.margin],
     ]
-    money += [[_("Payment: {method}").format(method=_t(m, METHOD_TEXT)), None, v] for m, v in sorted(s.by_method.items())]
+    money += [[_("Payment: {method}").format(method=_t(m, METHOD_TEXT)), None, v]
+              for m, v in sorted(s.by_method.items())]
     money += [[_("Channel: {channel}").format(channel=_t(c, CHANNEL_TEXT)), None, v]
               for c, v in sorted(s.by_channel.items())]
     money += [[_("Goods of group {group}").format(group=g), None, v] for g, v in sorted(s.by_group.items())]
-    notes = (_("Cost of goods sold is worked from each item's standard cost (its latest incoming unit cost), "
+    notes: tuple[str, ...] = (_("Cost of goods sold is worked from each item's standard cost (its latest "
+                                "incoming unit cost), "
                "not yet from the lots' own costs."),) if s.cost_basis == "standard" else ()
     if s.is_empty:
         notes = (_("No sales, cash movements or stock movements in this period."), *notes)
     summary = Section("summary", _("Daily summary"), (Column(_("Item"), width=3), Column(_("Count"), "int"),
                       Column(_("Amount (baht)"), "money")), money, frozenset({4, 6}), notes)
+    item_rows: list[list[Cell]] = [[i.sku, i.name_th, i.group_code, i.quantity, i.base_unit, i.amount, i.cost,
+                                    i.margin] for i in s.items]
+    item_rows.append([_("Total"), None, None, None, None, s.net_sales, s.cost, s.margin])
     items = Section("items", _("Sales by item"), (
         Column(_("Code"), width=1.4), Column(_("Item"), width=3), Column(_("Group")), Column(_("Quantity"), "int"),
         Column(_("Unit")), Column(_("Sales (baht)"), "money"), Column(_("Cost (baht)"), "money"),
         Column(_("Margin (baht)"), "money")),
-        [[i.sku, i.name_th, i.group_code, i.quantity, i.base_unit, i.amount, i.cost, i.margin] for i in s.items]
-        + [[_("Total"), None, None, None, None, s.net_sales, s.cost, s.margin]], frozenset({len(s.items)}))
+        item_rows, frozenset({len(s.items)}))
     moves = Section("cash", _("Cash movements of the drawer"), (
         Column(_("Direction")), Column(_("Category"), width=2.5), Column(_("Amount (baht)"), "money")),
         [[_("In") if d == "in" else _("Out"), _t(c, CATEGORY_TEXT), v] for (d, c), v in sorted(s.cash_moves.items())])
@@ -100,9 +104,12 @@ def z_section(reports: list[TillDay]) -> Section:
     notes = tuple(_("Journal head on {till}: {head}").format(till=z.till_code, head=z.journal_head)
                   for z in reports if z.journal_head)
     return Section("z", _("Z reports of the tills"), (
-        Column(_("Till"), width=0.8), Column(_("Report"), width=1.6), Column(_("Sales"), "int", 0.7), Column(_("Sales (baht)"), "money"),
-        Column(_("Refunds (baht)"), "money"), Column(_("Net (baht)"), "money"), Column(_("Cash (baht)"), "money"),
-        Column(_("PromptPay (baht)"), "money"), Column(_("Expected cash"), "money"), Column(_("Counted cash"), "money"),
+        Column(_("Till"), width=0.8), Column(_("Report"), width=1.6), Column(_("Sales"), "int", 0.7),
+        Column(_("Sales (baht)"), "money"),
+        Column(_("Refunds (baht)"), "money"), Column(_("Net (baht)"), "money"),
+        Column(_("Cash (baht)"), "money"),
+        Column(_("PromptPay (baht)"), "money"), Column(_("Expected cash"), "money"),
+        Column(_("Counted cash"), "money"),
         Column(_("Over/short"), "money"), Column(_("PromptPay unticked"), "int")), rows, notes=notes)
 
 
@@ -138,7 +145,7 @@ def rd161_section(report: RdReport) -> Section:
         rows.append([None, _("Total for the period"), report.income, report.purchases, report.other, None])
         bold.add(len(rows))
         rows.append([None, _("Profit from sales"), report.profit, None, None, None])
-    notes = (_("Cash basis: income on the day the money arrives; expenses when cash is paid out."),)
+    notes: tuple[str, ...] = (_("Cash basis: income on the day the money arrives; expenses when cash is paid out."),)
     if not report.months:
         notes = (_("No income or expense in this period."), *notes)
     return Section("rd161", _("Daily income and expense report (notice 161)"), (

@@ -35,7 +35,7 @@ def write_xlsx(sections: list[Section], header: list[str], fh: BinaryIO) -> None
         sheet.append([column.title for column in section.columns])
         for index, row in enumerate(section.rows):
             out: list[object] = []
-            for column, cell in zip(section.columns, row, strict=True):
+            for cell in row:
                 if isinstance(cell, Money):
                     out.append(_cell(sheet, baht(cell), BAHT_FORMAT, bold if index in section.total_rows else None))
                 elif isinstance(cell, dt.date):
@@ -53,7 +53,7 @@ def write_xlsx(sections: list[Section], header: list[str], fh: BinaryIO) -> None
 def _cell(sheet: object, value: object, number_format: str | None, font: Font | None) -> object:
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
+    cell = WriteOnlyCell(sheet, value=value)
     if number_format:
         cell.number_format = number_format
     if font is not None:
