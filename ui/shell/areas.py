@@ -32,6 +32,12 @@ def _till(ctx: ShellContext) -> QWidget:
     return TillPage(ctx)
 
 
+def _books(ctx: ShellContext) -> QWidget:
+    from ui.books.page import BooksPage
+
+    return BooksPage(ctx)
+
+
 def _settings(ctx: ShellContext) -> QWidget:
     from ui.shell.settings import SettingsPage
 
@@ -40,6 +46,7 @@ def _settings(ctx: ShellContext) -> QWidget:
 
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
+    Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
 ]
 
