@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
 from db.models.books import BOOKS_APPEND_ONLY, BOOKS_MODELS, closed_day_statements
+from db.models.printing import PRINTING_APPEND_ONLY, PRINTING_MODELS
 from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
     *BOOKS_MODELS,
+    *PRINTING_MODELS,
     *TRUST_MODELS,
 )
 
@@ -19,6 +21,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
     *BOOKS_APPEND_ONLY,
+    *PRINTING_APPEND_ONLY,
     *TRUST_APPEND_ONLY,
 )
 
