@@ -3,11 +3,12 @@
 
     python3 dev.py start [pos-app arguments]   install what is missing, then start the till
     python3 dev.py test  [pytest arguments]    install what is missing, then ruff, mypy, lint-imports, pytest
-    python3 dev.py mutate [--record] [--jobs N] [MODULE…]
+    python3 dev.py mutate [--record] [--last] [--jobs N] [MODULE…]
                                                mutation testing (mutmut) of the money core; prints the score per
                                                module and fails when one is below mutation-scores.json;
-                                               --record writes the new scores (MODULE: pos_app/money.py,
-                                               pos_app.money, or a folder such as pos_app/thai)
+                                               --record writes the new scores; --last reports the last run
+                                               again (MODULE: pos_app/money.py, pos_app.money, or a folder
+                                               such as pos_app/thai)
 
 Standard library only, so it runs before anything is installed.  It creates ``.venv`` beside this
 file and installs the project into it (again only when ``pyproject.toml`` changed).  On Debian it
@@ -177,9 +178,10 @@ def module_result(module: str) -> dict:  # score, killed, total, survivors, unch
 
 def mutate(args: list[str]) -> int:
     record = "--record" in args
+    last = "--last" in args  # no new run: report (and --record) the results mutants/ holds from the last one
     jobs = str(os.cpu_count() or 2)
     names: list[str] = []
-    rest = iter(a for a in args if a != "--record")
+    rest = iter(a for a in args if a not in ("--record", "--last"))
     for arg in rest:
         if arg == "--jobs":
             jobs = next(rest, jobs)
@@ -193,16 +195,17 @@ def mutate(args: list[str]) -> int:
     if os.name == "nt":
         say("mutmut needs fork(): run `python3 dev.py mutate` on Linux, macOS or WSL")
         return 2
-    shutil.rmtree(HERE / "mutants", ignore_errors=True)  # a fresh copy: no result from older code or tests
-    (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
-               PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
     mutmut = str(BIN / "mutmut")
-    finished = run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
-    shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
-    if not finished:
-        say("mutmut did not finish (see above)")
-        return 1
+    if not last:
+        shutil.rmtree(HERE / "mutants", ignore_errors=True)  # a fresh copy: no result from older code or tests
+        (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
+                   PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
+        finished = run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
+        shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
+        if not finished:
+            say("mutmut did not finish (see above)")
+            return 1
     recorded: dict[str, dict] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
     below: list[str] = []
     print(f"\n{'module':<34} {'killed':>7} {'total':>6} {'score':>7} {'recorded':>9}")
