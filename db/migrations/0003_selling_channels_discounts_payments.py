@@ -58,25 +58,27 @@ def up(migrator, db):
     class User(Base):
         pass
 
-    class SaleLine(Base):
-        pass
-
     _guards(db, GUARDED, install=False)
     user_fk = pw.ForeignKeyField(User, null=True, field=User._meta.primary_key, on_delete="RESTRICT")  # type: ignore[call-overload]
-    line_fk = pw.ForeignKeyField(SaleLine, null=True, field=SaleLine._meta.primary_key,  # type: ignore[call-overload]
-                                 on_delete="RESTRICT")
     user_fk2 = pw.ForeignKeyField(User, null=True, field=User._meta.primary_key,  # type: ignore[call-overload]
                                   on_delete="RESTRICT")
     methods = "method IN ('cash', 'promptpay', 'transfer')"
+
+    def text(n, default=""):  # NOT NULL with a database default too, so a plain INSERT of an old row still works
+        return pw.CharField(max_length=n, default=default, constraints=[pw.SQL(f"DEFAULT '{default}'")])
+
+    def zero():
+        return pw.BigIntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+
     migrate(
-        migrator.add_column("sale", "channel", pw.CharField(max_length=16, default="stall")),
-        migrator.add_column("sale", "customer_name", pw.CharField(max_length=200, default="")),
-        migrator.add_column("sale", "customer_phone", pw.CharField(max_length=32, default="")),
-        migrator.add_column("sale", "discount_satang", pw.BigIntegerField(default=0)),
+        migrator.add_column("sale", "channel", text(16, "stall")),
+        migrator.add_column("sale", "customer_name", text(200)),
+        migrator.add_column("sale", "customer_phone", text(32)),
+        migrator.add_column("sale", "discount_satang", zero()),
         migrator.add_column("sale", "discount_approved_by_id", user_fk),
-        migrator.add_column("sale", "reversal", pw.CharField(max_length=8, default="")),
-        migrator.add_column("sale_line", "discount_satang", pw.BigIntegerField(default=0)),
-        migrator.add_column("sale_line", "refund_of_line_id", line_fk),
+        migrator.add_column("sale", "reversal", text(8)),
+        migrator.add_column("sale_line", "discount_satang", zero()),
+        migrator.add_column("sale_line", "refund_of_line_no", pw.IntegerField(null=True)),
         migrator.add_column("payment", "created_at", UtcDateTimeField(null=True)),
         migrator.add_column("payment", "business_date", pw.DateField(null=True, index=True)),
         migrator.add_column("payment", "received_by_id", user_fk2),

@@ -156,14 +156,14 @@ class Sale(BaseModel):
     total_satang = pw.BigIntegerField()  # negative for a refund
     refund_of = pw.ForeignKeyField("self", null=True, backref="refunds", on_delete="RESTRICT")
     note = pw.CharField(max_length=500, default="")
-    channel = pw.CharField(max_length=16, default="stall")  # CHANNELS
-    customer_name = pw.CharField(max_length=200, default="")
-    customer_phone = pw.CharField(max_length=32, default="")
+    channel = pw.CharField(max_length=16, default="stall", constraints=[pw.SQL("DEFAULT 'stall'")])  # CHANNELS
+    customer_name = pw.CharField(max_length=200, default="", constraints=[pw.SQL("DEFAULT ''")])
+    customer_phone = pw.CharField(max_length=32, default="", constraints=[pw.SQL("DEFAULT ''")])
     # The whole-sale discount (a reduction, ≥ 0); line discounts are on the lines.
     # total = Σ(line amount − line discount) − discount.
-    discount_satang = pw.BigIntegerField(default=0)
+    discount_satang = pw.BigIntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
     discount_approved_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
-    reversal = pw.CharField(max_length=8, default="")  # REVERSALS: "" for a sale
+    reversal = pw.CharField(max_length=8, default="", constraints=[pw.SQL("DEFAULT ''")])  # REVERSALS: "" for a sale
     payments: Any  # backref of Payment.sale
     till_id: int
     tier_id: int
@@ -182,10 +182,11 @@ class SaleLine(BaseModel):
     unit_price_satang = pw.BigIntegerField()
     per_quantity = pw.IntegerField()
     amount_satang = pw.BigIntegerField()  # rounded as stated by the sales service
-    discount_satang = pw.BigIntegerField(default=0)  # a reduction of this line, ≥ 0 (negative on a refund)
-    refund_of_line = pw.ForeignKeyField("self", null=True, on_delete="RESTRICT")  # a refund line's original
+    # A reduction of this line, ≥ 0 (a refund line carries its money back in amount_satang and 0 here).
+    discount_satang = pw.BigIntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+    # A refund line: the number of the line it gives back, on the sale its document refunds (Sale.refund_of).
+    refund_of_line_no = pw.IntegerField(null=True)
     item_id: int
-    refund_of_line_id: int | None
 
     class Meta:
         indexes = ((("sale", "line_no"), True),)

@@ -54,11 +54,10 @@ def refundable(sale: Sale) -> dict[int, tuple[SaleLine, int, int]]:
     lines = list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.line_no))
     shares = paid_shares([ln.amount_satang - ln.discount_satang for ln in lines], sale.discount_satang)
     out = {ln.line_no: (ln, ln.quantity, share) for ln, share in zip(lines, shares, strict=True)}
-    done = (SaleLine.select(SaleLine.refund_of_line, SaleLine.quantity, SaleLine.amount_satang)
+    done = (SaleLine.select(SaleLine.refund_of_line_no, SaleLine.quantity, SaleLine.amount_satang)
             .join(Sale).where(Sale.refund_of == sale))
-    by_id = {ln.id: ln.line_no for ln in lines}
     for row in done:
-        line, qty, money = out[by_id[int(row.refund_of_line_id or 0)]]
+        line, qty, money = out[int(row.refund_of_line_no or 0)]
         out[line.line_no] = (line, qty + row.quantity, money + row.amount_satang)
     return out
 
@@ -120,7 +119,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         SaleLine.insert_many([
             dict(sale=refund, line_no=i + 1, item=line.item_id, quantity=-qty,
                  unit_price_satang=line.unit_price_satang, per_quantity=line.per_quantity,
-                 amount_satang=-money, discount_satang=0, refund_of_line=line.id)
+                 amount_satang=-money, discount_satang=0, refund_of_line_no=line.line_no)
             for i, (line, qty, money) in enumerate(out)
         ]).execute()
         back = min(-total, paid) if void else -total  # an unpaid order voided gives no money back
