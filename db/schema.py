@@ -4,15 +4,18 @@ builds at head and what the guards protect).  Each area adds its models module h
 from __future__ import annotations
 
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+from db.models.printing import PRINTING_APPEND_ONLY, PRINTING_MODELS
 from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
+    *PRINTING_MODELS,
     *TRUST_MODELS,
 )
 
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
+    *PRINTING_APPEND_ONLY,
     *TRUST_APPEND_ONLY,
 )

@@ -27,6 +27,7 @@ from pos_app.events import SaleCommitted, StockChanged, bus
 from pos_app.money import Money, Rounding
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.printing import outbox as print_outbox
 from pos_app.selling.payments import PaymentIn
 from pos_app.selling.sales import SaleResult, insert_payments, next_number, result_of
 from pos_app.stock.ledger import Movement, on_hand_many, write_movements
@@ -138,6 +139,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
             "lines": [[line.line_no, -qty, -money, line.line_no in to_waste] for line, qty, money in out],
         }, till_id=till_id, user_id=actor.user_id)
         stock_after = on_hand_many(items, shop_id)
+        print_outbox.enqueue_receipt(doc, till_id, when)
     pays = tuple(payments)
     result = SaleResult(doc, "refund", till_id, number, when, Money(total), Money(total), Money(0),
                         method if pays else "", stock_after, False, Money(-back), pays)

@@ -20,6 +20,7 @@ from pos_app.events import SaleCommitted, StockChanged, bus
 from pos_app.money import ZERO, Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.printing import outbox as print_outbox
 from pos_app.selling.cart import Cart
 from pos_app.selling.discounts import check_discount
 from pos_app.selling.payments import PaymentIn, check_payments
@@ -134,6 +135,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                            line.discount.satang] for line in cart.lines],
             }, till_id=till_id, user_id=actor.user_id)
             stock_after = on_hand_many(items, shop_id)
+            print_outbox.enqueue_receipt(cart.uuid, till_id, when)
     except pw.IntegrityError:
         # Saved already (a double click, a retry after a lost reply)?  The UNIQUE uuid says so: no-op.
         existing = Sale.get_or_none(Sale.uuid == cart.uuid)
