@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from db.models import Payment, Sale, database
+from pos_app.books import closed
 from pos_app.clock import utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, bus
@@ -69,8 +70,10 @@ def pay_order(actor: Actor, sale_uuid: uuid.UUID, payments: list[PaymentIn], now
             raise InputError("This order is already paid or cancelled")
         check_payments(payments, order.due, may_be_unpaid=True, confirmed_large=confirmed_large)
         sale = Sale.get(Sale.uuid == sale_uuid)
+        doc = uuid.uuid4()
+        closed.admit(sale.till_id, doc, "order_payment", when)  # money that arrives on a closed day: refused
         insert_payments(sale.id, payments, when, actor)
-        record("order_payment", uuid.uuid4(), when, {
+        record("order_payment", doc, when, {
             "order": str(sale_uuid), "number": sale.number, "user": actor.login, "at": when.isoformat(),
             "payments": [[p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang] for p in payments],
         }, till_id=sale.till_id, user_id=actor.user_id)

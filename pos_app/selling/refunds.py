@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Mapping
 
 from db.models import Sale, SaleLine, database
+from pos_app.books import closed
 from pos_app.clock import business_date, today, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
@@ -84,6 +85,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         original = Sale.get_or_none((Sale.uuid == sale_uuid) & (Sale.kind == "sale"))
         if original is None:
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
+        closed.admit(till_id, doc, "void" if void else "refund", when)  # closed day: refused or late arrival
         left = refundable(original)
         paid = sum(p.amount_satang for p in original.payments)
         if void:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from db.models import Payment, PriceTier, Sale, SaleLine, Till, database
+from pos_app.books import closed
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
@@ -108,6 +109,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     tier_code = tier or cart.tier
     try:
         with database.atomic():
+            closed.admit(till_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
             number, shop_id = next_number(till_id)
             sale_id = Sale.insert(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
                                   tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier_code),
