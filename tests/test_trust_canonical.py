@@ -118,6 +118,10 @@ def test_the_shop_secret_makes_an_hmac(empty_db: OpenedDatabase) -> None:
 
 
 def test_every_document_table_can_be_put_in_canonical_form() -> None:
+    # A new append-only table needs a uuid (a document of its own), a document_uuid (rows of a document) or
+    # a foreign key to another document table (rows owned by it), and its foreign keys must point at rows
+    # with a uuid or a code; else add it to canonical.NOT_DOCUMENTS if it is a log, not a document.
+    assert canonical.unusable_tables() == {}
     for postgres in (False, True):
         rules = canonical.rules(postgres)
         assert {"sale", "sale_line", "payment", "stock_movement", "chain_epoch"} <= set(rules)

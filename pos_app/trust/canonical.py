@@ -148,24 +148,41 @@ def rules(postgres: bool) -> dict[str, TableRule]:
     models, docs = _models(), set(document_tables())
     out: dict[str, TableRule] = {}
     for table in sorted(docs):
-        model = models[table]
-        joins: list[str] = []
-        key, anchor, anchor_field = _key(model, "t", docs, postgres, joins)
-        names, values = [], []
-        for n, field in enumerate(model._meta.sorted_fields):
-            if field is model._meta.primary_key:
-                continue
-            col = f't."{field.column_name}"'
-            if isinstance(field, pw.ForeignKeyField):
-                alias = f"r{n}"
-                joins.append(f'LEFT JOIN "{field.rel_model._meta.table_name}" {alias} ON {alias}.id = {col}')
-                values.append(_ref_sql(field.rel_model, alias, postgres))
-            else:
-                values.append(_value_sql(field, col, postgres))
-            names.append(field.name)
-        out[table] = TableRule(table, _kind(model, docs), tuple(names), tuple(values), key,
-                               f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field)
+        try:
+            out[table] = _rule(models[table], docs, postgres)
+        except SchemaError as err:  # never stop the tills over it: verify names it, the tests fail on it
+            _unusable[table] = str(err)
     return out
+
+
+_unusable: dict[str, str] = {}
+
+
+def unusable_tables() -> dict[str, str]:
+    """Document tables that cannot be put in canonical form (and why); empty in a sound schema."""
+    rules(False)
+    rules(True)
+    return dict(_unusable)
+
+
+def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
+    table = model._meta.table_name
+    joins: list[str] = []
+    key, anchor, anchor_field = _key(model, "t", docs, postgres, joins)
+    names, values = [], []
+    for n, field in enumerate(model._meta.sorted_fields):
+        if field is model._meta.primary_key:
+            continue
+        col = f't."{field.column_name}"'
+        if isinstance(field, pw.ForeignKeyField):
+            alias = f"r{n}"
+            joins.append(f'LEFT JOIN "{field.rel_model._meta.table_name}" {alias} ON {alias}.id = {col}')
+            values.append(_ref_sql(field.rel_model, alias, postgres))
+        else:
+            values.append(_value_sql(field, col, postgres))
+        names.append(field.name)
+    return TableRule(table, _kind(model, docs), tuple(names), tuple(values), key,
+                     f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field)
 
 
 def spec(postgres: bool) -> str:

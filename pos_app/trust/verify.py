@@ -251,9 +251,12 @@ def _check_numbers(db: pw.Database, report: Report) -> None:
 def _check_totals(db: pw.Database, report: Report) -> None:
     sale_cols = {c.name for c in db.get_columns("sale")}
     discount = "s.discount_satang" if "discount_satang" in sale_cols else "0"
+    line_cols = {c.name for c in db.get_columns("sale_line")}
+    # a line's amount is before its own discount (when lines carry one)
+    net = "amount_satang - discount_satang" if "discount_satang" in line_cols else "amount_satang"
     sql = (f"SELECT t.code, s.number, s.total_satang, {discount}, COALESCE(l.amount, 0), COALESCE(p.amount, 0) "
            "FROM sale s JOIN till t ON t.id = s.till_id "
-           "LEFT JOIN (SELECT sale_id, SUM(amount_satang) AS amount FROM sale_line GROUP BY sale_id) l "
+           f"LEFT JOIN (SELECT sale_id, SUM({net}) AS amount FROM sale_line GROUP BY sale_id) l "
            "ON l.sale_id = s.id "
            "LEFT JOIN (SELECT sale_id, SUM(amount_satang) AS amount FROM payment GROUP BY sale_id) p "
            "ON p.sale_id = s.id "
@@ -265,23 +268,31 @@ def _check_totals(db: pw.Database, report: Report) -> None:
                    lines=int(lines), discount=int(disc), paid=int(paid), total=int(total))
 
 
+BALANCE_PAIRS = (("quantity", "quantity"), ("on_hand", "quantity"), ("held_value_satang", "value_satang"),
+                 ("value_satang", "value_satang"))
+
+
 def _check_balances(db: pw.Database, report: Report) -> None:
-    """Any ``<x>_balance`` table with a quantity column must equal the ledger summed by its key columns."""
+    """Any ``<x>_balance`` table must equal the stock ledger summed by the key columns they share
+    (item, shop, lot …): its quantity, and its value when both carry one."""
     ledger = {c.name for c in db.get_columns("stock_movement")}
     for table in sorted(t for t in db.get_tables() if t.endswith("_balance")):
         cols = [c.name for c in db.get_columns(table)]
-        qty = next((c for c in ("quantity", "on_hand") if c in cols), None)
-        keys = [c for c in cols if c in ledger and c not in ("id", "quantity", "uuid")]
-        if qty is None or not keys:
+        sums = [(b, m) for b, m in BALANCE_PAIRS if b in cols and m in ledger]
+        keys = [c for c in cols if c in ledger and c.endswith("_id") and c != "id"]
+        if not sums or not keys:
             continue
         on = " AND ".join(f"m.{k} = b.{k}" for k in keys)
-        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, b.{qty}, "
-               f"(SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movement m WHERE {on}) FROM {table} b")
+        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, "
+               + ", ".join(f"b.{b}, (SELECT COALESCE(SUM(m.{m}), 0) FROM stock_movement m WHERE {on})"
+                           for b, m in sums) + f" FROM {table} b")
         for row in db.execute_sql(sql):
-            if int(row[-2]) != int(row[-1]):
-                report.add("balance", N_("{table} {key}: stored {stored} but the ledger sums to {ledger}"), table,
-                           table=table, key=dict(zip(keys, row[:-2], strict=True)), stored=int(row[-2]),
-                           ledger=int(row[-1]))
+            values = row[len(keys):]
+            for (column, _m), stored, summed in zip(sums, values[0::2], values[1::2], strict=True):
+                if int(stored or 0) != int(summed):
+                    report.add("balance", N_("{table} {key}: {column} is {stored} but the ledger sums to {ledger}"),
+                               table, table=table, key=dict(zip(keys, row[:len(keys)], strict=True)),
+                               column=column, stored=int(stored or 0), ledger=int(summed))
 
 
 @contextmanager
@@ -316,6 +327,8 @@ def verify(anchor: str | None = None, secret: bytes | None = None, use_configure
     if secret is None and use_configured_secret:
         secret = chain.shop_secret()
     report = Report()
+    for table, why in sorted(canonical.unusable_tables().items()):
+        report.add("schema", N_("Table {table} cannot be verified: {reason}"), table, table=table, reason=why)
     with snapshot(db):
         docs = load_documents(db)
         report.documents = len(docs)
