@@ -18,7 +18,7 @@ from db.connection import OpenedDatabase
 from pos_app.clock import FixedClock
 from pos_app.money import Money
 from pos_app.people import users
-from pos_app.selling import catalog, sales
+from pos_app.selling import catalog, history, refunds, sales
 from pos_app.selling.cart import Cart
 from pos_app.stock import ledger as stock
 
@@ -110,7 +110,7 @@ def test_a_refund_puts_back_exactly_what_was_sold(goods: Goods) -> None:
     sale = sales.commit_sale(seller(), till.id, cart, Money(23000))
     assert sale.stock_after == {soap.id: 96, kapi.id: 4250}
     assert sale.total == Money(23000) and sale.change == Money(0)
-    refund = sales.refund_sale(treasurer(), till.id, sale.uuid, "ขวดรั่ว")
+    refund = refunds.refund_sale(treasurer(), till.id, sale.uuid, "ขวดรั่ว")
     assert refund.stock_after == {soap.id: 100, kapi.id: 5000}
     assert (refund.kind, refund.total, refund.tendered, refund.change, refund.method) == (
         "refund", Money(-23000), Money(-23000), Money(0), "cash")
@@ -138,8 +138,8 @@ def test_a_refund_saved_twice_is_one_refund(goods: Goods) -> None:
     cart.add(soap, 2)
     sale = sales.commit_sale(seller(), till.id, cart, Money(7000))
     key = uuid.uuid4()
-    first = sales.refund_sale(treasurer(), till.id, sale.uuid, "คืน", refund_uuid=key)
-    again = sales.refund_sale(treasurer(), till.id, sale.uuid, "คืน", refund_uuid=key)
+    first = refunds.refund_sale(treasurer(), till.id, sale.uuid, "คืน", refund_uuid=key)
+    again = refunds.refund_sale(treasurer(), till.id, sale.uuid, "คืน", refund_uuid=key)
     assert (first.uuid, first.already_saved) == (key, False)
     assert (again.uuid, again.number, again.already_saved, again.total) == (key, first.number, True, Money(-7000))
     assert stock.on_hand(soap.id, market().id) == 100
@@ -164,9 +164,9 @@ def test_a_sale_near_midnight_belongs_to_the_bangkok_day(goods: Goods, clock: Fi
     assert bangkok <= result.created_at < bangkok + dt.timedelta(seconds=30)
     saved = m.Sale.get(m.Sale.uuid == result.uuid)
     assert (saved.business_date, saved.created_at) == (day, result.created_at)
-    listed = sales.sales_of_day(day)
+    listed = history.sales_of_day(day)
     assert [(s.uuid, s.total, s.method, s.line_count) for s in listed] == [(result.uuid, Money(3500), "cash", 1)]
-    assert result.uuid not in {s.uuid for s in sales.sales_of_day(day - dt.timedelta(days=1))}
+    assert result.uuid not in {s.uuid for s in history.sales_of_day(day - dt.timedelta(days=1))}
 
 
 def test_the_journal_entry_holds_the_sale(goods: Goods, clock: FixedClock) -> None:
@@ -183,8 +183,8 @@ def test_the_journal_entry_holds_the_sale(goods: Goods, clock: FixedClock) -> No
     assert values["total"] == 10996  # 2 × ฿35.00 + ฿39.96
     assert values["number"] == sale.number and values["till"] == till.id
     assert values["user"] == "somsri" and values["at"] == "2026-11-24T05:30:00+00:00"
-    assert values["lines"] == [["TEST-SOAP", 2, 3500, 7000], ["TEST-KAPI", 333, 12000, 3996]]
-    refund = sales.refund_sale(treasurer(), till.id, sale.uuid, "ลูกค้าคืน", now=at + dt.timedelta(minutes=5))
+    assert values["lines"] == [["TEST-SOAP", 2, 3500, 7000, 0], ["TEST-KAPI", 333, 12000, 3996, 0]]
+    refund = refunds.refund_sale(treasurer(), till.id, sale.uuid, "ลูกค้าคืน", now=at + dt.timedelta(minutes=5))
     entry = m.JournalEntry.get(m.JournalEntry.doc_uuid == refund.uuid)
     values = json.loads(entry.summary)
     assert (entry.doc_type, values["total"], values["user"], values["reason"]) == ("refund", -10996, "wanna",
