@@ -78,6 +78,20 @@ def printer_of_till(till_id: int) -> PrinterSetup | None:
                         bytes(row.logo) if row.logo else None, row.header, row.footer, bool(row.drawer))
 
 
+def windows_printers() -> tuple[list[str], str]:
+    """The printers Windows knows and its default one (empty lists elsewhere, or without pywin32)."""
+    try:
+        import win32print  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return [], ""
+    try:
+        flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+        names = [str(p[2]) for p in win32print.EnumPrinters(flags)]
+        return names, str(win32print.GetDefaultPrinter())
+    except Exception:  # the spooler service is stopped: the admin types the name
+        return [], ""
+
+
 def parse_address(address: str) -> PrinterConfig:
     """The printer address, or :class:`InputError` with the receipts' Thai message."""
     try:
