@@ -265,3 +265,13 @@ def test_printer_set_up_is_audited_and_needs_the_settings_right(demo_db: OpenedD
     entry = audit.entries(["setting_change"])[0]
     assert (entry.user, entry.till, entry.subject) == ("admin", "T1", "receipt printer")
     assert entry.detail["address"] == "tcp://192.168.1.50:9100?paper=58"
+
+
+def test_no_drawer_no_opening(demo_db: OpenedDatabase) -> None:
+    with pytest.raises(InputError) as err:
+        open_drawer(treasurer(), till_t1().id, "แลกเหรียญ")
+    assert err.value.message == "เครื่องขายนี้ไม่ได้ตั้งค่าลิ้นชักเก็บเงิน"
+    save_printer(admin(), till_t1().id, "tcp://127.0.0.1:9100", drawer=False)
+    with pytest.raises(InputError):
+        open_drawer(treasurer(), till_t1().id, "แลกเหรียญ")
+    assert PrintJob.select().where(PrintJob.kind == "drawer").count() == 0

@@ -17,6 +17,7 @@ from pos_app.events import bus
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.printing.events import PrintJobQueued
+from pos_app.printing.setup import printer_of_till
 from pos_app.trust import audit
 
 MAX_REASON = 500
@@ -31,6 +32,9 @@ def open_drawer(actor: Actor, till_id: int, reason: str, now: dt.datetime | None
         raise InputError("Opening the drawer without a sale needs a reason")
     if len(why) > MAX_REASON:
         raise InputError("The reason is longer than {most} letters", most=MAX_REASON)
+    setup = printer_of_till(till_id)
+    if setup is None or not setup.drawer:
+        raise InputError("No cash drawer is set up for this till")
     when = now or utc_now()
     job = uuid.uuid4()
     with database.atomic():
