@@ -32,6 +32,12 @@ def _till(ctx: ShellContext) -> QWidget:
     return TillPage(ctx)
 
 
+def _books(ctx: ShellContext) -> QWidget:
+    from ui.books.page import BooksPage
+
+    return BooksPage(ctx)
+
+
 def _settings(ctx: ShellContext) -> QWidget:
     from ui.shell.settings import SettingsPage
 
@@ -52,6 +58,7 @@ def _printer(ctx: ShellContext) -> QWidget:
 
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
+    Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
     Area("printer", N_("Receipt printer"), Action.SETTINGS, "F10", _printer),
