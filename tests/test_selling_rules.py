@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import CartCancellation, Payment, Sale, SaleLine, Till, User
+from db.models import CartCancellation, OrderPayment, Payment, Sale, SaleLine, Till, User
 from pos_app.clock import FixedClock
 from pos_app.errors import InputError, NotFound, PermissionDenied
 from pos_app.money import Money
@@ -177,8 +177,9 @@ def test_an_online_order_is_pending_until_paid_and_its_money_enters_on_the_day_i
     assert [o.due for o in orders.pending_orders()] == [Money(7000)]
     orders.pay_order(seller(), sale.uuid, [PaymentIn("cash", Money(7000), Money(10000))])
     assert orders.pending_orders() == []
-    days = [(p.method, p.amount_satang, p.business_date) for p in Payment.select().order_by(Payment.id)
-            if p.sale.uuid == sale.uuid]
+    assert Payment.select().join(Sale).where(Sale.uuid == sale.uuid).count() == 0  # the order itself is unchanged
+    days = [(p.method, p.amount_satang, p.business_date) for p in OrderPayment.select().order_by(OrderPayment.id)
+            if p.sale_uuid == sale.uuid]
     assert days == [("transfer", 5000, dt.date(2026, 11, 26)), ("cash", 7000, dt.date(2026, 11, 26))]
     with pytest.raises(InputError):
         orders.pay_order(seller(), sale.uuid, [PaymentIn("cash", Money(100))])
@@ -208,3 +209,26 @@ def test_hold_recall_and_cancel_a_cart(demo_db: OpenedDatabase) -> None:
     holds.cancel(me, till().id, back, "ลูกค้าไม่เอา")
     row = CartCancellation.get()
     assert (row.total_satang, row.reason, row.seller.login) == (11500, "ลูกค้าไม่เอา", "somsri")
+
+
+def test_the_books_verify_with_discounts_split_payments_refunds_and_orders_paid_later(
+        demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    from pos_app.trust.verify import verify
+
+    cart = cart_of(("DISH-500", 3), ("TEA-YMN", 1))
+    cart.set_line_discount(1, Money(500))
+    cart.set_discount(Money(500))
+    sale = sales.commit_sale(seller(), till().id, cart, payments=[
+        PaymentIn("cash", Money(5000)), PaymentIn("promptpay", Money(7500))])  # ฿75 + (฿60 − ฿5) − ฿5 = ฿125
+    refunds.refund_sale(treasurer(), till().id, sale.uuid, "แตก", lines={1: 1})
+    order = cart_of(("KAPI-SEASONED", 2))
+    order.set_channel("online", "คุณมาลี", "0812345678")
+    placed = sales.commit_sale(seller(), till().id, order, payments=[])
+    orders.pay_order(seller(), placed.uuid, [PaymentIn("transfer", Money(3000))])
+    dropped = cart_of(("TEA-YMN", 1))
+    dropped.set_channel("online", "คุณแดง", "0899999999")
+    unpaid = sales.commit_sale(seller(), till().id, dropped, payments=[])
+    refunds.refund_sale(treasurer(), till().id, unpaid.uuid, "ลูกค้ายกเลิก", void=True)
+    report = verify()
+    assert report.kinds() == set(), [p.message for p in report.problems]
+    assert report.ok

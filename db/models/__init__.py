@@ -206,6 +206,22 @@ class Payment(BaseModel):
     received_by = pw.ForeignKeyField(User, null=True, backref="payments_received", on_delete="RESTRICT")
 
 
+class OrderPayment(BaseModel):
+    """Money received later for an online order: its own document (the order's canonical form never changes
+    after it is saved), naming the order by UUID.  Cash basis: it enters the books on its own day."""
+
+    uuid = pw.UUIDField(unique=True)
+    sale_uuid = pw.UUIDField(index=True)  # the order (a Sale with channel "online")
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    method = pw.CharField(max_length=16, constraints=[pw.Check(f"method IN {PAYMENT_METHODS!r}")])
+    amount_satang = pw.BigIntegerField()
+    tendered_satang = pw.BigIntegerField()
+    change_satang = pw.BigIntegerField(default=0)
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
+    received_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
+
+
 class HeldCart(BaseModel):
     """A cart put aside at a till (a customer fetching money): not a document; gone when recalled."""
 
@@ -287,7 +303,8 @@ class JournalEntry(BaseModel):
 CORE_MODELS: tuple[type[BaseModel], ...] = (
     NetworkGroup, Shop, Till, User, PriceTier, Item, ItemPack, Barcode, ItemPrice,
     Sale, SaleLine, Payment, StockMovement, JournalEntry, HeldCart, CartCancellation, BarcodeRule, Setting,
+    OrderPayment,
 )
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "stock_movement", "journal_entry",
-                                     "cart_cancellation")
+                                     "cart_cancellation", "order_payment")
