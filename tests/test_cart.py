@@ -12,7 +12,7 @@ import pytest
 
 from pos_app.errors import InputError
 from pos_app.money import Money
-from pos_app.selling.cart import MAX_QUANTITY, Cart, CartLine
+from pos_app.selling.cart import MAX_QUANTITY, Cart, CartLine, percent_of
 from pos_app.selling.catalog import ItemView
 
 
@@ -24,6 +24,7 @@ def item(item_id: int = 1, price: int = 2500, per: int = 1, by_weight: bool = Fa
 SOAP = item(1, 2500)  # ฿25.00 a bottle
 TEA = item(2, 6000)  # ฿60.00 a pack
 KAPI = item(3, 12000, per=1000, by_weight=True)  # ฿120.00 per kg, sold in grams
+DISCOUNT_RANGE = "ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 เปอร์เซ็นต์"
 
 
 @pytest.mark.parametrize(
@@ -181,3 +182,19 @@ def test_cash_short_of_the_total_is_refused_saying_both_amounts() -> None:
         cart.change_for(Money(11999))
     assert "฿119.99" in str(err.value) and "฿120.00" in str(err.value)
     assert "น้อยกว่ายอดรวม" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("satang", "hundredths", "expected"),
+    [(6660, 0, 0), (6660, 10_000, 6660), (6660, 1, 1), (12345, 5000, 6173), (-999, 5000, -500), (1, 4999, 0)],
+)
+def test_percent_of_by_hand(satang: int, hundredths: int, expected: int) -> None:
+    # 0.01 % of ฿66.60 = 0.666 satang → 1; half of ฿123.45 = 6172.5 → 6173; half of -฿9.99 → -500 (away from 0)
+    assert percent_of(Money(satang), hundredths) == Money(expected)
+
+
+@pytest.mark.parametrize("hundredths", [-1, 10_001])
+def test_percent_of_refuses_outside_0_to_100(hundredths: int) -> None:
+    with pytest.raises(InputError) as err:
+        percent_of(Money(100), hundredths)
+    assert str(err.value) == DISCOUNT_RANGE

@@ -138,6 +138,7 @@ def test_static_card_with_a_long_shop_name(tmp_path: Path) -> None:
     assert (left, box) == (51, 17) and top > 140
     above = ink_bands(card.image, 112, top)
     assert len(above) == 1  # the shop name, shrunk to fit the card
+    assert above[0][1] - above[0][0] >= 18  # but still a readable size (no smaller than 18 px)
     name_left, name_right = ink_columns(card.image, *above[0])
     assert name_left >= 48 and name_right <= 752
     assert top - above[0][1] >= 8
