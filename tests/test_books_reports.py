@@ -89,3 +89,35 @@ def test_working_days() -> None:
     tue, fri, mon = dt.date(2026, 11, 24), dt.date(2026, 11, 27), dt.date(2026, 11, 30)
     assert working_days_between(tue, fri) == 3 and working_days_between(tue, mon) == 4
     assert working_days_between(fri, mon) == 1 and working_days_between(tue, tue) == 0
+
+
+def test_money_to_the_bank_and_the_next_day_brought_forward(empty_db: OpenedDatabase) -> None:
+    build_day()
+    cash.move_cash(treasurer(), t1().id, "out", "bank", "ฝากธนาคาร", B("200.00"), now=at(14))
+    book = cash_book(make_scope(DAY))
+    deposit = book.lines[-1]
+    assert deposit.description == "นำเงินสดฝากธนาคาร"
+    assert (deposit.cash_out, deposit.bank_in, deposit.cash_balance, deposit.bank_balance) == (
+        B("200.00"), B("200.00"), B("111.60"), B("355.00"))
+    assert book.carried_forward == (B("111.60"), B("355.00"))
+    # The next day starts from what this one carried forward (moves of the drawer included).
+    assert cash_book(make_scope(DAY + dt.timedelta(days=1))).brought_forward == (B("111.60"), B("355.00"))
+    assert [ln.other for ln in rd161_report(make_scope(DAY)).lines if ln.other] == [B("35.00")]  # not the bank
+
+
+def test_standard_cost_rounds_half_up_per_item(empty_db: OpenedDatabase) -> None:
+    from pos_app.stock import ledger as stock
+    from tests.books_day import actor, item_id
+
+    build_day()
+    stock.receive(actor("prapha"), t1().shop_id, [stock.Movement(item_id("KAPI-KG"), 1000, "L2", 9006)],
+                  now=at(7, 0, dt.date(2026, 11, 24)))
+    kapi = next(line for line in daily_summary(make_scope(DAY)).items if line.sku == "KAPI-KG")
+    assert kapi.cost == B("75.02")  # 833 g × ฿90.06/kg = 75.01998 → 75.02 (half up)
+
+
+def test_a_shift_drawer_stops_at_its_end(empty_db: OpenedDatabase) -> None:
+    build_day()
+    shift = cash.open_shift_of(t1().id)
+    assert shift is not None
+    assert cash.drawer_of(shift, at(11, 30)).received == B("300.00")  # #6 at 11:30 is after the end
