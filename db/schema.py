@@ -4,12 +4,18 @@ builds at head and what the guards protect).  Each area adds its models module h
 from __future__ import annotations
 
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+from db.models.production import PRODUCTION_APPEND_ONLY, PRODUCTION_MODELS
+from db.models.stock import STOCK_APPEND_ONLY, STOCK_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
+    *STOCK_MODELS,
+    *PRODUCTION_MODELS,
 )
 
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
+    *STOCK_APPEND_ONLY,
+    *PRODUCTION_APPEND_ONLY,
 )

@@ -22,7 +22,7 @@ from pos_app.money import Money
 from pos_app.people import users
 from pos_app.selling import catalog, sales
 from pos_app.selling.cart import Cart
-from pos_app.stock import ledger as stock
+from pos_app.stock import purchases
 from resources import demo_path
 
 DEMO_FILE = "network.json"
@@ -77,16 +77,16 @@ def _opening_stock(spec: dict[str, Any], admin: users.Actor, when: dt.datetime) 
     shops = {s.code: s for s in Shop.select(Shop, NetworkGroup).join(NetworkGroup)}
     main = shops[spec["shops"][0]["code"]]
     by_group = {s.group.code: s for s in reversed(list(shops.values()))}
-    per_shop: dict[int, list[stock.Movement]] = {}
+    per_shop: dict[int, list[purchases.BuyLine]] = {}
     for i in spec["items"]:
         if not i["opening_stock"]:
             continue
         item = Item.get(Item.sku == i["sku"])
         shop = main if i["kind"] == "finished" else by_group.get(i["group"], main)
-        per_shop.setdefault(shop.id, []).append(
-            stock.Movement(item.id, i["opening_stock"], lot="OPENING", unit_cost_satang=i["unit_cost_satang"]))
-    for shop_id, moves in per_shop.items():
-        stock.receive(admin, shop_id, moves, kind="opening", now=when)
+        per_shop.setdefault(shop.id, []).append(purchases.BuyLine(
+            item.id, i["opening_stock"], unit_price=Money(i["unit_cost_satang"])))
+    for shop_id, lines in per_shop.items():
+        purchases.record_purchase(admin, shop_id, lines, paid_from="account", now=when, kind="opening")
 
 
 def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: int, rng: random.Random,
