@@ -70,8 +70,9 @@ def _models(db):
         created_at = UtcDateTimeField()
 
         class Meta:
-            constraints = [pw.SQL("CHECK (unit_cost_satang * quantity_in + remainder_satang = cost_satang)"),
-                           pw.SQL("CHECK (expires_on IS NULL OR expires_on >= made_on)")]  # noqa: RUF012
+            constraints = [  # noqa: RUF012
+            pw.SQL("CHECK (unit_cost_satang * quantity_in + remainder_satang = cost_satang)"),
+                           pw.SQL("CHECK (expires_on IS NULL OR expires_on >= made_on)")]
 
     class ItemStockRule(Base):
         item = pw.ForeignKeyField(Item, unique=True, on_delete="RESTRICT")

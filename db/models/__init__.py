@@ -231,8 +231,9 @@ class Lot(BaseModel):
     supplier_id: int | None
 
     class Meta:
-        constraints = [pw.SQL("CHECK (unit_cost_satang * quantity_in + remainder_satang = cost_satang)"),
-                       pw.SQL("CHECK (expires_on IS NULL OR expires_on >= made_on)")]  # noqa: RUF012
+        constraints = [  # noqa: RUF012
+            pw.SQL("CHECK (unit_cost_satang * quantity_in + remainder_satang = cost_satang)"),
+                       pw.SQL("CHECK (expires_on IS NULL OR expires_on >= made_on)")]
 
 
 class StockMovement(BaseModel):
