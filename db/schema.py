@@ -6,11 +6,13 @@ from __future__ import annotations
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
 from db.models.production import PRODUCTION_APPEND_ONLY, PRODUCTION_MODELS
 from db.models.stock import STOCK_APPEND_ONLY, STOCK_MODELS
+from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
     *STOCK_MODELS,
     *PRODUCTION_MODELS,
+    *TRUST_MODELS,
 )
 
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
@@ -18,4 +20,5 @@ APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
     *STOCK_APPEND_ONLY,
     *PRODUCTION_APPEND_ONLY,
+    *TRUST_APPEND_ONLY,
 )

@@ -14,7 +14,7 @@ from pos_app.stock import ledger as stock
 from pos_app.thai.dates import to_bangkok
 from tests.conftest import TODAY
 from ui.app import application
-from ui.main_window import MainWindow
+from ui.shell.window import MainWindow
 
 pytestmark = pytest.mark.qt
 
@@ -63,8 +63,8 @@ def test_wrong_pin_shows_a_message_and_stays_on_login(window: MainWindow, qtbot:
 
 def test_a_cash_sale_end_to_end(window: MainWindow, qtbot: Any) -> None:
     log_in(window, qtbot, "somsri", "1111")
-    assert window.actor is not None and window.till_page is not None
-    page = window.till_page
+    assert window.actor is not None and window.current_area == "till"
+    page = window.current_page()
     cart: QTableWidget = child(window, QTableWidget, "cart")
     sales_before = Sale.select().count()
 

@@ -1,4 +1,5 @@
-"""The append-only journal: one entry per committed document, in the document's own transaction."""
+"""The append-only journal: one entry per committed document, in the document's own transaction, and
+its link in the hash chain (:mod:`pos_app.trust.chain`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import uuid
 from typing import Any
 
 from db.models import JournalEntry
+from pos_app.trust.chain import link
 
 
 def canonical(values: dict[str, Any]) -> str:
@@ -17,6 +19,11 @@ def canonical(values: dict[str, Any]) -> str:
 
 def record(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, values: dict[str, Any],
            till_id: int | None = None, user_id: int | None = None) -> int:
-    """Write the journal entry of a document (returns its id).  Call inside the document's transaction."""
-    return int(JournalEntry.insert(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
-                                   user=user_id, created_at=when, summary=canonical(values)).execute())
+    """Write the journal entry and the chain link of a document (returns the entry's id).
+
+    Call inside the document's transaction, after all its rows are written: the link hashes those rows.
+    """
+    entry = int(JournalEntry.insert(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
+                                    user=user_id, created_at=when, summary=canonical(values)).execute())
+    link(doc_type, doc_uuid, when, till_id)
+    return entry

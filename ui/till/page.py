@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from pos_app.errors import PosError
 from pos_app.money import Money
-from pos_app.people.users import Actor
 from pos_app.selling import catalog, sales
 from pos_app.selling.cart import MAX_QUANTITY, Cart
 from pos_app.selling.catalog import ItemView
-from pos_app.selling.tills import TillInfo
 from resources.i18n import N_, _
-from ui.sales_list import SalesList
+from ui.shell.context import ShellContext
+from ui.till.sales_list import SalesList
 
 UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
 
@@ -50,10 +49,12 @@ def _cell(text: str, right: bool = False) -> QTableWidgetItem:
 class TillPage(QWidget):
     sale_done = Signal(object)  # sales.SaleResult
 
-    def __init__(self, till: TillInfo, actor: Actor, cart: Cart, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("till")
-        self.till, self.actor, self.cart = till, actor, cart
+        self.ctx = ctx
+        self.till, self.actor = ctx.till, ctx.actor
+        self.cart: Cart = ctx.session.setdefault("cart", Cart())
         self.products = catalog.sellable()
         self.product_buttons: dict[int, QPushButton] = {}
 
@@ -137,7 +138,7 @@ class TillPage(QWidget):
         top_layout = QHBoxLayout(top)
         top_layout.addLayout(left, 1)
         top_layout.addLayout(right, 1)
-        self.sales_list = SalesList(till.id)
+        self.sales_list = SalesList(self.till.id)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.sales_list)

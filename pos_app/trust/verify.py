@@ -1,0 +1,314 @@
+"""``verify``: recompute every chain from the stored rows and check the ledger's invariants.
+
+Checks, each reported by the first break of its kind (and how many there are):
+
+* ``chain`` — every link's hash equals the hash recomputed from the document's rows today, each link
+  points at the one before it, sequence numbers run 1, 2, 3 … without a hole;
+* ``head`` — each chain's head row equals its last link; ``anchor`` — a head printed on a Z report is still
+  in the books (so nothing after it was removed); ``secret`` — keyed links need the shop secret, and with a
+  secret set the last link of a chain must be keyed (no silent downgrade);
+* ``journal`` — every document has its link and journal entry, every link and entry its document;
+* ``numbers`` — receipt numbers per till run 1…N without a gap (except numbers a restore skipped, as
+  recorded in its epoch) and N is the till's counter;
+* ``totals`` — for every sale: sum of line amounts − sale discount = total = sum of payments;
+* ``balance`` — any ``*_balance`` table equals the sum of the stock ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from db.models import database as proxy
+from pos_app.trust import canonical, chain
+from pos_app.trust.canonical import Row
+from resources.i18n import N_, _
+
+KINDS = ("chain", "head", "anchor", "secret", "journal", "numbers", "totals", "balance", "schema")
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    msgid: str
+    params: dict[str, Any]
+
+    @property
+    def message(self) -> str:
+        return _(self.msgid).format(**self.params)
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)  # the first of each kind (chains: each chain)
+    counts: dict[str, int] = field(default_factory=dict)  # how many problems of each kind
+    documents: int = 0
+    links: int = 0
+    chains: int = 0
+    _seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.counts
+
+    def kinds(self) -> set[str]:
+        return set(self.counts)
+
+    def add(self, kind: str, msgid: str, per: str = "", **params: Any) -> None:
+        """Count a problem; keep the first of its kind (per chain or till when ``per`` is given)."""
+        if (kind, per) not in self._seen:
+            self._seen.add((kind, per))
+            self.problems.append(Problem(kind, msgid, params))
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+    def lines(self) -> list[str]:
+        return [p.message for p in self.problems]
+
+
+def _uuid(col: str) -> str:
+    return f"REPLACE(CAST({col} AS TEXT), '-', '')"
+
+
+def _links(db: pw.Database) -> list[tuple[Any, ...]]:
+    sql = (f"SELECT chain, seq, epoch, doc_type, {_uuid('doc_uuid')}, root_table, hash_version, "
+           "CASE WHEN keyed THEN 1 ELSE 0 END, prev_hash, hash FROM chain_link ORDER BY chain, seq")
+    return list(db.execute_sql(sql))
+
+
+def _schemas(db: pw.Database, postgres: bool) -> dict[str, dict[str, list[int]] | None]:
+    """For each hash_version: the column positions it covers per table (None: the current columns)."""
+    current = canonical.rules(postgres)
+    now = canonical.version_of(canonical.spec(postgres))
+    out: dict[str, dict[str, list[int]] | None] = {}
+    for version, spec in db.execute_sql("SELECT version, spec FROM hash_schema"):
+        if version == now:
+            out[version] = None
+            continue
+        picks: dict[str, list[int]] = {}
+        for table, cols in json.loads(spec).items():
+            have = current[table].columns if table in current else ()
+            picks[table] = [have.index(c) if c in have else -1 for c in cols]
+        out[version] = picks
+    return out
+
+
+def _label(doc: dict[str, list[Row]], root: str, doc_type: str, doc_uuid: str, postgres: bool) -> str:
+    rows = doc.get(root) if root else None
+    if rows:
+        cols = canonical.rules(postgres)[root].columns
+        if "number" in cols:
+            return f"{doc_type} #{rows[0][cols.index('number')]} ({doc_uuid[:8]})"
+    return f"{doc_type} {doc_uuid[:8]}"
+
+
+def _check_chains(db: pw.Database, report: Report, docs: dict[str, dict[str, list[Row]]],
+                  secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
+    schemas = _schemas(db, postgres)
+    lasts: dict[str, tuple[int, str]] = {}
+    by_chain: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in _links(db):
+        by_chain[row[0]].append(row)
+    report.chains = len(by_chain)
+    empty: dict[str, list[Row]] = {}
+    names = chain_names(db)
+    for key, links in by_chain.items():
+        name = names.get(key, key)
+        prev_hash, expect, saw_keyed, last_keyed = chain.GENESIS, 1, False, False
+        for _c, seq, epoch, doc_type, doc_uuid, root, version, keyed, prev, stored in links:
+            report.links += 1
+            doc = docs.get(doc_uuid, empty)
+            where = dict(chain=name, seq=seq, doc=_label(doc, root, doc_type, doc_uuid, postgres))
+            if seq != expect:
+                report.add("chain", N_("Chain {chain}: links {first}–{last} are missing (removed?) before {doc}"),
+                           name, first=expect, last=seq - 1, **where)
+            elif prev != prev_hash:
+                report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not follow the link before it "
+                           "(entries swapped or removed)"), name, **where)
+            if version not in schemas:
+                report.add("schema", N_("Link {seq} of {chain} names an unknown hash version {version}"), name,
+                           version=version, **where)
+            elif keyed and secret is None:
+                report.add("secret", N_("Chain {chain} is signed with the shop secret; give the secret to verify "
+                           "it"), name, **where)
+            else:
+                picks = schemas[version]
+                if picks is not None and any(-1 in p for p in picks.values()):
+                    report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name, **where)
+                head = chain.header(version, key, epoch, seq, doc_type, uuid.UUID(doc_uuid), root, bool(keyed),
+                                    prev)
+                if chain.digest(canonical.encode(head, doc, picks), bool(keyed), secret) != stored:
+                    report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not match the document as it is "
+                               "stored now (changed after it was saved)"), name, **where)
+            saw_keyed = saw_keyed or bool(keyed)
+            last_keyed = bool(keyed)
+            prev_hash, expect = stored, seq + 1
+        if secret is not None and not last_keyed:
+            report.add("secret", N_("Chain {chain} ends in a link without the shop secret "
+                       "(the chain may have been recomputed)"), name, chain=name)
+        elif saw_keyed and not last_keyed:
+            report.add("secret", N_("Chain {chain} stopped using the shop secret (the chain may have been "
+                       "recomputed)"), name, chain=name)
+        lasts[key] = (expect - 1, prev_hash)
+    return lasts
+
+
+def chain_names(db: pw.Database) -> dict[str, str]:
+    """Chain keys as people read them: "till T1", "computer 3f2a9c01"."""
+    out = {f"till:{uuid.UUID(str(u))}": _("till {code}").format(code=code)
+           for u, code in db.execute_sql("SELECT uuid, code FROM till")}
+    for (key,) in db.execute_sql("SELECT DISTINCT chain FROM chain_head"):
+        if key not in out:
+            out[key] = _("computer {id}").format(id=key.split(":", 1)[-1][:8])
+    return out
+
+
+def _check_heads(db: pw.Database, report: Report, lasts: dict[str, tuple[int, str]]) -> None:
+    heads = {c: (int(s), h) for c, s, h in db.execute_sql("SELECT chain, seq, hash FROM chain_head")}
+    names = chain_names(db)
+    for key, (seq, last) in lasts.items():
+        name = names.get(key, key)
+        if heads.get(key) != (seq, last):
+            report.add("head", N_("The head of chain {chain} does not match its last link {seq}"), name,
+                       chain=name, seq=seq)
+    for key, (seq, _h) in heads.items():
+        name = names.get(key, key)
+        if key not in lasts and seq:
+            report.add("head", N_("Chain {chain} has a head but no links (all its links were removed)"), name,
+                       chain=name, seq=seq)
+
+
+def _check_anchor(db: pw.Database, report: Report, anchor: str) -> None:
+    anchor = anchor.strip().lower()
+    if len(anchor) < 12:
+        report.add("anchor", N_("A head from a Z report needs at least 12 characters: {head}"), head=anchor)
+        return
+    found = db.execute_sql("SELECT chain, seq FROM chain_link WHERE hash LIKE " + db.param,
+                           (anchor + "%",)).fetchone()
+    if found is None:
+        report.add("anchor", N_("The head {head} printed on a Z report is not in these books: documents after it "
+                   "were removed (or the books were restored from an older backup)"), head=anchor)
+
+
+def _check_journal(db: pw.Database, report: Report, docs: dict[str, dict[str, list[Row]]]) -> None:
+    linked = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM chain_link")}
+    journal = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM journal_entry")}
+    for key in sorted(set(docs) - linked):
+        report.add("journal", N_("Document {doc} ({tables}) has no link in any chain"), doc=key,
+                   tables=", ".join(sorted(docs[key])))
+    for key in sorted(linked - set(docs)):
+        report.add("journal", N_("Chain link for document {doc} has no document rows (deleted?)"), doc=key)
+    for key in sorted(linked ^ journal):
+        report.add("journal", N_("Document {doc} has a chain link or a journal entry but not both"), doc=key)
+
+
+def _check_numbers(db: pw.Database, report: Report) -> None:
+    skipped: dict[int, set[int]] = defaultdict(set)
+    for till, a, b in db.execute_sql("SELECT till_id, skipped_from, skipped_to FROM chain_epoch "
+                                      "WHERE till_id IS NOT NULL AND skipped_from IS NOT NULL"):
+        skipped[int(till)].update(range(int(a), int(b) + 1))
+    numbers: dict[int, list[int]] = defaultdict(list)
+    for till, number in db.execute_sql("SELECT till_id, number FROM sale ORDER BY till_id, number"):
+        numbers[int(till)].append(int(number))
+    for till_id, code, counter in db.execute_sql("SELECT id, code, last_receipt_no FROM till ORDER BY id"):
+        have = numbers.get(int(till_id), [])
+        expected = 1
+        for n in have:
+            while expected < n and expected in skipped[int(till_id)]:
+                expected += 1
+            if n != expected:
+                report.add("numbers", N_("Till {till}: receipt number {number} is missing"), str(till_id),
+                           till=code, number=expected)
+            expected = n + 1
+        last = have[-1] if have else 0
+        top = max([last, *(s for s in skipped[int(till_id)])]) if skipped[int(till_id)] else last
+        if int(counter) != top:
+            report.add("numbers", N_("Till {till}: the receipt counter is {counter} but the last receipt is "
+                       "{number}"), str(till_id) + "c", till=code, counter=int(counter), number=last)
+
+
+def _check_totals(db: pw.Database, report: Report) -> None:
+    sale_cols = {c.name for c in db.get_columns("sale")}
+    discount = "s.discount_satang" if "discount_satang" in sale_cols else "0"
+    sql = (f"SELECT (SELECT code FROM till WHERE till.id = s.till_id), s.number, s.total_satang, {discount}, "
+           "(SELECT COALESCE(SUM(l.amount_satang), 0) FROM sale_line l WHERE l.sale_id = s.id), "
+           "(SELECT COALESCE(SUM(p.amount_satang), 0) FROM payment p WHERE p.sale_id = s.id) "
+           "FROM sale s ORDER BY s.till_id, s.number")
+    for till, number, total, disc, lines, paid in db.execute_sql(sql):
+        if int(lines) - int(disc) != int(total) or int(paid) != int(total):
+            report.add("totals", N_("Receipt {number} (till {till}): lines {lines} − discount {discount} and "
+                       "payments {paid} do not equal the total {total} (satang)"), till=till, number=number,
+                       lines=int(lines), discount=int(disc), paid=int(paid), total=int(total))
+
+
+def _check_balances(db: pw.Database, report: Report) -> None:
+    """Any ``<x>_balance`` table with a quantity column must equal the ledger summed by its key columns."""
+    ledger = {c.name for c in db.get_columns("stock_movement")}
+    for table in sorted(t for t in db.get_tables() if t.endswith("_balance")):
+        cols = [c.name for c in db.get_columns(table)]
+        qty = next((c for c in ("quantity", "on_hand") if c in cols), None)
+        keys = [c for c in cols if c in ledger and c not in ("id", "quantity", "uuid")]
+        if qty is None or not keys:
+            continue
+        on = " AND ".join(f"m.{k} = b.{k}" for k in keys)
+        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, b.{qty}, "
+               f"(SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movement m WHERE {on}) FROM {table} b")
+        for row in db.execute_sql(sql):
+            if int(row[-2]) != int(row[-1]):
+                report.add("balance", N_("{table} {key}: stored {stored} but the ledger sums to {ledger}"), table,
+                           table=table, key=dict(zip(keys, row[:-2], strict=True)), stored=int(row[-2]),
+                           ledger=int(row[-1]))
+
+
+@contextmanager
+def snapshot(db: pw.Database) -> Iterator[None]:
+    """A read-only consistent view that does not hold up the tills (no write lock on SQLite)."""
+    if isinstance(db, pw.SqliteDatabase):
+        with db.atomic(lock_type="DEFERRED"):
+            yield
+        return
+    with db.atomic():
+        db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def load_documents(db: pw.Database) -> dict[str, dict[str, list[Row]]]:
+    docs: dict[str, dict[str, list[Row]]] = {}
+    for table, key, row in canonical.all_rows(db):
+        doc = docs.get(key)
+        if doc is None:
+            doc = docs[key] = {}
+        rows = doc.get(table)
+        if rows is None:
+            doc[table] = [row]
+        else:
+            rows.append(row)
+    return docs
+
+
+def verify(anchor: str | None = None, secret: bytes | None = None, use_configured_secret: bool = True,
+           database: pw.Database | None = None) -> Report:
+    """Verify the books of ``database`` (default: the one the models are bound to)."""
+    db = database or proxy.obj
+    postgres = canonical.is_postgres(db)
+    if secret is None and use_configured_secret:
+        secret = chain.shop_secret()
+    report = Report()
+    with snapshot(db):
+        docs = load_documents(db)
+        report.documents = len(docs)
+        lasts = _check_chains(db, report, docs, secret, postgres)
+        _check_heads(db, report, lasts)
+        if anchor:
+            _check_anchor(db, report, anchor)
+        _check_journal(db, report, docs)
+        _check_numbers(db, report)
+        _check_totals(db, report)
+        _check_balances(db, report)
+    return report

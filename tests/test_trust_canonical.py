@@ -1,0 +1,130 @@
+"""The canonical form of a document: hand-written expected text, the same on SQLite and PostgreSQL, and a
+link hash that an independent (Python-side) encoding of the same rows reproduces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from typing import Any
+
+import peewee as pw
+
+from db.connection import OpenedDatabase
+from db.models import Item, NetworkGroup, Payment, PriceTier, Sale, SaleLine, Shop, Till, User
+from db.models.trust import ChainLink, HashSchema
+from pos_app.trust import canonical, chain
+from pos_app.trust.journal import record
+
+U = {name: uuid.UUID(int=n) for n, name in enumerate(("group", "shop", "till", "user", "item", "sale", "pay"), 1)}
+AT = dt.datetime(2026, 11, 24, 3, 4, 5, 678901, tzinfo=dt.UTC)
+
+
+def make_sale() -> None:
+    chain.set_shop_secret(None)
+    g = NetworkGroup.create(uuid=U["group"], code="G", name_th="กลุ่ม", name_en="Group")
+    s = Shop.create(uuid=U["shop"], group=g, code="S", name_th="ร้าน", name_en="Shop")
+    t = Till.create(uuid=U["till"], shop=s, code="T9", name="Till", last_receipt_no=1)
+    u = User.create(uuid=U["user"], login="somsri", display_name="สมศรี", role="seller", pin_hash="x")
+    tier = PriceTier.create(code="retail", name_th="ปลีก", name_en="Retail")
+    i = Item.create(uuid=U["item"], sku="KAPI", kind="finished", base_unit="g", name_th="กะปิ", name_en="Kapi",
+                    group=g)
+    sale = Sale.create(uuid=U["sale"], till=t, number=1, seller=u, tier=tier, created_at=AT,
+                       business_date=dt.date(2026, 11, 24), total_satang=3996, note="กะปิ 333 g")
+    SaleLine.create(sale=sale, line_no=1, item=i, quantity=333, unit_price_satang=12000, per_quantity=1000,
+                    amount_satang=3996)
+    Payment.create(uuid=U["pay"], sale=sale, method="cash", amount_satang=3996, tendered_satang=5000,
+                   change_satang=1004)
+    record("sale", U["sale"], AT, {}, till_id=t.id, user_id=u.id)
+
+
+KNOWN = {
+    "sale": ("uuid", "kind", "till", "number", "seller", "tier", "created_at", "business_date", "total_satang",
+             "note"),
+    "sale_line": ("sale", "line_no", "item", "quantity", "unit_price_satang", "per_quantity", "amount_satang"),
+    "payment": ("uuid", "sale", "method", "amount_satang", "tendered_satang", "change_satang"),
+}
+EXPECTED = (
+    "('h',)\n"
+    "payment\n"
+    "('00000000000000000000000000000007', '00000000000000000000000000000006', 'cash', 3996, 5000, 1004)\n"
+    "sale\n"
+    "('00000000000000000000000000000006', 'sale', '00000000000000000000000000000003', 1, "
+    "'00000000000000000000000000000004', 'retail', '2026-11-24T03:04:05.678901Z', '2026-11-24', 3996, "
+    "'\\u0e01\\u0e30\\u0e1b\\u0e34 333 g')\n"
+    "sale_line\n"
+    "('00000000000000000000000000000006', 1, '00000000000000000000000000000005', 333, 12000, 1000, 3996)"
+)
+
+
+def test_canonical_rows_are_the_hand_written_text_on_both_engines(empty_db: OpenedDatabase) -> None:
+    make_sale()
+    db = empty_db.database
+    doc = canonical.rows_of(db, U["sale"])
+    rules = canonical.rules(canonical.is_postgres(db))
+    picks = {t: [rules[t].columns.index(c) for c in cols] for t, cols in KNOWN.items()}
+    assert canonical.encode(("h",), doc, picks).decode() == EXPECTED
+
+
+def _independent(value: Any, field: pw.Field) -> Any:
+    """The documented rule, written again on the Python side (not the SQL the module uses)."""
+    if value is None:
+        return None
+    if isinstance(field, pw.ForeignKeyField):
+        target = field.rel_model.get_by_id(value)
+        return target.uuid.hex if "uuid" in field.rel_model._meta.fields else target.code
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _row(model: pw.Model) -> str:
+    values = []
+    for field in type(model)._meta.sorted_fields:
+        if field is type(model)._meta.primary_key:
+            continue
+        raw = getattr(model, field.column_name if isinstance(field, pw.ForeignKeyField) else field.name)
+        values.append(_independent(raw, field))
+    return ascii(tuple(values))
+
+
+def test_link_hash_matches_an_independent_encoding(empty_db: OpenedDatabase) -> None:
+    make_sale()
+    link = ChainLink.get(ChainLink.doc_uuid == U["sale"])
+    version = HashSchema.get(HashSchema.version == link.hash_version).version
+    assert (link.chain, link.seq, link.epoch, link.prev_hash) == (f"till:{U['till']}", 1, 1, "0" * 64)
+    sale = Sale.get(Sale.uuid == U["sale"])
+    text = "\n".join([
+        ascii((version, f"till:{U['till']}", 1, 1, "sale", U["sale"].hex, "sale", 0, "0" * 64)),
+        "payment", _row(Payment.get(Payment.sale == sale)),
+        "sale", _row(sale),
+        "sale_line", _row(SaleLine.get(SaleLine.sale == sale)),
+    ])
+    assert link.hash == hashlib.sha256(text.encode("ascii")).hexdigest()
+    assert chain.chain_head(Till.get(Till.code == "T9").id).hash == link.hash
+
+
+def test_the_shop_secret_makes_an_hmac(empty_db: OpenedDatabase) -> None:
+    import hmac
+
+    chain.set_shop_secret(b"k")
+    try:
+        assert chain.digest(b"abc", True, b"k") == hmac.new(b"k", b"abc", hashlib.sha256).hexdigest()
+        assert chain.digest(b"abc", False, None) == \
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2 vector
+    finally:
+        chain.set_shop_secret(None)
+
+
+def test_every_document_table_can_be_put_in_canonical_form() -> None:
+    for postgres in (False, True):
+        rules = canonical.rules(postgres)
+        assert {"sale", "sale_line", "payment", "stock_movement", "chain_epoch"} <= set(rules)
+        assert rules["sale"].kind == "root" and rules["stock_movement"].kind == "document_uuid"
+        assert rules["sale_line"].kind == "child" and "id" not in rules["sale_line"].columns
