@@ -53,7 +53,7 @@ def test_value_leaves_a_lot_to_the_satang(demo_db: OpenedDatabase) -> None:
               for _ in range(3)]
     assert values == [-333, -333, -334]
     bal = StockBalance.get(StockBalance.lot == made.lot_id)
-    assert (bal.quantity, bal.value_satang) == (0, 0)
+    assert (bal.quantity, bal.held_value_satang) == (0, 0)
     with pytest.raises(InputError):  # more than the lot holds: refused, nothing written
         record_waste(lead(), shop("KAPI-STALL").id, [Wasted(salt.id, 1)], "หก")
 

@@ -95,4 +95,4 @@ def test_selling_an_item_never_received_uses_its_unrecorded_lot(demo_db: OpenedD
     sell(soap, 2)
     assert ledger.on_hand(soap.id, shop(MARKET).id) == -2
     bal = StockBalance.get(StockBalance.item == soap.id)
-    assert bal.lot.origin == "unrecorded" and bal.value_satang == 0
+    assert bal.lot.origin == "unrecorded" and bal.held_value_satang == 0

@@ -58,7 +58,7 @@ def _models(db):
         item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
         group = pw.ForeignKeyField(NetworkGroup, on_delete="RESTRICT")
         origin = pw.CharField(max_length=16, constraints=[pw.Check(f"origin IN {origins!r}")])
-        origin_uuid = pw.UUIDField(index=True)
+        document_uuid = pw.UUIDField(index=True)
         made_on = pw.DateField()
         expires_on = pw.DateField(null=True, index=True)
         quantity_in = pw.BigIntegerField(constraints=[pw.Check("quantity_in >= 0")])
@@ -89,7 +89,7 @@ def _models(db):
         lot = pw.ForeignKeyField(Lot, on_delete="RESTRICT")
         shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
         quantity = pw.BigIntegerField(default=0)
-        value_satang = pw.BigIntegerField(default=0)
+        held_value_satang = pw.BigIntegerField(default=0)
 
         class Meta:
             indexes = ((("lot", "shop"), True), (("shop", "item"), False))
@@ -287,7 +287,7 @@ def _lots_for_old_rows(db, Lot):
         made = first[8] if isinstance(first[8], dt.datetime) else dt.datetime.fromisoformat(str(first[8]))
         unit = cost // qty_in if qty_in else 0
         lot = Lot.create(number=f"{first[10]}-OLD-{n:04d}", item=item_id, group=first[9],
-                         origin="opening" if qty_in else "unrecorded", origin_uuid=first[7],
+                         origin="opening" if qty_in else "unrecorded", document_uuid=first[7],
                          made_on=made.date(), quantity_in=qty_in, cost_satang=cost, unit_cost_satang=unit,
                          remainder_satang=cost - unit * qty_in, created_at=now)
         held = value = 0
@@ -300,7 +300,7 @@ def _lots_for_old_rows(db, Lot):
             day = (at + dt.timedelta(hours=7)).date()  # the Bangkok day of the UTC instant (no DST there)
             db.execute_sql("UPDATE stock_movement SET lot_id = %s, value_satang = %s, business_date = %s "
                            "WHERE id = %s".replace("%s", db.param), (lot.id, moved, day, m[0]))
-        db.execute_sql("INSERT INTO stock_balance (item_id, lot_id, shop_id, quantity, value_satang) "
+        db.execute_sql("INSERT INTO stock_balance (item_id, lot_id, shop_id, quantity, held_value_satang) "
                        "VALUES (%s, %s, %s, %s, %s)".replace("%s", db.param), (item_id, lot.id, shop_id, held, value))
     _guards(db, ("stock_movement",))
 

@@ -216,7 +216,7 @@ class Lot(BaseModel):
     item = pw.ForeignKeyField(Item, backref="lots", on_delete="RESTRICT")
     group = pw.ForeignKeyField(NetworkGroup, on_delete="RESTRICT")
     origin = pw.CharField(max_length=16, constraints=[pw.Check(f"origin IN {LOT_ORIGINS!r}")])
-    origin_uuid = pw.UUIDField(index=True)  # the purchase, batch, transfer or opening document
+    document_uuid = pw.UUIDField(index=True)  # the purchase, batch, transfer or opening document
     made_on = pw.DateField()  # made or received: the business date, even when recorded later
     expires_on = pw.DateField(null=True, index=True)
     quantity_in = pw.BigIntegerField(constraints=[pw.Check("quantity_in >= 0")])

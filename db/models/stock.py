@@ -41,7 +41,7 @@ class StockBalance(BaseModel):
     lot = pw.ForeignKeyField(Lot, on_delete="RESTRICT")
     shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
     quantity = pw.BigIntegerField(default=0)
-    value_satang = pw.BigIntegerField(default=0)
+    held_value_satang = pw.BigIntegerField(default=0)
     item_id: int
     lot_id: int
     shop_id: int

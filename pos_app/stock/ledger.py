@@ -137,8 +137,8 @@ def _item_name(item_id: int) -> str:
     return f"{item.name_th} ({item.sku})"
 
 
-def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str,
-              shortfalls: list[Shortfall]) -> list[tuple[Lot, int, bool]]:
+def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, shortfalls: list[Shortfall],
+              document_uuid: uuid.UUID) -> list[tuple[Lot, int, bool]]:
     """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules."""
     wanted = -m.quantity
     named = _named_lot(m)
@@ -166,7 +166,7 @@ def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str,
             lot, qty, flag = takes[-1]
             takes[-1] = (lot, qty - wanted, flag)
         else:
-            takes.append((unrecorded_lot(m.item_id, day), -wanted, False))
+            takes.append((unrecorded_lot(m.item_id, day, document_uuid), -wanted, False))
     return takes
 
 
@@ -214,7 +214,7 @@ def _refund_lots(m: Movement, document_uuid: uuid.UUID, shop_id: int, day: dt.da
         newest = (Lot.select().join(StockBalance, on=(StockBalance.lot == Lot.id))
                   .where((Lot.item == m.item_id) & (StockBalance.shop == shop_id))
                   .order_by(Lot.made_on.desc(), Lot.id.desc()).first())
-        back.append((newest or unrecorded_lot(m.item_id, day), left, False))
+        back.append((newest or unrecorded_lot(m.item_id, day, document_uuid), left, False))
     return back
 
 
@@ -256,7 +256,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
             if m.quantity < 0:
                 if kind not in OUT_KINDS:
                     raise ValueError(f"{kind} rows bring stock in")
-                split = _pick_out(kind, m, shop_id, day, policy, shortfalls)
+                split = _pick_out(kind, m, shop_id, day, policy, shortfalls, document_uuid)
             else:
                 if kind not in IN_KINDS:
                     raise ValueError(f"{kind} rows take stock out")
@@ -283,10 +283,10 @@ def _apply(item_id: int, lot: Lot, qty: int, flag: bool, shop_id: int) -> Pick:
     before = lot_held(lot.id)
     value = (held_value(lot.cost_satang, lot.quantity_in, before + qty)
              - held_value(lot.cost_satang, lot.quantity_in, before))
-    (StockBalance.insert(item=item_id, lot=lot.id, shop=shop_id, quantity=qty, value_satang=value)
+    (StockBalance.insert(item=item_id, lot=lot.id, shop=shop_id, quantity=qty, held_value_satang=value)
      .on_conflict(conflict_target=[StockBalance.lot, StockBalance.shop],
                   update={StockBalance.quantity: StockBalance.quantity + EXCLUDED.quantity,
-                          StockBalance.value_satang: StockBalance.value_satang + EXCLUDED.value_satang})
+                          StockBalance.held_value_satang: StockBalance.held_value_satang + EXCLUDED.held_value_satang})
      .execute())
     return Pick(item_id, lot.id, lot.number, qty, value, flag, int(lot.unit_cost_satang))
 
@@ -309,7 +309,7 @@ def verify_balances() -> list[BalanceMismatch]:
     balances = {(int(lot), int(shop)): (int(q), int(v)) for lot, shop, q, v in cast(
         Iterable[tuple[int, int, int, int]],
         StockBalance.select(StockBalance.lot, StockBalance.shop, StockBalance.quantity,
-                            StockBalance.value_satang).tuples())}
+                            StockBalance.held_value_satang).tuples())}
     return [BalanceMismatch(lot, shop, balances.get((lot, shop), (0, 0)), ledger.get((lot, shop), (0, 0)))
             for lot, shop in sorted(set(ledger) | set(balances))
             if balances.get((lot, shop), (0, 0)) != ledger.get((lot, shop), (0, 0))]

@@ -71,7 +71,7 @@ class NewLot:
     number: str = ""  # "" gives the next number of the group and day
 
 
-def create_lot(new: NewLot, group_id: int, origin: str, origin_uuid: uuid.UUID, made_on: dt.date,
+def create_lot(new: NewLot, group_id: int, origin: str, document_uuid: uuid.UUID, made_on: dt.date,
                supplier_id: int | None = None, when: dt.datetime | None = None) -> Lot:
     """Write the lot record (call inside the document's transaction).  Bad input raises InputError."""
     if new.quantity <= 0:
@@ -87,22 +87,23 @@ def create_lot(new: NewLot, group_id: int, origin: str, origin_uuid: uuid.UUID, 
     if new.number.strip() and Lot.select().where(Lot.number == number).exists():
         raise InputError("There is already a lot {number}", number=number)
     unit, remainder = split_cost(new.cost_satang, new.quantity)
-    return Lot.create(number=number, item=new.item_id, group=group_id, origin=origin, origin_uuid=origin_uuid,
+    return Lot.create(number=number, item=new.item_id, group=group_id, origin=origin, document_uuid=document_uuid,
                       made_on=made_on, expires_on=expires, quantity_in=new.quantity, cost_satang=new.cost_satang,
                       unit_cost_satang=unit, remainder_satang=remainder, supplier=supplier_id,
                       supplier_lot=new.supplier_lot.strip()[:64], created_at=when or utc_now())
 
 
-def unrecorded_lot(item_id: int, made_on: dt.date) -> Lot:
+def unrecorded_lot(item_id: int, made_on: dt.date, document_uuid: uuid.UUID) -> Lot:
     """The item's lot for goods sold that the books never received (oversold under the ``warn`` policy):
-    no cost, so selling from it moves no value; a stocktake puts it right."""
+    no cost, so selling from it moves no value; a stocktake puts it right.  The lot record belongs to the
+    document that first needed it."""
     item = Item.get_by_id(item_id)
     number = f"{item.sku}-UNRECORDED"
     existing = Lot.get_or_none(Lot.number == number)
     if existing is not None:
         return existing
     return Lot.create(number=number, item=item_id, group=item.group_id, origin="unrecorded",
-                      origin_uuid=uuid.uuid5(uuid.NAMESPACE_URL, f"pos-app:unrecorded:{item.uuid}"),
+                      document_uuid=document_uuid,
                       made_on=made_on, quantity_in=0, cost_satang=0, unit_cost_satang=0, remainder_satang=0,
                       created_at=utc_now())
 
