@@ -24,6 +24,7 @@ class ItemStockRule(BaseModel):
     item = pw.ForeignKeyField(Item, unique=True, backref="stock_rule", on_delete="RESTRICT")
     shelf_life_days = pw.IntegerField(null=True, constraints=[pw.Check("shelf_life_days > 0")])
     low_stock_level = pw.BigIntegerField(default=0, constraints=[pw.Check("low_stock_level >= 0")])
+    item_id: int
 
 
 class ShopStockSetting(BaseModel):
