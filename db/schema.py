@@ -4,6 +4,7 @@ builds at head and what the guards protect).  Each area adds its models module h
 from __future__ import annotations
 
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+from db.models.printing import PRINTING_APPEND_ONLY, PRINTING_MODELS
 from db.models.production import PRODUCTION_APPEND_ONLY, PRODUCTION_MODELS
 from db.models.stock import STOCK_APPEND_ONLY, STOCK_MODELS
 from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
@@ -12,6 +13,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
     *STOCK_MODELS,
     *PRODUCTION_MODELS,
+    *PRINTING_MODELS,
     *TRUST_MODELS,
 )
 
@@ -20,5 +22,6 @@ APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
     *STOCK_APPEND_ONLY,
     *PRODUCTION_APPEND_ONLY,
+    *PRINTING_APPEND_ONLY,
     *TRUST_APPEND_ONLY,
 )

@@ -236,3 +236,27 @@ def _block(obj: Any, index: int, base: Path | None) -> d.Block:
             choices=", ".join(KINDS),
         )
     return maker(obj, index, base)
+
+
+_NAMES = {
+    d.Text: "text", d.Row: "row", d.Separator: "separator", d.QRCode: "qr", d.Barcode: "barcode",
+    d.Logo: "logo", d.CopyMark: "copy_mark", d.Ruler: "ruler", d.Feed: "feed", d.Cut: "cut",
+    d.DrawerKick: "drawer",
+}
+
+
+def document_to_dict(receipt: d.Receipt) -> dict[str, Any]:
+    """The JSON form of ``receipt`` (logos as base64); ``document_from_dict`` reads it back equal."""
+    blocks: list[dict[str, Any]] = []
+    for block in receipt.blocks:
+        out: dict[str, Any] = {"type": _NAMES[type(block)]}
+        if isinstance(block, d.Logo):
+            out.update(base64=base64.b64encode(block.image).decode("ascii"), max_width=block.max_width)
+        else:
+            out.update({k: v for k, v in vars(block).items() if not (k == "middle" and v is None)})
+        blocks.append(out)
+    return {"copy": receipt.copy, "blocks": blocks}
+
+
+def dump_document(receipt: d.Receipt) -> str:
+    return json.dumps(document_to_dict(receipt), ensure_ascii=False, separators=(",", ":"))

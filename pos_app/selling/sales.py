@@ -22,6 +22,7 @@ from pos_app.events import SaleCommitted, StockChanged, bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.printing import outbox as print_outbox
 from pos_app.selling.cart import Cart
 from pos_app.selling.catalog import DEFAULT_TIER
 from pos_app.stock.ledger import Movement, on_hand_many, write_movements
@@ -104,6 +105,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                           for line in cart.lines],
             }, till_id=till_id, user_id=actor.user_id)
             stock_after = on_hand_many(items, shop_id)
+            print_outbox.enqueue_receipt(cart.uuid, till_id, when)
     except pw.IntegrityError:
         # Saved already (a double click, a retry after a lost reply)?  The UNIQUE uuid says so: no-op.
         existing = Sale.get_or_none(Sale.uuid == cart.uuid)
@@ -154,6 +156,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
             "lines": [[line.item_id, -line.quantity, -line.amount_satang] for line in lines],
         }, till_id=till_id, user_id=actor.user_id)
         stock_after = on_hand_many(items, shop_id)
+        print_outbox.enqueue_receipt(doc, till_id, when)
     result = SaleResult(doc, "refund", till_id, number, when, Money(total), Money(total), Money(0), "cash",
                         stock_after)
     bus.publish(SaleCommitted(doc, till_id, number, total, "refund"))

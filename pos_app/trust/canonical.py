@@ -32,7 +32,7 @@ import peewee as pw
 from db.schema import ALL_MODELS, APPEND_ONLY
 
 ALGORITHM = "v1"
-NOT_DOCUMENTS = frozenset({"journal_entry", "chain_link", "hash_schema", "audit_entry"})
+NOT_DOCUMENTS = frozenset({"journal_entry", "chain_link", "hash_schema", "audit_entry", "print_job", "print_event"})
 Row = tuple[Any, ...]
 
 
