@@ -20,7 +20,8 @@ def _made() -> dict[str, object]:
         kind="finished", unit="piece", price_satang=4500, name="กะปิผง")
     paste_lot = buy(STALL, paste, 1000, 9000, supplier_id=None)
     sugar_lot = buy(MARKET, sugar, 1000, 3000)
-    moved = transfers.transfer(lead(), shop(MARKET).id, shop(STALL).id, [transfers.GiveLine(sugar.id, 300, Money(1000))])
+    moved = transfers.transfer(lead(), shop(MARKET).id, shop(STALL).id,
+                               [transfers.GiveLine(sugar.id, 300, Money(1000))])
     recipe = recipes.save_recipe(lead(), powder.id, 10, [Ingredient(paste.id, 500), Ingredient(sugar.id, 100)])
     done = batches.commit_batch(lead(), batches.plan_batch(recipe.id, shop(STALL).id, 10))
     sale = sell(powder, 2, "K1")

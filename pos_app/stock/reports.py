@@ -56,7 +56,8 @@ def recall_list(lot_id: int) -> ReportTable:
     item = Item.get_by_id(lot.item_id)
     rows = tuple(("  " * u.depth + u.lot, kind_label(u.kind), format_date(u.day), _q(u.quantity), u.receipt,
                   u.channel, u.customer) for u in trace.forward(lot_id))
-    origin = tuple(f"{'  ' * s.depth}{s.lot} — {s.item} ({s.group}), {_(ORIGIN_LABELS.get(s.origin, s.origin))} {format_date(s.day)}"
+    origin = tuple(f"{'  ' * s.depth}{s.lot} — {s.item} ({s.group}), "
+                   f"{_(ORIGIN_LABELS.get(s.origin, s.origin))} {format_date(s.day)}"
                    + (f", {s.supplier}" if s.supplier else "") + (f" [{s.supplier_lot}]" if s.supplier_lot else "")
                    for s in trace.backward(lot_id))
     return ReportTable(_("Recall list of lot {lot}").format(lot=lot.number),
