@@ -1,0 +1,113 @@
+"""The production lead's screens, driven with real key events (pytest-qt, offscreen), on both databases:
+stock on hand with lots, a purchase typed in, the recall list PDF, a batch planned and saved with its cost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
+
+from db.connection import OpenedDatabase
+from db.models import Item, Lot
+from db.models.production import Batch
+from db.models.stock import Purchase
+from tests.test_ui_till import child, log_in
+from ui.app import application
+from ui.shell.window import MainWindow
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def window(demo_db: OpenedDatabase, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    monkeypatch.setattr("ui.stock.widgets.data_dir", lambda: tmp_path)
+    application()
+    win = MainWindow("T1")
+    qtbot.addWidget(win)
+    win.show()
+    log_in(win, qtbot, "prapha", "2222")
+    return win
+
+
+def _type(win: MainWindow, qtbot: Any, name: str, text: str) -> None:
+    """Type into a field with real key events; Thai characters (which QTest's ASCII table lacks) are sent
+    as key events carrying their text, as a Thai keyboard layout does."""
+    field: QLineEdit = child(win, QLineEdit, name)
+    field.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(field, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _key(win: MainWindow, qtbot: Any, key: Qt.Key) -> None:
+    QApplication.processEvents()
+    qtbot.keyClick(win.focusWidget() or win, key)
+
+
+def test_purchase_typed_in_becomes_a_lot_and_the_recall_pdf_is_saved(window: MainWindow, qtbot: Any,
+                                                                     tmp_path: Path) -> None:
+    assert window.current_area == "production"  # the production lead's home
+    _key(window, qtbot, Qt.Key.Key_F3)
+    assert window.current_area == "stock"
+    on_hand: QTableWidget = child(window, QTableWidget, "on_hand")
+    assert on_hand.rowCount() > 0
+    child(window, QTabWidget, "stock_tabs").setCurrentIndex(1)
+    combo: QComboBox = child(window, QComboBox, "buy_item")
+    combo.setCurrentIndex(combo.findData(Item.get(Item.sku == "ING-SALT").id))
+    _type(window, qtbot, "buy_quantity", "2,000")
+    _type(window, qtbot, "buy_cost", "๒๕.๕๐")  # Thai digits: ฿25.50
+    _type(window, qtbot, "buy_expiry", "31/12/2570")
+    _key(window, qtbot, Qt.Key.Key_F5)
+    assert child(window, QTableWidget, "purchase_lines").rowCount() == 1
+    before = Purchase.select().count()
+    _key(window, qtbot, Qt.Key.Key_F8)
+    assert Purchase.select().count() == before + 1
+    lot = Lot.select().order_by(Lot.id.desc()).first()
+    assert (lot.quantity_in, lot.cost_satang, str(lot.expires_on)) == (2000, 2550, "2027-12-31")
+    assert lot.number in child(window, QLabel, "stock_message").text()
+
+    child(window, QTabWidget, "stock_tabs").setCurrentIndex(0)
+    _type(window, qtbot, "stock_search", lot.number)
+    assert on_hand.rowCount() == 1
+    on_hand.selectRow(0)
+    assert child(window, QTableWidget, "stock_card").rowCount() == 1
+    _key(window, qtbot, Qt.Key.Key_F6)
+    saved = tmp_path / "reports" / f"recall-{lot.number}.pdf"
+    assert saved.read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_batch_planned_and_saved_shows_its_exact_cost(window: MainWindow, qtbot: Any) -> None:
+    recipe: QComboBox = child(window, QComboBox, "recipe")
+    assert "กะปิผงทรงเครื่อง" in recipe.currentText()
+    planned: QSpinBox = child(window, QSpinBox, "planned")
+    planned.setFocus()
+    planned.selectAll()
+    qtbot.keyClicks(planned, "20")
+    _key(window, qtbot, Qt.Key.Key_F5)
+    assert child(window, QTableWidget, "uses").rowCount() == 3
+    made: QSpinBox = child(window, QSpinBox, "made")
+    made.setFocus()
+    made.selectAll()
+    qtbot.keyClicks(made, "18")
+    _type(window, qtbot, "member", "มาลี")
+    minutes: QSpinBox = child(window, QSpinBox, "minutes")
+    minutes.setFocus()
+    minutes.selectAll()
+    qtbot.keyClicks(minutes, "60")
+    _type(window, qtbot, "rate", "45")
+    _type(window, qtbot, "overhead", "10")
+    _key(window, qtbot, Qt.Key.Key_F8)
+    batch = Batch.select().order_by(Batch.id.desc()).first()
+    # paste 800 g × 9 satang + sugar 150 g × 3 + the last 20 of 40 pouches passed at ฿70.00 = 3500 → 11150;
+    # labour 60 min × ฿45/h = 4500; overhead 1000 → 16650 for 18: 925 each, no remainder
+    assert (batch.materials_satang, batch.labour_satang, batch.overhead_satang, batch.total_satang) == (
+        11150, 4500, 1000, 16650)
+    shown = child(window, QLabel, "batch_result").text()
+    assert batch.number in shown and "฿166.50" in shown and "฿9.25" in shown
