@@ -50,15 +50,16 @@ def on_hand_by_lot(shop_id: int, item_ids: Iterable[int] | None = None, include_
 
 
 def low_stock(shop_id: int) -> list[tuple[int, str, int, int]]:
-    """(item id, name, on hand, low-stock level) for items at or below their level."""
+    """(item id, name, on hand, low-stock level) for items kept in this shop (they have a lot here) at or
+    below their level."""
     held = (StockBalance.select(StockBalance.item, pw.fn.SUM(StockBalance.quantity).alias("qty"))
             .where(StockBalance.shop == shop_id).group_by(StockBalance.item))
     rules = ItemStockRule.select().where(ItemStockRule.low_stock_level > 0)
     levels = {r.item_id: int(r.low_stock_level) for r in rules}
     on_hand = {int(i): int(q) for i, q in cast(Iterable[tuple[int, int]], held.tuples())}
     names = {i.id: i.name_th for i in Item.select(Item.id, Item.name_th).where(Item.id.in_(list(levels)))}
-    return [(i, names[i], on_hand.get(i, 0), level) for i, level in sorted(levels.items())
-            if on_hand.get(i, 0) <= level]
+    return [(i, names[i], on_hand[i], level) for i, level in sorted(levels.items())
+            if i in on_hand and on_hand[i] <= level]
 
 
 def expiring(shop_id: int, today: dt.date, within_days: int = 14) -> list[LotOnHand]:
