@@ -100,10 +100,12 @@ def on_hand_many(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
     ids = list(item_ids)
     result = dict.fromkeys(ids, 0)
     query = (StockBalance.select(StockBalance.item, pw.fn.SUM(StockBalance.quantity))
-             .where((StockBalance.item.in_(ids)) & (StockBalance.shop == shop_id))
-             .group_by(StockBalance.item))
+             .where(StockBalance.shop == shop_id).group_by(StockBalance.item))
+    if len(ids) <= 200:  # a sale's few lines; for a whole list, one pass over the shop's balances is quicker
+        query = query.where(StockBalance.item.in_(ids))
     for item_id, qty in cast(Iterable[tuple[int, int]], query.tuples()):
-        result[int(item_id)] = int(qty)
+        if int(item_id) in result:
+            result[int(item_id)] = int(qty)
     return result
 
 
