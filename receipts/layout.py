@@ -202,7 +202,9 @@ def _row(row: Row, m: Metrics, columns: _Columns) -> list[Item]:
     if row.middle is None:
         right_w = m.measure(row.right, style)
         avail = width - right_w - gap
-        if right_w <= width * 0.6 and avail >= width * 0.35:
+        left_w = m.measure(row.left, style)
+        big_label = style.size != "normal" and avail < left_w <= width  # a total's label: never split it
+        if right_w <= width * 0.6 and avail >= width * 0.35 and not big_label:
             cols: list[Column] = [
                 (_column(row.left, avail, style, m), 0, avail, "left"),
                 (_column(row.right, right_w, style, m), width - right_w, right_w, "right"),

@@ -122,13 +122,16 @@ def _take_head(chain: str, till_id: int | None) -> tuple[int, str, int]:
     raise RuntimeError(f"chain head {chain} could not be taken")
 
 
-def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | None) -> str:
-    """Append the document's link to its chain (inside the document's transaction); returns its hash."""
+def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | None,
+         chain_key: str | None = None) -> str:
+    """Append the document's link to its chain (inside the document's transaction); returns its hash.
+
+    The chain is the till's (or this computer's); ``chain_key`` names another one (a restore's epochs)."""
     db = database.obj
     doc = canonical.rows_of(db, doc_uuid)
     root = canonical.root_table_of(doc)
     version = current_version()
-    chain = chain_of(till_id)
+    chain = chain_key or chain_of(till_id)
     seq, prev, epoch = _take_head(chain, till_id)
     secret = shop_secret()
     keyed = secret is not None

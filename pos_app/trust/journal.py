@@ -18,12 +18,12 @@ def canonical(values: dict[str, Any]) -> str:
 
 
 def record(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, values: dict[str, Any],
-           till_id: int | None = None, user_id: int | None = None) -> int:
+           till_id: int | None = None, user_id: int | None = None, chain_key: str | None = None) -> int:
     """Write the journal entry and the chain link of a document (returns the entry's id).
 
     Call inside the document's transaction, after all its rows are written: the link hashes those rows.
     """
     entry = int(JournalEntry.insert(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
                                     user=user_id, created_at=when, summary=canonical(values)).execute())
-    link(doc_type, doc_uuid, when, till_id)
+    link(doc_type, doc_uuid, when, till_id, chain_key)
     return entry

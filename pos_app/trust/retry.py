@@ -45,7 +45,12 @@ def is_contention(exc: BaseException) -> bool:
 
 def write_transaction(fn: Callable[[], T], attempts: int = 6, first_wait_s: float = 0.05,
                       max_wait_s: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> T:
-    """Run ``fn`` in one write transaction, retrying on contention; :class:`TillBusy` after ``attempts``."""
+    """Run ``fn`` in one write transaction, retrying on contention; :class:`TillBusy` after ``attempts``.
+
+    Called inside a transaction already, it runs ``fn`` once in a savepoint (the outer one is retried)."""
+    if database.in_transaction():  # inside someone's transaction: that one retries as a whole
+        with database.atomic():
+            return fn()
     wait = first_wait_s
     for attempt in range(1, attempts + 1):
         try:

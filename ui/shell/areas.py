@@ -50,11 +50,18 @@ def _settings(ctx: ShellContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _printer(ctx: ShellContext) -> QWidget:
+    from ui.printing.setup_page import PrinterSetupPage
+
+    return PrinterSetupPage(ctx)
+
+
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
     Area("stock", N_("Stock"), Action.RECEIVE_STOCK, "F3", _stock),
     Area("production", N_("Production"), Action.PRODUCE, "F4", _production),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
+    Area("printer", N_("Receipt printer"), Action.SETTINGS, "F10", _printer),
 ]
 
 # Where each role lands after log-in (the first of these it may use).

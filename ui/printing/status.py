@@ -1,0 +1,148 @@
+"""The till's print light: did the last receipt print, how many wait, what is wrong — and the buttons the
+seller needs: "Did it print? Reprint" (a copy of the last receipt), "Try again now", and for a receipt that
+may have printed, "Print a copy" or "It printed".  The till keeps selling whatever this shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from pos_app.errors import PosError
+from pos_app.events import SaleCommitted
+from pos_app.printing import outbox
+from pos_app.printing.events import PrintJobQueued, PrintStatusChanged
+from pos_app.printing.setup import printer_of_till
+from resources.i18n import _
+from ui.printing.runner import PrintRunner, runner_for
+from ui.shell.context import ShellContext
+
+COLOURS = {"ok": "#1b7f3b", "busy": "#b26a00", "problem": "#c62828", "none": "#757575"}
+
+
+@dataclass(frozen=True)
+class Light:
+    level: str  # ok, busy, problem, none
+    text: str
+    problem: outbox.JobStatus | None = None  # the job the seller should look at
+    last: outbox.JobStatus | None = None  # the latest receipt (for "Did it print? Reprint")
+
+
+def light_of(till_id: int) -> Light:
+    """What the light shows now (Qt-free reading of the outbox)."""
+    state = outbox.till_state(till_id)
+    last = state.last
+    if printer_of_till(till_id) is None:
+        return Light("none", _("No receipt printer is set up for this till"), None, last)
+    uncertain = [p for p in state.problems if p.status == "uncertain"]
+    if uncertain:
+        job = uncertain[0]
+        return Light("problem", _("{job} may have printed: check the paper").format(job=job.label), job, last)
+    failing = [p for p in state.problems if p.status == "failed"]
+    if failing:
+        job = failing[0]
+        return Light("problem", _("Not printed yet ({waiting} waiting): {reason}").format(
+            waiting=state.waiting, reason=job.reason), job, last)
+    if state.waiting:
+        return Light("busy", _("Printing… {waiting} waiting").format(waiting=state.waiting), None, last)
+    if last is None:
+        return Light("ok", _("Printer ready"), None, None)
+    return Light("ok", f"{last.label}: {last.status_text}", None, last)
+
+
+class PrintStatus(QWidget):
+    """Place it on the till.  ``runner``: the print worker (default: this till's, started on first use)."""
+
+    def __init__(self, ctx: ShellContext, parent: QWidget | None = None, runner: PrintRunner | None = None,
+                 start_worker: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("print_status")
+        self.ctx = ctx
+        self.runner = runner if runner is not None else runner_for(ctx.till.id) if start_worker else None
+        self.light: Light | None = None
+        self.dot = QLabel("●")
+        self.dot.setObjectName("print_dot")
+        self.text = QLabel()
+        self.text.setObjectName("print_text")
+        self.text.setWordWrap(True)
+        self.reprint = self._button("print_reprint", _("Did it print? Reprint (F8)"), self.on_reprint)
+        self.retry = self._button("print_retry", _("Try again now"), self.on_retry)
+        self.copy = self._button("print_copy", _("Print a copy"), self.on_copy)
+        self.printed = self._button("print_ok", _("It printed"), self.on_printed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.text, 1)
+        for b in (self.copy, self.printed, self.retry, self.reprint):
+            layout.addWidget(b)
+        self.shortcut = QShortcut(QKeySequence("F8"), self)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.shortcut.activated.connect(self.on_reprint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(50)  # several events in a row → one refresh
+        self._timer.timeout.connect(self.refresh)
+        # a bound slot of this widget: Qt drops the connection when the widget goes (the bridge lives on)
+        ctx.bridge.happened.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self.refresh()
+
+    @Slot(object)
+    def _on_event(self, event: object) -> None:
+        if self.isVisible() and isinstance(event, PrintStatusChanged | SaleCommitted | PrintJobQueued):
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def _button(self, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setMinimumHeight(44)
+        button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        try:
+            light = self.light = light_of(self.ctx.till.id)
+        except pw.PeeweeException:  # the database is away for a moment: say so, keep the till going
+            self.text.setText(_("Print status cannot be read just now"))
+            return
+        self.dot.setStyleSheet(f"color: {COLOURS[light.level]}; font-size: 20px;")
+        self.text.setText(light.text)
+        problem = light.problem
+        self.copy.setVisible(problem is not None and problem.status == "uncertain")
+        self.printed.setVisible(problem is not None and problem.status == "uncertain")
+        self.retry.setVisible(problem is not None and problem.status == "failed")
+        self.reprint.setEnabled(light.last is not None and light.last.kind in ("receipt", "document"))
+
+    def _run(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except PosError as err:
+            QMessageBox.warning(self, _("Printing"), err.message)
+        self.refresh()
+
+    def on_reprint(self) -> None:
+        last = self.light.last if self.light else None
+        if last is not None and last.kind in ("receipt", "document"):
+            self._run(lambda: outbox.reprint(self.ctx.actor, last.job_uuid, self.ctx.till.id))
+
+    def on_copy(self) -> None:
+        problem = self.light.problem if self.light else None
+        if problem is not None:
+            self._run(lambda: outbox.reprint(self.ctx.actor, problem.job_uuid, self.ctx.till.id))
+
+    def on_printed(self) -> None:
+        problem = self.light.problem if self.light else None
+        if problem is not None:
+            self._run(lambda: outbox.resolve(self.ctx.actor, problem.job_uuid, "printed"))
+
+    def on_retry(self) -> None:
+        if self.runner is not None:
+            self.runner.worker.retry_now()
+        self.refresh()
