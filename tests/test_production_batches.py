@@ -66,7 +66,8 @@ def test_batch_cost_is_the_lots_consumed_plus_labour_plus_overhead(demo_db: Open
     lot = Lot.get_by_id(done.lot_id)
     assert lot.cost_satang == 15650 and lot.expires_on == dt.date(2027, 5, 1)  # the paste's expiry, not +365
     assert StockBalance.get(StockBalance.lot == lot.id).held_value_satang == 15650
-    assert [w.member for w in BatchLabour.select().order_by(BatchLabour.line_no)] == ["สมใจ", "มาลี"]
+    assert [w.member for w in BatchLabour.select().join(Batch).where(Batch.uuid == done.uuid)
+            .order_by(BatchLabour.line_no)] == ["สมใจ", "มาลี"]
     # the finished lot sells at the till: one unit leaves worth 15650 − ⌈15650×8/9⌉ = 1738
     settings.set_stock_policy(admin(), shop(STALL).id, "block")
     sold = sell(s["powder"], 1, "K1")  # type: ignore[arg-type]

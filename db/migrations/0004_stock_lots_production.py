@@ -180,7 +180,7 @@ def _models(db):
     class Batch(Base):
         uuid = pw.UUIDField(unique=True)
         number = pw.CharField(max_length=64, unique=True)
-        recipe = pw.ForeignKeyField(Recipe, on_delete="RESTRICT")
+        recipe_uuid = pw.UUIDField(index=True)
         product = pw.ForeignKeyField(Item, on_delete="RESTRICT")
         group = pw.ForeignKeyField(NetworkGroup, on_delete="RESTRICT")
         shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")

@@ -47,7 +47,9 @@ class Batch(BaseModel):
 
     uuid = pw.UUIDField(unique=True)
     number = pw.CharField(max_length=64, unique=True)  # the finished lot's number
-    recipe = pw.ForeignKeyField(Recipe, on_delete="RESTRICT")
+    # the recipe version used, named by its UUID (not a foreign key: a batch is a document of its own, not a
+    # part of the recipe's document in the hash chain)
+    recipe_uuid = pw.UUIDField(index=True)
     product = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     group = pw.ForeignKeyField(NetworkGroup, on_delete="RESTRICT")
     shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
@@ -61,7 +63,6 @@ class Batch(BaseModel):
     overhead_satang = pw.BigIntegerField(constraints=[pw.Check("overhead_satang >= 0")])
     total_satang = pw.BigIntegerField()
     note = pw.CharField(max_length=500, default="")
-    recipe_id: int
     product_id: int
     group_id: int
     shop_id: int

@@ -169,7 +169,7 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_([p.lot_id for p in used.picks]))}
         expiry = _expiry(draft, recipe.product_id, day, [lots[p.lot_id] for p in used.picks])
         number = next_lot_number(shop.group.code, day)
-        batch = Batch.create(uuid=draft.uuid, number=number, recipe=recipe, product=recipe.product_id,
+        batch = Batch.create(uuid=draft.uuid, number=number, recipe_uuid=recipe.uuid, product=recipe.product_id,
                              group=shop.group_id, shop=shop, business_date=day, created_at=when,
                              user=actor.user_id, planned_quantity=draft.planned,
                              yield_quantity=draft.yield_quantity, materials_satang=materials,
