@@ -2,8 +2,8 @@
 
 * ``stock_movement.lot`` (free text) becomes ``lot_id`` (a lot record); each row also carries the value
   that moved (``value_satang``) and whether an expired lot was sold on purpose (``expired_override``).
-  Rows already in the ledger are given lots (one per item, shop and old lot text, costed from their
-  opening/purchase rows) and balances, so the books stay whole.
+  Rows already in the ledger are given lots (one per item and shop: old sales named no lot; costed from
+  the opening/purchase rows) and balances, so the books stay whole.
 * New append-only tables get the guards of 0002.
 
 Frozen copies of the models as they were at this migration; never import db.models here.
@@ -274,12 +274,12 @@ def _lots_for_old_rows(db, Lot):
         "JOIN network_group g ON g.id = i.group_id ORDER BY m.id"))
     if not rows:
         return
-    keyed: dict[tuple[int, int, str], list[tuple]] = {}  # type: ignore[type-arg]
+    keyed: dict[tuple[int, int], list[tuple]] = {}  # type: ignore[type-arg]
     for row in rows:
-        keyed.setdefault((row[1], row[2], row[5] or ""), []).append(row)
+        keyed.setdefault((row[1], row[2]), []).append(row)
     _unguard_movements(db)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    for n, ((item_id, shop_id, _old), moves) in enumerate(sorted(keyed.items()), start=1):
+    for n, ((item_id, shop_id), moves) in enumerate(sorted(keyed.items()), start=1):
         first = moves[0]
         incoming = [m for m in moves if m[3] in ("opening", "purchase") and m[4] > 0]
         qty_in = sum(m[4] for m in incoming)
