@@ -41,6 +41,7 @@ def test_old_ledger_rows_get_lots_values_and_balances(factory: Factory) -> None:
     # one lot of 3 worth 999: 2 left are worth ⌈999 × 2 ÷ 3⌉ = 666, so the first sale took 333, the second 666
     assert [(q, v) for q, v, _lot, _d in moved] == [(3, 999), (-1, -333), (-2, -666)]
     assert str(moved[1][3]) == "2026-11-22"
-    balances = db.execute_sql("SELECT lot_id, quantity, held_value_satang FROM stock_balance ORDER BY lot_id").fetchall()
+    balances = db.execute_sql("SELECT lot_id, quantity, held_value_satang FROM stock_balance "
+                              "ORDER BY lot_id").fetchall()
     assert [(q, v) for _lot, q, v in balances] == [(0, 0)]
     db.close()
