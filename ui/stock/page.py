@@ -26,6 +26,7 @@ from pos_app.stock.units import to_base
 from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.stock.moves import MovesTab
 from ui.stock.widgets import button, fill, message_label, save_report, say, table
 
 EXPIRING_DAYS = 14
@@ -43,6 +44,7 @@ class StockPage(QWidget):
         self.tabs.addTab(self._on_hand_tab(), _("On hand"))
         self.tabs.addTab(self._purchase_tab(), _("Purchase"))
         self.message = message_label("stock_message")
+        self.tabs.addTab(MovesTab(ctx, self.message, self.refresh, self), _("Count and transfer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
