@@ -51,8 +51,9 @@ def describe(target: str) -> str:
     return str(sqlite_path(target))
 
 
-def make_database(target: str, busy_timeout_s: float = 5.0) -> pw.Database:
-    """A peewee database for ``target`` (not yet connected)."""
+def make_database(target: str, busy_timeout_s: float = 5.0, wal: bool = True) -> pw.Database:
+    """A peewee database for ``target`` (not yet connected).  ``wal=False`` leaves the file's journal mode
+    as it is (switching to WAL writes to the file, so it waits until the database has been accepted)."""
     if is_postgres(target):
         u = urlparse(target)
         return pw.PostgresqlDatabase(
@@ -66,7 +67,7 @@ def make_database(target: str, busy_timeout_s: float = 5.0) -> pw.Database:
     return pw.SqliteDatabase(
         str(sqlite_path(target)),
         pragmas={
-            "journal_mode": "wal",
+            **({"journal_mode": "wal"} if wal else {}),
             "foreign_keys": 1,
             "synchronous": 2,  # FULL: a committed sale survives a power cut
             "busy_timeout": int(busy_timeout_s * 1000),
@@ -132,12 +133,14 @@ class OpenedDatabase:
         return describe(self.target)
 
 
-def connect(target: str | None = None, busy_timeout_s: float = 5.0) -> pw.Database:
-    """Connect to ``target`` and bind the models to it, without migrating.  Refuses a bad file."""
+def connect(target: str | None = None, busy_timeout_s: float = 5.0, wal: bool = True) -> pw.Database:
+    """Connect to ``target`` and bind the models to it, without migrating.  Refuses a bad file.
+
+    ``wal=False``: an existing SQLite file keeps its journal mode (nothing is written to it yet)."""
     target = target or default_target()
     if not is_postgres(target):
         check_sqlite_file(sqlite_path(target))
-    database = make_database(target, busy_timeout_s)
+    database = make_database(target, busy_timeout_s, wal)
     try:
         database.connect()
         if isinstance(database, pw.SqliteDatabase):
@@ -159,9 +162,12 @@ def open_database(target: str | None = None, busy_timeout_s: float = 5.0) -> Ope
     from db.migrate import upgrade  # the runner imports the models; keep import order simple
 
     target = target or default_target()
-    database = connect(target, busy_timeout_s)
+    # A refused file must stay byte for byte as it was: WAL is switched on only once it is accepted.
+    database = connect(target, busy_timeout_s, wal=False)
     try:
         created, migrated, backup = upgrade(database, target)
+        if isinstance(database, pw.SqliteDatabase):
+            database.execute_sql("PRAGMA journal_mode=wal")
     except DatabaseProblem:
         database.close()
         raise

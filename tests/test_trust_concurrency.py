@@ -69,3 +69,22 @@ def test_many_tills_sell_at_once_and_the_books_verify(demo_db: OpenedDatabase) -
     report = verify()
     assert report.ok, report.lines()
     assert report.chains == 4  # T1, T2, T3 and the computer's chain (opening stock)
+
+
+def test_the_till_window_refuses_a_second_start(demo_db: OpenedDatabase) -> None:
+    import os
+
+    demo_db.database.close()
+    other = hold_in_another_process(demo_db.target, "T1")
+    try:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POS_EXIT_WHEN_READY="1")
+        done = subprocess.run([sys.executable, "-m", "ui", "--database", demo_db.target, "--till", "T1"], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert "เครื่องขาย T1 เปิดอยู่แล้ว" in done.stderr
+        ok = subprocess.run([sys.executable, "-m", "ui", "--database", demo_db.target, "--till", "K1"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+        assert ok.returncode == 0, ok.stderr
+    finally:
+        other.kill()
+        other.wait()

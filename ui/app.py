@@ -37,12 +37,20 @@ def run(args: argparse.Namespace) -> int:
             from pos_app.demo import create_demo
 
             create_demo()
+        from pos_app.selling.tills import till_info
+        from pos_app.trust.lock import lock_till
+
+        till_lock = lock_till(opened.target, till_info(args.till).code)  # one running app per till
         window = MainWindow(args.till, opened.where)
     except TranslatedError as err:
-        QMessageBox.critical(None, _("The shop cannot start"), err.message)
+        if not os.environ.get(READY_ENV):  # a non-interactive run (benchmarks, tests) gets no modal box
+            QMessageBox.critical(None, _("The shop cannot start"), err.message)
         print(_("Error: {message}").format(message=err.message), file=sys.stderr)
         return 2
     window.showMaximized()
     if os.environ.get(READY_ENV):  # benchmarks: leave as soon as the window is up and idle
         QTimer.singleShot(0, app.quit)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        till_lock.release()

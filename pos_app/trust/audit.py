@@ -23,7 +23,7 @@ from pos_app.trust.retry import write_transaction
 KINDS = (
     "login", "login_failed", "login_locked", "override", "override_failed", "person_added",
     "person_deactivated", "person_activated", "pin_reset", "price_change", "setting_change", "export",
-    "backup", "restore", "verify",
+    "backup", "restore", "verify", "no_sale",
 )
 
 

@@ -50,6 +50,12 @@ def _settings(ctx: ShellContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _people(ctx: ShellContext) -> QWidget:
+    from ui.people.page import PeoplePage
+
+    return PeoplePage(ctx)
+
+
 def _printer(ctx: ShellContext) -> QWidget:
     from ui.printing.setup_page import PrinterSetupPage
 
@@ -60,6 +66,7 @@ AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
     Area("stock", N_("Stock"), Action.RECEIVE_STOCK, "F3", _stock),
     Area("production", N_("Production"), Action.PRODUCE, "F4", _production),
+    Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
     Area("printer", N_("Receipt printer"), Action.SETTINGS, "F10", _printer),
 ]

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.setStyleSheet(STYLE)
         self.rebuild()
+        from ui.people.idle import IdleWatch
+
+        self.idle_watch = IdleWatch(self)  # back to the log-in page after an idle time
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:

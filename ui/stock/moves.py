@@ -29,7 +29,7 @@ from ui.stock.widgets import button, fill, say, table
 
 class MovesTab(QWidget):
     def __init__(self, ctx: ShellContext, message: QLabel, changed: Callable[[], None], keys: QWidget) -> None:
-        """``keys``: the page whose shortcuts these buttons answer (so F9 works wherever the focus is on it)."""
+        """``keys``: the page whose shortcuts these buttons answer (so they work wherever the focus is on it)."""
         super().__init__()
         self.ctx, self.message, self.changed = ctx, message, changed
         self.shop_id = ctx.till.shop_id
@@ -38,9 +38,9 @@ class MovesTab(QWidget):
         self.count_reason = QLineEdit()
         self.count_reason.setObjectName("count_reason")
         self.count_reason.setPlaceholderText(_("Reason (monthly stocktake …)"))
-        load = button(keys, _("New count sheet"), "new_count", "F9")
+        load = button(keys, _("New count sheet"), "new_count", "F11")
         load.clicked.connect(self.load_sheet)
-        save = button(keys, _("Save count"), "save_count", "F10")
+        save = button(keys, _("Save count"), "save_count", "F12")
         save.clicked.connect(self.save_count)
         count_row = QHBoxLayout()
         for w in (load, self.count_reason, save):
@@ -59,7 +59,7 @@ class MovesTab(QWidget):
         self.give_qty.setObjectName("give_quantity")
         self.give_price = QLineEdit()
         self.give_price.setObjectName("give_price")
-        give = button(keys, _("Transfer"), "save_transfer", "F11")
+        give = button(keys, _("Transfer"), "save_transfer", "Ctrl+T")
         give.clicked.connect(self.transfer)
         form = QFormLayout()
         form.addRow(_("Item"), self.give_item)

@@ -72,7 +72,7 @@ class StockPage(QWidget):
         self.waste_reason = QLineEdit()
         self.waste_reason.setObjectName("waste_reason")
         self.waste_reason.setPlaceholderText(_("Reason (spoilt, broken, lost …)"))
-        waste = button(self, _("Write off"), "write_off", "F7")
+        waste = button(self, _("Write off"), "write_off", "Ctrl+D")
         waste.clicked.connect(self.write_off)
         row = QHBoxLayout()
         for w in (recall, self.waste_qty, self.waste_reason, waste):

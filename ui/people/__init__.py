@@ -1,0 +1,1 @@
+"""The admin's people screen and the till's idle lock."""

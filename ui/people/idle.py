@@ -1,0 +1,55 @@
+"""The idle lock in the shell: after ``pos_app.trust.idle.idle_limit`` without a key or a click, back to the
+log-in page.  The same person logging in again gets their session (the open cart) back; anyone else starts
+with an empty one.  Installed by the shell with one line: ``IdleWatch(window)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from pos_app.trust.idle import IdleRule, idle_limit
+
+ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+
+
+class IdleWatch(QObject):
+    def __init__(self, window: Any, check_every_ms: int = 5000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.rule = IdleRule(idle_limit("seller"))
+        self.kept: tuple[str, dict[str, Any]] | None = None
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(check_every_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self.rule.touch()
+        return False
+
+    def check(self) -> bool:
+        """Lock if the person has been away too long; returns whether it locked."""
+        actor = self.window.actor
+        if actor is None or not self.window.isVisible():
+            return False
+        self.rule.limit = idle_limit(actor.role)
+        if not self.rule.due():
+            return False
+        kept = (actor.login, dict(self.window.session))
+        if not self.window.logout():
+            return False
+        self.kept = kept
+        self.window.login_page.logged_in.connect(self._back)
+        return True
+
+    def _back(self, actor: Any) -> None:
+        self.rule.touch()
+        if self.kept is not None and actor.login == self.kept[0] and self.kept[1]:
+            self.window.session.update(self.kept[1])
+            self.window.rebuild()  # the pages see the session again (the open cart)
+        self.kept = None
