@@ -96,3 +96,16 @@ def test_selling_an_item_never_received_uses_its_unrecorded_lot(demo_db: OpenedD
     assert ledger.on_hand(soap.id, shop(MARKET).id) == -2
     bal = StockBalance.get(StockBalance.item == soap.id)
     assert bal.lot.origin == "unrecorded" and bal.held_value_satang == 0
+
+
+def test_a_sale_entered_for_an_earlier_day_does_not_take_from_a_lot_made_later(demo_db: OpenedDatabase) -> None:
+    jar = new_item("KAPI", "finished", "piece", price_satang=5000)
+    old = buy(MARKET, jar, 5, 500, day=dt.date(2026, 11, 10))
+    new = buy(MARKET, jar, 5, 500, expires=dt.date(2026, 12, 1))  # made today, expires first
+    with database.atomic():
+        done = ledger.write_movements("sale", shop(MARKET).id, uuid.uuid4(), [Movement(jar.id, -2)],
+                                      dt.datetime(2026, 11, 20, 5, 0, tzinfo=dt.UTC), None)
+    assert [(p.lot_id, p.quantity) for p in done.picks] == [(old.lot_id, -2)]
+    today = sell(jar, 1)
+    row = StockMovement.get(StockMovement.document_uuid == today.uuid)
+    assert row.lot_id == new.lot_id

@@ -116,15 +116,17 @@ def lot_held(lot_id: int) -> int:
     return int(total or 0)
 
 
-def _fefo(item_id: int, shop_id: int) -> Any:
-    """The item's lots holding stock in the shop, first-expiry-first-out (no expiry last, then oldest)."""
+def _fefo(item_id: int, shop_id: int, day: dt.date) -> Any:
+    """The item's lots holding stock in the shop on ``day``, first-expiry-first-out (no expiry last, then
+    oldest).  A lot made after ``day`` is not there yet (a document entered late keeps its own day)."""
     return (StockBalance.select(StockBalance.quantity, Lot).join(Lot)
-            .where((StockBalance.item == item_id) & (StockBalance.shop == shop_id) & (StockBalance.quantity > 0))
+            .where((StockBalance.item == item_id) & (StockBalance.shop == shop_id) & (StockBalance.quantity > 0)
+                   & (Lot.made_on <= day))
             .order_by(Lot.expires_on.is_null(), Lot.expires_on, Lot.made_on, Lot.id))
 
 
-def _locked_balances(item_id: int, shop_id: int) -> list[tuple[Lot, int]]:
-    query = _fefo(item_id, shop_id)
+def _locked_balances(item_id: int, shop_id: int, day: dt.date) -> list[tuple[Lot, int]]:
+    query = _fefo(item_id, shop_id, day)
     if isinstance(database.obj, pw.PostgresqlDatabase):
         query = query.for_update()
     return [(row.lot, int(row.quantity)) for row in query]
@@ -154,7 +156,7 @@ def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, s
             _short(kind, m.item_id, wanted - available, available, policy, shortfalls)
         return [(named, -wanted, kind == "sale" and _expired(named, day))]
     takes: list[tuple[Lot, int, bool]] = []
-    usable = [(lot, held) for lot, held in _locked_balances(m.item_id, shop_id)
+    usable = [(lot, held) for lot, held in _locked_balances(m.item_id, shop_id, day)
               if kind == "waste" or not _expired(lot, day)]
     for lot, held in usable:
         if wanted == 0:
@@ -321,7 +323,7 @@ def fefo_preview(item_id: int, shop_id: int, quantity: int, day: dt.date) -> lis
     """The lots a take of ``quantity`` units would use (first-expiry-first-out, expired lots skipped),
     without writing anything; fewer units than asked when the books show too little."""
     out: list[tuple[Lot, int]] = []
-    for row in _fefo(item_id, shop_id):
+    for row in _fefo(item_id, shop_id, day):
         if quantity <= 0:
             break
         if _expired(row.lot, day):
