@@ -102,10 +102,12 @@ def unrecorded_lot(item_id: int, made_on: dt.date, document_uuid: uuid.UUID) -> 
     existing = Lot.get_or_none(Lot.number == number)
     if existing is not None:
         return existing
-    return Lot.create(number=number, item=item_id, group=item.group_id, origin="unrecorded",
-                      document_uuid=document_uuid,
-                      made_on=made_on, quantity_in=0, cost_satang=0, unit_cost_satang=0, remainder_satang=0,
-                      created_at=utc_now())
+    # two tills may oversell the same item at once: the second waits for the first's row and keeps it
+    (Lot.insert(uuid=uuid.uuid4(), number=number, item=item_id, group=item.group_id, origin="unrecorded",
+                document_uuid=document_uuid, made_on=made_on, quantity_in=0, cost_satang=0, unit_cost_satang=0,
+                remainder_satang=0, created_at=utc_now())
+     .on_conflict_ignore().execute())
+    return Lot.get(Lot.number == number)
 
 
 def find_lot(number: str) -> Lot:
