@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from db.schema import APPEND_ONLY
+from db.schema import APPEND_ONLY, EXTRA_TRIGGERS
 
 PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION pos_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,3 +39,6 @@ def guard_statements(database: pw.Database, tables: tuple[str, ...] = APPEND_ONL
 def install_guards(database: pw.Database) -> None:
     for statement in guard_statements(database):
         database.execute_sql(statement)
+    for extra in EXTRA_TRIGGERS:
+        for statement in extra(isinstance(database, pw.PostgresqlDatabase)):
+            database.execute_sql(statement)

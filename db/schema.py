@@ -3,7 +3,10 @@ builds at head and what the guards protect).  Each area adds its models module h
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
+from db.models.books import BOOKS_APPEND_ONLY, BOOKS_MODELS, closed_day_statements
 from db.models.printing import PRINTING_APPEND_ONLY, PRINTING_MODELS
 from db.models.production import PRODUCTION_APPEND_ONLY, PRODUCTION_MODELS
 from db.models.stock import STOCK_APPEND_ONLY, STOCK_MODELS
@@ -13,6 +16,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
     *STOCK_MODELS,
     *PRODUCTION_MODELS,
+    *BOOKS_MODELS,
     *PRINTING_MODELS,
     *TRUST_MODELS,
 )
@@ -22,6 +26,12 @@ APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
     *STOCK_APPEND_ONLY,
     *PRODUCTION_APPEND_ONLY,
+    *BOOKS_APPEND_ONLY,
     *PRINTING_APPEND_ONLY,
     *TRUST_APPEND_ONLY,
+)
+
+# Further triggers of the areas, installed at head after the append-only guards: f(postgres) -> SQL.
+EXTRA_TRIGGERS: tuple[Callable[[bool], list[str]], ...] = (
+    closed_day_statements,
 )

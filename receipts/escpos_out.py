@@ -47,8 +47,25 @@ def command(printer: Any, cmd: Command, settings: PrintSettings) -> None:
         printer.cashdraw([27, 112, 0 if settings.drawer_pin == 2 else 1, pulse, pulse])
 
 
+_INK = bytes(255 - b for b in range(256))  # a 1-bit row as Pillow packs it (1 = white) → ESC/POS (1 = ink)
+
+
 def image_bytes(printer: Any, image: Image.Image) -> None:
-    printer.image(image, impl="bitImageRaster", fragment_height=FRAGMENT_ROWS, center=False)
+    """``GS v 0`` of a 1-bit image (0 = black) in slices of at most ``FRAGMENT_ROWS`` rows: byte for byte
+    what python-escpos' ``image(impl="bitImageRaster")`` sends (tests/test_print_engine.py checks it), made
+    without its RGBA → L → invert → 1 conversions of the whole picture (6 of a receipt's 7 ms)."""
+    if image.mode != "1":
+        image = image.convert("1")
+    if image.width % 8:
+        padded = Image.new("1", ((image.width + 7) // 8 * 8, image.height), 1)
+        padded.paste(image, (0, 0))
+        image = padded
+    width_bytes = image.width // 8
+    for top in range(0, image.height, FRAGMENT_ROWS):
+        rows = min(FRAGMENT_ROWS, image.height - top)
+        part = image if rows == image.height else image.crop((0, top, image.width, top + rows))
+        header = b"\x1dv0\x00" + bytes((width_bytes & 0xFF, width_bytes >> 8, rows & 0xFF, rows >> 8))
+        printer._raw(header + part.tobytes().translate(_INK))
 
 
 def raster_job(image: Image.Image, parts: list[tuple[int, int] | Command], settings: PrintSettings) -> bytes:

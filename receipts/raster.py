@@ -7,7 +7,6 @@ and repeated item names cost a paste on the next receipt).
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 from PIL import Image, ImageDraw
@@ -29,11 +28,14 @@ def run_mask(text: str, style: TextStyle, font_px: int, height: int) -> tuple[Im
     base_h = height // 2 if style.size == "double_height" else height
     if style.size == "double":
         top *= 2
-    left, _, right, _ = fnt.getbbox(text, anchor="la")
-    left = min(0, math.floor(left))
-    width = max(1, math.ceil(max(right, fnt.getlength(text))) - left + 1)
+    # One shaping and one drawing per run (getbbox + getlength + ImageDraw.text shaped it three times).
+    core, (ink_x, ink_y) = fnt.getmask2(text, mode="L", anchor="la")
+    ink = Image.Image()._new(core)
+    left = min(0, ink_x)
+    width = max(1, ink_x + ink.width - left + 1)
     img = Image.new("L", (width, base_h), 0)
-    ImageDraw.Draw(img).text((-left, top), text, font=fnt, fill=255, anchor="la")
+    if ink.width and ink.height:
+        img.paste(ink, (ink_x - left, top + ink_y))
     mask = img.point(_LUT, "1")
     if style.size == "double_width":
         mask = mask.resize((mask.width * 2, mask.height), Image.Resampling.NEAREST)

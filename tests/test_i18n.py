@@ -14,7 +14,7 @@ PACKAGES = ("pos_app", "db", "receipts", "resources", "ui")
 ERROR_CLASSES = (
     "TranslatedError", "PosError", "InputError", "NotFound", "PermissionDenied", "AuthError", "StockError",
     "ClosedDayError", "DatabaseProblem", "ReceiptError", "PrinterError", "PrinterOffline", "PrinterTimeout",
-    "PrinterDropped", "PrinterRefused", "PrinterConfigError", "DocumentError", "ThaiInputError",
+    "PrinterDropped", "PrinterRefused", "PrinterConfigError", "DocumentError", "ThaiInputError", "ExportError",
 )
 KEYWORDS: dict[str, object] = {"_": None, "N_": None, "ngettext": (1, 2), **dict.fromkeys(ERROR_CLASSES)}
 

@@ -90,3 +90,20 @@ def test_a_double_size_total_label_is_never_split_on_58mm(amount: str) -> None:
             assert all(0 <= r.x and r.x + r.width <= 384 for r in item.runs)
     amount_run = next(r for item in lay.items if isinstance(item, TextLine) for r in item.runs if r.text == amount)
     assert amount_run.x + amount_run.width == 384  # right-aligned on the paper's edge
+
+
+@pytest.mark.parametrize(("width", "height"), [(576, 1497), (384, 2000), (203, 50), (8, 961)])
+def test_raster_bytes_equal_python_escpos_own_encoding(width: int, height: int) -> None:
+    """Our GS v 0 slices are byte for byte what python-escpos' image(impl="bitImageRaster") sends."""
+    import random
+
+    from PIL import Image
+
+    from receipts.escpos_out import FRAGMENT_ROWS, dummy, image_bytes
+
+    rng = random.Random(width * height)
+    image = Image.frombytes("1", (width, height), bytes(rng.getrandbits(8) for _ in range((width + 7) // 8 * height)))
+    ours, theirs = dummy(PrintSettings(paper=80)), dummy(PrintSettings(paper=80))
+    image_bytes(ours, image)
+    theirs.image(image, impl="bitImageRaster", fragment_height=FRAGMENT_ROWS, center=False)
+    assert bytes(ours.output) == bytes(theirs.output)

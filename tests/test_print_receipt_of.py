@@ -93,3 +93,33 @@ def test_thirteen_digit_tax_id_is_grouped_as_on_thai_forms() -> None:
     assert tax_id_text("0994000123456") == "0-9940-00123-45-6"
     assert tax_id_text("12345") == "12345"  # not a tax id: printed as given
 
+
+
+def test_held_sale_slip_says_it_is_not_a_receipt() -> None:
+    import datetime as dt
+
+    from pos_app.printing.receipt_of import SlipLine, slip_receipt
+
+    when = dt.datetime(2026, 11, 24, 5, 30, tzinfo=dt.UTC)
+    slip = slip_receipt("ใบพักการขาย", "พัก #3", when, [SlipLine("กะปิ (ชั่งกิโล)", "250 ก.", Money(5000))],
+                        Money(5000), customer="คุณสมใจ")
+    lines = texts(slip)
+    assert lines[:3] == ["ใบพักการขาย", "ไม่ใช่ใบเสร็จรับเงิน", "พัก #3 | 24 พ.ย. 2569 12:30"]
+    assert "ลูกค้า: คุณสมใจ" in lines and "กะปิ (ชั่งกิโล) | 250 ก. | ฿50.00" in lines
+    assert "ยอดชำระ | ฿50.00" in lines
+
+
+def test_a_name_too_long_for_58mm_is_wrapped_never_cut(demo_db: OpenedDatabase) -> None:
+    from db.models import Item
+    from receipts.layout import TextLine
+    from receipts.render import layout_receipt
+    from receipts.settings import PrintSettings
+
+    long_name = "น้ำยาล้างจานสูตรมะนาวผสมใบเตยหอมกลิ่นธรรมชาติของกลุ่มวิสาหกิจชุมชนบางหัวเสือ ขนาด 500 มล."
+    Item.update(name_th=long_name).where(Item.sku == "DISH-500").execute()
+    receipt = build_receipt(cash_sale("300"))
+    lay = layout_receipt(receipt, PrintSettings(paper=58))
+    runs = [r for item in lay.items if isinstance(item, TextLine) for r in item.runs]
+    assert all(0 <= r.x and r.x + r.width <= 384 for r in runs)
+    shown = "".join(r.text for r in runs if r.x == 0)
+    assert long_name.replace(" ", "") in shown.replace(" ", "")  # every letter of it is on the paper

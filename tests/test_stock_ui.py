@@ -46,6 +46,11 @@ def _type(win: MainWindow, qtbot: Any, name: str, text: str) -> None:
             QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
+def _ctrl(win: MainWindow, qtbot: Any, key: Qt.Key) -> None:
+    QApplication.processEvents()
+    qtbot.keyClick(win.focusWidget() or win, key, Qt.KeyboardModifier.ControlModifier)
+
+
 def _key(win: MainWindow, qtbot: Any, key: Qt.Key) -> None:
     QApplication.processEvents()
     qtbot.keyClick(win.focusWidget() or win, key)
@@ -67,7 +72,7 @@ def test_purchase_typed_in_becomes_a_lot_and_the_recall_pdf_is_saved(window: Mai
     _key(window, qtbot, Qt.Key.Key_F5)
     assert child(window, QTableWidget, "purchase_lines").rowCount() == 1
     before = Purchase.select().count()
-    _key(window, qtbot, Qt.Key.Key_F8)
+    _ctrl(window, qtbot, Qt.Key.Key_S)
     assert Purchase.select().count() == before + 1
     lot = Lot.select().order_by(Lot.id.desc()).first()
     assert (lot.quantity_in, lot.cost_satang, str(lot.expires_on)) == (2000, 2550, "2027-12-31")
@@ -103,7 +108,7 @@ def test_a_batch_planned_and_saved_shows_its_exact_cost(window: MainWindow, qtbo
     qtbot.keyClicks(minutes, "60")
     _type(window, qtbot, "rate", "45")
     _type(window, qtbot, "overhead", "10")
-    _key(window, qtbot, Qt.Key.Key_F8)
+    _ctrl(window, qtbot, Qt.Key.Key_S)
     batch = Batch.select().order_by(Batch.id.desc()).first()
     # paste 800 g × 9 satang + sugar 150 g × 3 + the last 20 of 40 pouches passed at ฿70.00 = 3500 → 11150;
     # labour 60 min × ฿45/h = 4500; overhead 1000 → 16650 for 18: 925 each, no remainder
@@ -143,8 +148,7 @@ def test_stocktake_and_transfer_from_the_keyboard(window: MainWindow, qtbot: Any
     combo.setCurrentIndex(combo.findData(Item.get(Item.sku == "ING-N70").id))
     _type(window, qtbot, "give_quantity", "1000")
     _type(window, qtbot, "give_price", "100")
-    QApplication.processEvents()
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    _ctrl(window, qtbot, Qt.Key.Key_T)
     t = Transfer.select().order_by(Transfer.id.desc()).first()
     # 14,500 → 13,500 g held: ⌈120000 × 13500 ÷ 15000⌉ = 108000, so 8000 satang of cost left with it
     assert (t.from_group.code, t.to_group.code, t.amount_satang, t.cost_satang) == ("BHS", "KAPI", 10000, 8000)

@@ -184,8 +184,30 @@ def test_postgres_backup_is_a_pg_dump(demo_db: OpenedDatabase, tmp_path: Path, b
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
-def test_postgres_restore_says_how(demo_db: OpenedDatabase, tmp_path: Path) -> None:
+def test_postgres_restore_keeps_the_old_database_and_skips_lost_numbers(demo_db: OpenedDatabase,
+                                                                         tmp_path: Path) -> None:
     made = backup(tmp_path / "usb", target=demo_db.target)
-    with pytest.raises(BackupFailed) as err:
-        restore(made.path, demo_db.target)
-    assert "pg_restore" in str(err.value)
+    counter = Till.get(Till.code == "T1").last_receipt_no
+    assert sell(2) == [counter + 1, counter + 2]
+    result = restore(made.path, demo_db.target)
+    assert result.gaps == [Gap("T1", counter + 1, counter + 2)]
+    assert not Sale.select().where(Sale.number == counter + 1).exists()
+    assert sell(1) == [counter + 3]
+    report = verify()
+    assert report.ok, report.lines()
+    kept = open_database(demo_db.target.rsplit("/", 1)[0] + "/" + result.replaced_database)
+    try:
+        assert Sale.select().where(Sale.number == counter + 2).exists()  # the replaced books, intact
+    finally:
+        kept.database.close()
+        open_database(demo_db.target)
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_postgres_restore_refuses_a_broken_dump(demo_db: OpenedDatabase, tmp_path: Path) -> None:
+    made = backup(tmp_path / "usb", target=demo_db.target).path
+    made.write_bytes(made.read_bytes()[:2000])
+    sales_before = Sale.select().count()
+    with pytest.raises(BackupFailed):
+        restore(made, demo_db.target)
+    assert Sale.select().count() == sales_before and verify().ok

@@ -207,3 +207,17 @@ def test_problems_are_named_in_thai_and_english(demo_db: OpenedDatabase) -> None
     assert "T1" in thai and "#5" in thai and "เปลี่ยน" in thai
     set_language("en")
     assert "changed after it was saved" in chain_problem(report).message
+
+
+def test_a_balance_table_that_disagrees_with_the_ledger_is_caught(demo_db: OpenedDatabase) -> None:
+    db = demo_db.database
+    db.execute_sql("CREATE TABLE probe_balance (item_id INTEGER, shop_id INTEGER, quantity BIGINT)")
+    db.execute_sql("INSERT INTO probe_balance (item_id, shop_id, quantity) SELECT item_id, shop_id, SUM(quantity) "
+                   "FROM stock_movement GROUP BY item_id, shop_id")
+    assert verify().ok
+    item = db.execute_sql("SELECT MIN(item_id) FROM probe_balance").fetchone()[0]
+    db.execute_sql(f"UPDATE probe_balance SET quantity = quantity + 3 WHERE item_id = {item}")
+    report = verify()
+    assert report.kinds() == {"balance"}
+    p = report.problems[0].params
+    assert (p["column"], p["stored"] - p["ledger"]) == ("quantity", 3)

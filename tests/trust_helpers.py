@@ -51,19 +51,17 @@ def delete_sale(db: pw.Database, sid: int, with_link: bool = True) -> None:
 
 def recompute_chains(db: pw.Database, secret: bytes | None) -> None:
     """What a forger who knows the code (but maybe not the secret) does: rehash every link in order."""
-    docs: dict[str, dict[str, list[tuple[object, ...]]]] = {}
-    for table, key, row in canonical.all_rows(db):
-        docs.setdefault(key, {}).setdefault(table, []).append(row)
+    docs: dict[str, list[str]] = {}
+    for key, line in canonical.all_rows(db):
+        docs.setdefault(key, []).append(line)
     links = list(db.execute_sql("SELECT id, chain, seq, epoch, doc_type, REPLACE(CAST(doc_uuid AS TEXT), '-', ''), "
                                 "root_table, hash_version FROM chain_link ORDER BY chain, seq"))
     prev: dict[str, str] = {}
-    import uuid
-
     for lid, name, seq, epoch, doc_type, hexid, root, version in links:
         p = prev.get(name, chain.GENESIS)
         keyed = secret is not None
-        head = chain.header(version, name, epoch, seq, doc_type, uuid.UUID(hexid), root, keyed, p)
-        value = chain.digest(canonical.encode(head, docs.get(hexid, {})), keyed, secret)
+        head = chain.header(version, name, epoch, seq, doc_type, hexid, root, keyed, p)
+        value = chain.digest(canonical.encode(head, docs.get(hexid, [])), keyed, secret)
         db.execute_sql(f"UPDATE chain_link SET prev_hash = '{p}', hash = 'x{lid}' WHERE id = {lid}")
         db.execute_sql(f"UPDATE chain_link SET hash = '{value}', keyed = {'TRUE' if keyed else 'FALSE'} "
                        f"WHERE id = {lid}")

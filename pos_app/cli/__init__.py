@@ -15,7 +15,7 @@ import sys
 from resources.i18n import TranslatedError, _, set_language
 
 # Sub-command modules, in the order they appear in --help.
-COMMANDS = ("app", "promptpay", "receipt", "printer", "trust")
+COMMANDS = ("app", "promptpay", "receipt", "printer", "trust", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -107,10 +107,23 @@ class JobStatus:
 # --- queueing ------------------------------------------------------------------------------------------
 
 
+_INSERT_SQL: dict[str, str] = {}  # by parameter style: one plain INSERT, no query building per sale
+
+
 def enqueue_receipt(doc_uuid: uuid.UUID, till_id: int, now: dt.datetime | None = None) -> None:
-    """Queue the receipt of the sale/refund/void ``doc_uuid``.  Call INSIDE the document's transaction."""
-    PrintJob.insert(uuid=uuid.uuid4(), till=till_id, kind="receipt", doc_uuid=doc_uuid,
-                    created_at=now or utc_now()).execute()
+    """Queue the receipt of the sale/refund/void ``doc_uuid``.  Call INSIDE the document's transaction.
+
+    One prepared INSERT (values converted by the model's own fields), so the sale pays ~0.05 ms for it."""
+    db = database.obj
+    sql = _INSERT_SQL.get(db.param)
+    if sql is None:
+        sql = _INSERT_SQL[db.param] = (
+            "INSERT INTO print_job (uuid, till_id, kind, doc_uuid, doc_kind, copy, note, created_at) "
+            f"VALUES ({', '.join([db.param] * 8)})")
+    fields = PrintJob._meta.fields
+    db.execute_sql(sql, (fields["uuid"].db_value(uuid.uuid4()), till_id, "receipt",
+                         fields["doc_uuid"].db_value(doc_uuid), "", False, "",
+                         fields["created_at"].db_value(now or utc_now())))
 
 
 def enqueue_document(kind: str, document: Receipt, *, till_id: int, actor: Actor | None = None,
@@ -236,16 +249,29 @@ def _statuses(rows: Any) -> list[JobStatus]:
     return out
 
 
-def open_jobs(till_id: int) -> list[JobStatus]:
-    """Jobs the worker still has to print (queued, or failed and waiting for a retry), oldest first."""
+def open_jobs(till_id: int, after_id: int = 0) -> list[JobStatus]:
+    """Jobs the worker still has to print (queued, or failed and waiting for a retry), oldest first;
+    ``after_id`` skips the jobs the caller knows are finished (the outbox only grows)."""
     query = (_query(till_id).where(PrintEvent.status.is_null() | (PrintEvent.status == "failed"))
-             .order_by(PrintJob.id))
+             .where(PrintJob.id > after_id).order_by(PrintJob.id))
     return _statuses(query.tuples())
 
 
-def jobs(till_id: int, statuses: tuple[str, ...] | None = None, limit: int = 50) -> list[JobStatus]:
+def last_job_id(till_id: int) -> int:
+    return int(PrintJob.select(pw.fn.MAX(PrintJob.id)).where(PrintJob.till == till_id).scalar() or 0)
+
+
+def window_start(till_id: int, size: int = 500) -> int:
+    """The id before the till's last ``size`` jobs (what the till's light looks at), 0 for a young till."""
+    row = (PrintJob.select(PrintJob.id).where(PrintJob.till == till_id).order_by(PrintJob.id.desc())
+           .offset(size).limit(1).scalar())
+    return int(row or 0)
+
+
+def jobs(till_id: int, statuses: tuple[str, ...] | None = None, limit: int = 50,
+         after_id: int = 0) -> list[JobStatus]:
     """The till's latest jobs, newest first (``statuses`` filters; ``queued`` means no event yet)."""
-    query = _query(till_id)
+    query = _query(till_id).where(PrintJob.id > after_id)
     if statuses is not None:
         cond = PrintEvent.status.in_([s for s in statuses if s != QUEUED])
         if QUEUED in statuses:
@@ -275,7 +301,10 @@ class TillPrintState:
 
 
 def till_state(till_id: int) -> TillPrintState:
-    waiting = open_jobs(till_id)
-    problems = tuple(jobs(till_id, NEEDS_LOOK, limit=20))
+    """The state of the till's last 500 jobs (older ones are long settled: printed, cancelled as from an
+    earlier day, or resolved), so reading it stays quick however long the till has been selling."""
+    start = window_start(till_id)
+    waiting = open_jobs(till_id, start)
+    problems = tuple(jobs(till_id, NEEDS_LOOK, limit=20, after_id=start))
     recent = jobs(till_id, limit=1)
     return TillPrintState(len(waiting), problems, recent[0] if recent else None)

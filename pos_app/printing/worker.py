@@ -41,6 +41,7 @@ from resources.i18n import N_
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (2.0, 4.0, 8.0, 16.0, 32.0, 60.0)
+FLOOR_MARGIN = 200  # jobs: ids are taken at INSERT, a concurrent sale may commit a little later
 IDLE_POLL_S = 5.0  # look at the outbox this often even when nobody wakes the worker
 Sender = Callable[[PrinterConfig, bytes], None]
 
@@ -82,6 +83,7 @@ class PrintWorker:
         self._retry_at: dict[int, float] = {}
         self._wake = threading.Event()
         self._recovered = False
+        self._floor = 0  # every job of this till up to this id is finished (the outbox only grows)
 
     # --- one step at a time (what the tests drive) ---
 
@@ -97,7 +99,7 @@ class PrintWorker:
 
     def wait_s(self) -> float:
         """Seconds until the head job may be tried (0: now)."""
-        queue = outbox.open_jobs(self.till_id)
+        queue = outbox.open_jobs(self.till_id, self._floor)
         if not queue:
             return IDLE_POLL_S
         return max(0.0, self._retry_at.get(queue[0].job_id, 0.0) - self._now())
@@ -111,9 +113,12 @@ class PrintWorker:
         """Try the oldest open job once, if it is due.  None when there is nothing to do yet."""
         if not self._recovered:
             self.recover()
-        queue = outbox.open_jobs(self.till_id)
+        queue = outbox.open_jobs(self.till_id, self._floor)
         if not queue:
+            # everything up to here is finished; keep a margin for a job whose sale committed late
+            self._floor = max(self._floor, outbox.last_job_id(self.till_id) - FLOOR_MARGIN)
             return None
+        self._floor = max(self._floor, queue[0].job_id - 1 - FLOOR_MARGIN)
         job = queue[0]
         if self._retry_at.get(job.job_id, 0.0) > self._now():
             return None

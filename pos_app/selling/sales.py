@@ -16,6 +16,7 @@ from typing import Any, cast
 import peewee as pw
 
 from db.models import Payment, PriceTier, Sale, SaleLine, Till, User, database
+from pos_app.books import closed
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
@@ -81,6 +82,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     when = now or utc_now()
     try:
         with database.atomic():
+            closed.admit(till_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
             number, shop_id = _next_number(till_id)
             sale_id = Sale.insert(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
                                   tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier),
@@ -135,6 +137,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
         if Sale.select().where(Sale.refund_of == original).exists():
             raise InputError("Receipt {number} has already been refunded", number=original.number)
+        closed.admit(till_id, doc, "refund", when)  # a closed day: refused, or a late arrival
         lines = list(SaleLine.select().where(SaleLine.sale == original).order_by(SaleLine.line_no))
         total = -original.total_satang
         number, shop_id = _next_number(till_id)

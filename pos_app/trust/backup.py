@@ -62,9 +62,10 @@ class Gap:
 
 @dataclass(frozen=True)
 class RestoreResult:
-    replaced: Path | None
+    replaced: Path | None  # the SQLite file kept
     gaps: list[Gap]
     epochs: int
+    replaced_database: str = ""  # PostgreSQL: the database kept under another name
 
 
 def _stamp() -> str:
@@ -170,7 +171,7 @@ def _check_backup_file(src: Path) -> None:
                            path=str(src))
 
 
-def _verify_copy(copy: Path) -> dict[str, int]:
+def _verify_copy(copy: Path | str) -> dict[str, int]:
     """Open (and if older, upgrade) the copy, verify it; returns its till counters by till UUID."""
     from pos_app.trust.verify import verify
 
@@ -184,8 +185,9 @@ def _verify_copy(copy: Path) -> dict[str, int]:
         if not report.ok:
             raise BackupFailed(N_("The backup does not verify ({problem}); nothing was replaced"),
                                problem=report.problems[0].message)
-        counters = {str(t.uuid): int(t.last_receipt_no) for t in Till.select()}
-        opened.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        counters = {str(uuid.UUID(str(t.uuid))): int(t.last_receipt_no) for t in Till.select()}
+        if isinstance(opened.database, pw.SqliteDatabase):
+            opened.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         opened.database.close()
         if previous is not None:
@@ -231,8 +233,9 @@ def _lock_all_tills(target: str, path: Path) -> list[TillLock]:
 def restore(src: str | Path, target: str, user_id: int | None = None) -> RestoreResult:
     """Replace the SQLite books at ``target`` with the backup ``src`` (see the module's description)."""
     if is_postgres(target):
-        raise BackupFailed(N_("Restore a PostgreSQL backup with pg_restore into a new database, then run "
-                              "pos-app verify on it"))
+        from pos_app.trust.pg_restore import restore_postgres
+
+        return restore_postgres(Path(src).expanduser(), target, user_id)
     src, path = Path(src).expanduser(), sqlite_path(target)
     if not src.is_file():
         raise BackupFailed(N_("The backup {path} cannot be read"), path=str(src))
@@ -261,13 +264,13 @@ def restore(src: str | Path, target: str, user_id: int | None = None) -> Restore
         for lock in locks:
             lock.release()
     open_database(target)
-    gaps, epochs = _new_epochs(digest, before, restored, user_id)
+    gaps, epochs = new_epochs(digest, before, restored, user_id)
     audit.log("restore", user_id, str(src), sha256=digest, replaced=str(replaced or ""),
               gaps=[[g.till, g.first, g.last] for g in gaps])
     return RestoreResult(replaced, gaps, epochs)
 
 
-def _new_epochs(digest: str, before: dict[str, int], restored: dict[str, int],
+def new_epochs(digest: str, before: dict[str, int], restored: dict[str, int],
                 user_id: int | None) -> tuple[list[Gap], int]:
     from pos_app.trust.retry import write_transaction
 

@@ -95,9 +95,10 @@ def digest(message: bytes, keyed: bool, secret: bytes | None) -> str:
     return hashlib.sha256(message).hexdigest()
 
 
-def header(version: str, chain: str, epoch: int, seq: int, doc_type: str, doc_uuid: uuid.UUID, root_table: str,
+def header(version: str, chain: str, epoch: int, seq: int, doc_type: str, doc_hex: str, root_table: str,
            keyed: bool, prev_hash: str) -> tuple[object, ...]:
-    return (version, chain, epoch, seq, doc_type, doc_uuid.hex, root_table, int(keyed), prev_hash)
+    """The link's own fields, hashed before the document's lines (``doc_hex``: 32 hex digits)."""
+    return (version, chain, epoch, seq, doc_type, doc_hex, root_table, int(keyed), prev_hash)
 
 
 def current_version() -> str:
@@ -135,7 +136,7 @@ def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | N
     seq, prev, epoch = _take_head(chain, till_id)
     secret = shop_secret()
     keyed = secret is not None
-    head = header(version, chain, epoch, seq, doc_type, doc_uuid, root, keyed, prev)
+    head = header(version, chain, epoch, seq, doc_type, doc_uuid.hex, root, keyed, prev)
     value = digest(canonical.encode(head, doc), keyed, secret)
     ChainHead.update(hash=value).where(ChainHead.chain == chain).execute()
     ChainLink.insert(chain=chain, seq=seq, epoch=epoch, doc_type=doc_type, doc_uuid=doc_uuid, root_table=root,

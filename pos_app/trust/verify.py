@@ -28,7 +28,7 @@ import peewee as pw
 
 from db.models import database as proxy
 from pos_app.trust import canonical, chain
-from pos_app.trust.canonical import Row
+from pos_app.trust.canonical import Doc
 from resources.i18n import N_, _
 
 KINDS = ("chain", "head", "anchor", "secret", "journal", "numbers", "totals", "balance", "schema")
@@ -82,70 +82,85 @@ def _links(db: pw.Database) -> list[tuple[Any, ...]]:
     return list(db.execute_sql(sql))
 
 
-def _schemas(db: pw.Database, postgres: bool) -> dict[str, dict[str, list[int]] | None]:
-    """For each hash_version: the column positions it covers per table (None: the current columns)."""
-    current = canonical.rules(postgres)
+def _schemas(db: pw.Database, postgres: bool) -> dict[str, dict[str, list[str]] | None]:
+    """For each hash_version: the columns it covers per table (None: today's columns)."""
     now = canonical.version_of(canonical.spec(postgres))
-    out: dict[str, dict[str, list[int]] | None] = {}
-    for version, spec in db.execute_sql("SELECT version, spec FROM hash_schema"):
-        if version == now:
-            out[version] = None
-            continue
-        picks: dict[str, list[int]] = {}
-        for table, cols in json.loads(spec).items():
-            have = current[table].columns if table in current else ()
-            picks[table] = [have.index(c) if c in have else -1 for c in cols]
-        out[version] = picks
-    return out
+    return {version: None if version == now else json.loads(spec)
+            for version, spec in db.execute_sql("SELECT version, spec FROM hash_schema")}
 
 
-def _label(doc: dict[str, list[Row]], root: str, doc_type: str, doc_uuid: str, postgres: bool) -> str:
-    rows = doc.get(root) if root else None
-    if rows:
-        cols = canonical.rules(postgres)[root].columns
-        if "number" in cols:
-            return f"{doc_type} #{rows[0][cols.index('number')]} ({doc_uuid[:8]})"
+def _label(doc: Doc, root: str, doc_type: str, doc_uuid: str, postgres: bool) -> str:
+    cols = canonical.rules(postgres)[root].columns if root in canonical.rules(postgres) else ()
+    line = next((x for x in doc if x.startswith(root + "|")), None) if root else None
+    if line is not None and "number" in cols:
+        number = line.split("|")[1 + cols.index("number")]  # a label only: best effort
+        return f"{doc_type} #{number} ({doc_uuid[:8]})"
     return f"{doc_type} {doc_uuid[:8]}"
 
 
-def _check_chains(db: pw.Database, report: Report, docs: dict[str, dict[str, list[Row]]],
-                  secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
+class _Older:
+    """Documents hashed under an older hash_version, read again with that version's columns (rare)."""
+
+    def __init__(self, db: pw.Database, schemas: dict[str, dict[str, list[str]] | None]) -> None:
+        self.db, self.schemas = db, schemas
+        self.loaded: dict[str, dict[str, Doc] | None] = {}
+
+    def doc(self, version: str, key: str) -> Doc | None:
+        if version not in self.loaded:
+            spec = self.schemas[version]
+            assert spec is not None
+            try:
+                self.loaded[version] = load_documents(self.db, spec)
+            except canonical.SchemaError:
+                self.loaded[version] = None
+        docs = self.loaded[version]
+        return None if docs is None else docs.get(key, [])
+
+
+def _check_chains(db: pw.Database, report: Report, docs: dict[str, Doc], secret: bytes | None,
+                  postgres: bool) -> dict[str, tuple[int, str]]:
     schemas = _schemas(db, postgres)
+    older = _Older(db, schemas)
     lasts: dict[str, tuple[int, str]] = {}
     by_chain: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in _links(db):
         by_chain[row[0]].append(row)
     report.chains = len(by_chain)
-    empty: dict[str, list[Row]] = {}
+    empty: Doc = []
     names = chain_names(db)
     for key, links in by_chain.items():
         name = names.get(key, key)
         prev_hash, expect, saw_keyed, last_keyed = chain.GENESIS, 1, False, False
         for _c, seq, epoch, doc_type, doc_uuid, root, version, keyed, prev, stored in links:
             report.links += 1
-            doc = docs.get(doc_uuid, empty)
-            where = dict(chain=name, seq=seq, doc=_label(doc, root, doc_type, doc_uuid, postgres))
+            doc: Doc | None = docs.get(doc_uuid, empty)
+
+            def where(d: Doc = doc or empty, r: str = root, t: str = doc_type, u: str = doc_uuid,
+                      n: str = name, q: int = seq) -> dict[str, Any]:  # the label only when reported
+                return dict(chain=n, seq=q, doc=_label(d, r, t, u, postgres))
+
             if seq != expect:
                 report.add("chain", N_("Chain {chain}: links {first}–{last} are missing (removed?) before {doc}"),
-                           name, first=expect, last=seq - 1, **where)
+                           name, first=expect, last=seq - 1, **where())
             elif prev != prev_hash:
                 report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not follow the link before it "
-                           "(entries swapped or removed)"), name, **where)
+                           "(entries swapped or removed)"), name, **where())
             if version not in schemas:
                 report.add("schema", N_("Link {seq} of {chain} names an unknown hash version {version}"), name,
-                           version=version, **where)
+                           version=version, **where())
             elif keyed and secret is None:
                 report.add("secret", N_("Chain {chain} is signed with the shop secret; give the secret to verify "
-                           "it"), name, **where)
+                           "it"), name, **where())
             else:
-                picks = schemas[version]
-                if picks is not None and any(-1 in p for p in picks.values()):
-                    report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name, **where)
-                head = chain.header(version, key, epoch, seq, doc_type, uuid.UUID(doc_uuid), root, bool(keyed),
-                                    prev)
-                if chain.digest(canonical.encode(head, doc, picks), bool(keyed), secret) != stored:
-                    report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not match the document as it is "
-                               "stored now (changed after it was saved)"), name, **where)
+                if schemas[version] is not None:
+                    doc = older.doc(version, doc_uuid)
+                if doc is None:
+                    report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name, **where())
+                else:
+                    head = chain.header(version, key, epoch, seq, doc_type, doc_uuid, root, bool(keyed), prev)
+                    if chain.digest(canonical.encode(head, doc), bool(keyed), secret) != stored:
+                        report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not match the document as it "
+                                   "is stored now (changed after it was saved)"), name, **where())
             saw_keyed = saw_keyed or bool(keyed)
             last_keyed = bool(keyed)
             prev_hash, expect = stored, seq + 1
@@ -196,12 +211,12 @@ def _check_anchor(db: pw.Database, report: Report, anchor: str) -> None:
                    "were removed (or the books were restored from an older backup)"), head=anchor)
 
 
-def _check_journal(db: pw.Database, report: Report, docs: dict[str, dict[str, list[Row]]]) -> None:
+def _check_journal(db: pw.Database, report: Report, docs: dict[str, Doc]) -> None:
     linked = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM chain_link")}
     journal = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM journal_entry")}
     for key in sorted(set(docs) - linked):
         report.add("journal", N_("Document {doc} ({tables}) has no link in any chain"), doc=key,
-                   tables=", ".join(sorted(docs[key])))
+                   tables=", ".join(sorted({line.split("|", 1)[0] for line in docs[key]})))
     for key in sorted(linked - set(docs)):
         report.add("journal", N_("Chain link for document {doc} has no document rows (deleted?)"), doc=key)
     for key in sorted(linked ^ journal):
@@ -236,34 +251,48 @@ def _check_numbers(db: pw.Database, report: Report) -> None:
 def _check_totals(db: pw.Database, report: Report) -> None:
     sale_cols = {c.name for c in db.get_columns("sale")}
     discount = "s.discount_satang" if "discount_satang" in sale_cols else "0"
-    sql = (f"SELECT (SELECT code FROM till WHERE till.id = s.till_id), s.number, s.total_satang, {discount}, "
-           "(SELECT COALESCE(SUM(l.amount_satang), 0) FROM sale_line l WHERE l.sale_id = s.id), "
-           "(SELECT COALESCE(SUM(p.amount_satang), 0) FROM payment p WHERE p.sale_id = s.id) "
-           "FROM sale s ORDER BY s.till_id, s.number")
+    line_cols = {c.name for c in db.get_columns("sale_line")}
+    # a line's amount is before its own discount (when lines carry one)
+    net = "amount_satang - discount_satang" if "discount_satang" in line_cols else "amount_satang"
+    sql = (f"SELECT t.code, s.number, s.total_satang, {discount}, COALESCE(l.amount, 0), COALESCE(p.amount, 0) "
+           "FROM sale s JOIN till t ON t.id = s.till_id "
+           f"LEFT JOIN (SELECT sale_id, SUM({net}) AS amount FROM sale_line GROUP BY sale_id) l "
+           "ON l.sale_id = s.id "
+           "LEFT JOIN (SELECT sale_id, SUM(amount_satang) AS amount FROM payment GROUP BY sale_id) p "
+           "ON p.sale_id = s.id "
+           f"WHERE COALESCE(l.amount, 0) - {discount} <> s.total_satang OR COALESCE(p.amount, 0) <> s.total_satang "
+           "ORDER BY t.code, s.number")
     for till, number, total, disc, lines, paid in db.execute_sql(sql):
-        if int(lines) - int(disc) != int(total) or int(paid) != int(total):
-            report.add("totals", N_("Receipt {number} (till {till}): lines {lines} − discount {discount} and "
-                       "payments {paid} do not equal the total {total} (satang)"), till=till, number=number,
-                       lines=int(lines), discount=int(disc), paid=int(paid), total=int(total))
+        report.add("totals", N_("Receipt {number} (till {till}): lines {lines} − discount {discount} and "
+                   "payments {paid} do not equal the total {total} (satang)"), till=till, number=number,
+                   lines=int(lines), discount=int(disc), paid=int(paid), total=int(total))
+
+
+BALANCE_PAIRS = (("quantity", "quantity"), ("on_hand", "quantity"), ("held_value_satang", "value_satang"),
+                 ("value_satang", "value_satang"))
 
 
 def _check_balances(db: pw.Database, report: Report) -> None:
-    """Any ``<x>_balance`` table with a quantity column must equal the ledger summed by its key columns."""
+    """Any ``<x>_balance`` table must equal the stock ledger summed by the key columns they share
+    (item, shop, lot …): its quantity, and its value when both carry one."""
     ledger = {c.name for c in db.get_columns("stock_movement")}
     for table in sorted(t for t in db.get_tables() if t.endswith("_balance")):
         cols = [c.name for c in db.get_columns(table)]
-        qty = next((c for c in ("quantity", "on_hand") if c in cols), None)
-        keys = [c for c in cols if c in ledger and c not in ("id", "quantity", "uuid")]
-        if qty is None or not keys:
+        sums = [(b, m) for b, m in BALANCE_PAIRS if b in cols and m in ledger]
+        keys = [c for c in cols if c in ledger and c.endswith("_id") and c != "id"]
+        if not sums or not keys:
             continue
         on = " AND ".join(f"m.{k} = b.{k}" for k in keys)
-        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, b.{qty}, "
-               f"(SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movement m WHERE {on}) FROM {table} b")
+        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, "
+               + ", ".join(f"b.{b}, (SELECT COALESCE(SUM(m.{m}), 0) FROM stock_movement m WHERE {on})"
+                           for b, m in sums) + f" FROM {table} b")
         for row in db.execute_sql(sql):
-            if int(row[-2]) != int(row[-1]):
-                report.add("balance", N_("{table} {key}: stored {stored} but the ledger sums to {ledger}"), table,
-                           table=table, key=dict(zip(keys, row[:-2], strict=True)), stored=int(row[-2]),
-                           ledger=int(row[-1]))
+            values = row[len(keys):]
+            for (column, _m), stored, summed in zip(sums, values[0::2], values[1::2], strict=True):
+                if int(stored or 0) != int(summed):
+                    report.add("balance", N_("{table} {key}: {column} is {stored} but the ledger sums to {ledger}"),
+                               table, table=table, key=dict(zip(keys, row[:len(keys)], strict=True)),
+                               column=column, stored=int(stored or 0), ledger=int(summed))
 
 
 @contextmanager
@@ -278,17 +307,15 @@ def snapshot(db: pw.Database) -> Iterator[None]:
         yield
 
 
-def load_documents(db: pw.Database) -> dict[str, dict[str, list[Row]]]:
-    docs: dict[str, dict[str, list[Row]]] = {}
-    for table, key, row in canonical.all_rows(db):
-        doc = docs.get(key)
-        if doc is None:
-            doc = docs[key] = {}
-        rows = doc.get(table)
-        if rows is None:
-            doc[table] = [row]
+def load_documents(db: pw.Database, spec: dict[str, list[str]] | None = None) -> dict[str, Doc]:
+    """Every document's lines, by document key (``spec``: the columns of an older hash_version)."""
+    docs: dict[str, Doc] = {}
+    for key, line in canonical.all_rows(db, spec):
+        lines = docs.get(key)
+        if lines is None:
+            docs[key] = [line]
         else:
-            rows.append(row)
+            lines.append(line)
     return docs
 
 
@@ -300,6 +327,8 @@ def verify(anchor: str | None = None, secret: bytes | None = None, use_configure
     if secret is None and use_configured_secret:
         secret = chain.shop_secret()
     report = Report()
+    for table, why in sorted(canonical.unusable_tables().items()):
+        report.add("schema", N_("Table {table} cannot be verified: {reason}"), table, table=table, reason=why)
     with snapshot(db):
         docs = load_documents(db)
         report.documents = len(docs)

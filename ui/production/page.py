@@ -67,7 +67,7 @@ class ProductionPage(QWidget):
         self.overhead = QLineEdit()
         self.overhead.setObjectName("overhead")
         self.overhead.setPlaceholderText(_("Gas, electricity … (฿)"))
-        commit = button(self, _("Save batch"), "commit_batch", "F8")
+        commit = button(self, _("Save batch"), "commit_batch", "Ctrl+S")
         commit.clicked.connect(self.commit)
         sheet = button(self, _("Cost sheet PDF"), "cost_sheet", "F6")
         sheet.clicked.connect(self.cost_sheet)

@@ -44,6 +44,12 @@ def _production(ctx: ShellContext) -> QWidget:
     return ProductionPage(ctx)
 
 
+def _books(ctx: ShellContext) -> QWidget:
+    from ui.books.page import BooksPage
+
+    return BooksPage(ctx)
+
+
 def _settings(ctx: ShellContext) -> QWidget:
     from ui.shell.settings import SettingsPage
 
@@ -66,6 +72,7 @@ AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
     Area("stock", N_("Stock"), Action.RECEIVE_STOCK, "F3", _stock),
     Area("production", N_("Production"), Action.PRODUCE, "F4", _production),
+    Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
     Area("printer", N_("Receipt printer"), Action.SETTINGS, "F10", _printer),

@@ -177,7 +177,7 @@ class StockPage(QWidget):
         for code, label in (("drawer", _("Cash from the drawer")), ("account", _("The group's account")),
                             ("credit", _("Not paid yet"))):
             self.paid_from.addItem(label, code)
-        save = button(self, _("Save purchase"), "save_purchase", "F8")
+        save = button(self, _("Save purchase"), "save_purchase", "Ctrl+S")
         save.clicked.connect(self.save_purchase)
         form = QFormLayout()
         form.addRow(_("Item"), self.buy_item)

@@ -1,0 +1,208 @@
+"""``verify_100k``: ``verify`` over 100,000 documents (sales of 2 lines, a payment and 2 stock rows each, so
+600,000 rows, chained) against the floor of merely reading those rows and hashing 100,000 short messages;
+target ≤ 1 s.  ``pin_check``: one PIN check (Argon2, slow on purpose) against the bare argon2-cffi verify;
+target 50–500 ms.  ``chain_link``: the cost the chain adds to one sale commit (link + journal entry)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.harness import Figure, best_of
+
+DOCS = 100_000
+
+
+def build_books(path: Path, n: int = DOCS) -> None:
+    """A demo shop plus ``n`` synthetic sales written in bulk, with correct journal entries and links."""
+    from db.connection import open_database
+    from db.models import Item, PriceTier, Shop, Till, User
+    from db.models.trust import ChainHead
+    from pos_app.demo import create_demo
+
+    opened = open_database(str(path))
+    create_demo(days=1)
+    db = opened.database
+    till = Till.get(Till.code == "T1")
+    shop = Shop.get_by_id(till.shop_id)
+    seller = User.get(User.login == "somsri")
+    tier = PriceTier.get(PriceTier.code == "retail")
+    items = [i.id for i in Item.select(Item.id).where(Item.kind == "finished")][:6]
+    start = dt.datetime(2026, 1, 1, 2, 0)
+    first = till.last_receipt_no + 1
+    sales, lines, pays, moves = [], [], [], []
+    for k in range(n):
+        at = (start + dt.timedelta(seconds=30 * k)).strftime("%Y-%m-%d %H:%M:%S")
+        day = (start + dt.timedelta(seconds=30 * k, hours=7)).date().isoformat()
+        su = uuid.uuid4().hex
+        a, b = items[k % 6], items[(k + 1) % 6]
+        sales.append((su, "sale", till.id, first + k, seller.id, tier.id, at, day, 9000 + k % 7 * 100, "", su))
+        lines.append((1, a, 1, 4500, 1, 4500, su))
+        lines.append((2, b, 1, 4500 + k % 7 * 100, 1, 4500 + k % 7 * 100, su))
+        pays.append((uuid.uuid4().hex, "cash", 9000 + k % 7 * 100, 10000, 1000 - k % 7 * 100, su))
+        for item in (a, b):
+            moves.append((uuid.uuid4().hex, item, shop.id, "sale", -1, "", su, seller.id, at))
+    conn = db.connection()
+    with db.atomic():
+        conn.executemany("INSERT INTO sale (uuid, kind, till_id, number, seller_id, tier_id, created_at, "
+                         "business_date, total_satang, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         [s[:10] for s in sales])
+        ids = dict(conn.execute("SELECT uuid, id FROM sale").fetchall())
+        conn.executemany("INSERT INTO sale_line (sale_id, line_no, item_id, quantity, unit_price_satang, "
+                         "per_quantity, amount_satang) VALUES (?,?,?,?,?,?,?)",
+                         [(ids[x[-1]], *x[:-1]) for x in lines])
+        conn.executemany("INSERT INTO payment (sale_id, uuid, method, amount_satang, tendered_satang, "
+                         "change_satang) VALUES (?,?,?,?,?,?)", [(ids[p[-1]], *p[:-1]) for p in pays])
+        conn.executemany("INSERT INTO stock_movement (uuid, item_id, shop_id, kind, quantity, lot, document_uuid, "
+                         "user_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)", moves)
+        _link_all(db, [uuid.UUID(s[0]) for s in sales], "sale", till.id, seller.id,
+                            [s[6] for s in sales])
+        Till.update(last_receipt_no=first + n - 1).where(Till.id == till.id).execute()
+    assert ChainHead.select().count() >= 2
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.database.close()
+
+
+def _link_all(db: object, docs: list[uuid.UUID], doc_type: str, till_id: int, user_id: int,
+              when: list[str]) -> None:
+    """Chain ``docs`` (already written) onto the till's chain in bulk, exactly as ``record`` would one by one."""
+    from db.models import JournalEntry
+    from db.models.trust import ChainHead, ChainLink
+    from pos_app.trust import canonical, chain
+
+    rows: dict[str, list[str]] = {}
+    for key, line in canonical.all_rows(db):  # type: ignore[arg-type]
+        rows.setdefault(key, []).append(line)
+    version = chain.current_version()
+    key = chain.chain_of(till_id)
+    ChainHead.insert(chain=key, till=till_id, seq=0, epoch=1, hash=chain.GENESIS).on_conflict_ignore().execute()
+    head = ChainHead.get(ChainHead.chain == key)
+    seq, prev = int(head.seq), str(head.hash)
+    links, entries = [], []
+    for doc, at in zip(docs, when, strict=True):
+        seq += 1
+        instant = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)
+        header = chain.header(version, key, 1, seq, doc_type, doc.hex, "sale", False, prev)
+        value = chain.digest(canonical.encode(header, rows[doc.hex]), False, None)
+        links.append(dict(chain=key, seq=seq, epoch=1, doc_type=doc_type, doc_uuid=doc, root_table="sale",
+                          hash_version=version, keyed=False, prev_hash=prev, hash=value, created_at=instant))
+        entries.append(dict(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc, till=till_id, user=user_id,
+                            created_at=instant, summary="{}"))
+        prev = value
+    for i in range(0, len(links), 5000):
+        ChainLink.insert_many(links[i:i + 5000]).execute()
+        JournalEntry.insert_many(entries[i:i + 5000]).execute()
+    ChainHead.update(seq=seq, hash=prev).where(ChainHead.chain == key).execute()
+
+
+def _floor(path: Path) -> float:
+    """Read every document row and hash one short message per document: what any verify must do."""
+    import sqlite3
+
+    def run() -> None:
+        conn = sqlite3.connect(str(path))
+        for table in ("sale", "sale_line", "payment", "stock_movement", "chain_link"):
+            conn.execute(f"SELECT * FROM {table}").fetchall()
+        conn.close()
+        for k in range(DOCS):
+            hashlib.sha256(b"%d" % k).hexdigest()
+
+    return best_of(run, repeat=3)
+
+
+def verify_100k(workdir: Path) -> Figure:
+    from db.connection import open_database
+    from pos_app.trust.verify import verify
+
+    path = workdir / "books.sqlite3"
+    build_books(path)
+    opened = open_database(str(path))
+    report = verify()
+    assert report.ok and report.documents >= DOCS, report.lines()
+    value = best_of(lambda: verify(), repeat=3)
+    opened.database.close()
+    floor = _floor(path)
+    return Figure("verify_100k", "s", value, floor, 4.0, {"target": 1.0, "target_ok": value <= 1.0,
+                                                            "documents": report.documents})
+
+
+def pin_check(workdir: Path) -> Figure:
+    from argon2 import PasswordHasher
+
+    from db.connection import open_database
+    from db.models import User
+    from pos_app.people import users
+
+    opened = open_database(str(workdir / "pin.sqlite3"))
+    users.create_user("somsri", "สมศรี", "seller", "1111")
+    user = User.get(User.login == "somsri")
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        assert users.pin_matches(user, "1111")
+        times.append(time.perf_counter() - start)
+    opened.database.close()
+    ph = PasswordHasher()
+    stored = ph.hash("1111")
+    bare = best_of(lambda: ph.verify(stored, "1111"), repeat=5)
+    value = statistics.median(times) * 1000
+    return Figure("pin_check", "ms", value, bare * 1000, 1.5,
+                  {"target": "50-500", "target_ok": 50 <= value <= 500})
+
+
+def chain_link(workdir: Path, n: int = 40) -> Figure:
+    """Median cost of ``record`` (journal entry + chain link) inside a sale's transaction vs the sale alone."""
+    from db.connection import open_database
+    from db.models import Till, database
+    from pos_app.money import Money
+    from pos_app.people import users
+    from pos_app.selling import catalog, sales
+    from pos_app.selling.cart import Cart
+    from pos_app.trust import journal
+
+    opened = open_database(str(workdir / "link.sqlite3"))
+    from pos_app.demo import create_demo
+
+    create_demo(days=1)
+    actor = users.login("somsri", "1111")
+    till = Till.get(Till.code == "T1").id
+    goods = [v for v in catalog.sellable() if v.kind == "finished" and not v.sold_by_weight][:3]
+    real_record = journal.record
+    link_times: list[float] = []
+
+    def timed_record(*args: object, **kwargs: object) -> int:
+        start = time.perf_counter()
+        out = real_record(*args, **kwargs)  # type: ignore[arg-type]
+        link_times.append(time.perf_counter() - start)
+        return out
+
+    sales.record = timed_record  # type: ignore[attr-defined]
+    whole = []
+    try:
+        for _ in range(n):
+            cart = Cart()
+            for view in goods:
+                cart.add(view, 1)
+            start = time.perf_counter()
+            sales.commit_sale(actor, till, cart, Money(100000))
+            whole.append(time.perf_counter() - start)
+    finally:
+        sales.record = real_record  # type: ignore[attr-defined]
+    del database
+    opened.database.close()
+    link = statistics.median(link_times) * 1000
+    sale = statistics.median(whole) * 1000
+    return Figure("chain_link", "ms", link, sale, 0.5, {"sale_commit_ms": round(sale, 3)})
+
+
+def figures() -> Iterator[Figure]:
+    with tempfile.TemporaryDirectory(prefix="pos-bench-trust-") as tmp:
+        yield pin_check(Path(tmp))
+        yield chain_link(Path(tmp))
+        yield verify_100k(Path(tmp))

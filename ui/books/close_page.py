@@ -1,0 +1,106 @@
+"""The day's close: tick the PromptPay payments off against the bank app, then close the day (each till's
+numbered Z); a shift still open is asked about first."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from pos_app.books import days, promptpay
+from pos_app.clock import today
+from pos_app.errors import PosError
+from pos_app.thai.dates import format_date, format_time
+from resources.i18n import _
+from ui.books.widgets import button, money_text, show_error
+from ui.shell.context import ShellContext
+
+
+class ClosePage(QWidget):
+    def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.day = today()
+        self.title = QLabel()
+        self.title.setObjectName("close_title")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("promptpay_list")
+        self.table.setHorizontalHeaderLabels([_("Seen in the bank app"), _("Time"), _("Receipt"), _("Amount"),
+                                              _("Confirmed by")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(44)  # touch-sized rows
+        self.tick_button = button(_("Save ticks"), "Ctrl+5", "save_ticks")
+        self.close_button = button(_("Close the day"), "Ctrl+6", "close_day")
+        self.tick_button.clicked.connect(self.save_ticks)
+        self.close_button.clicked.connect(self.close_day)
+        self.result = QLabel()
+        self.result.setObjectName("close_result")
+        self.result.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.tick_button)
+        actions.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = promptpay.promptpay_of_day(self.day, shop_id=self.ctx.till.shop_id)
+        unticked = sum(1 for r in rows if not r.ticked)
+        self.title.setText(_("PromptPay payments of {day}: {count}, {unticked} not yet ticked off").format(
+            day=format_date(self.day, "long"), count=len(rows), unticked=unticked))
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            tick = QTableWidgetItem()
+            tick.setData(Qt.ItemDataRole.UserRole, str(r.payment_uuid))
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                          if not r.ticked else Qt.ItemFlag.ItemIsEnabled)
+            tick.setCheckState(Qt.CheckState.Checked if r.ticked else Qt.CheckState.Unchecked)
+            self.table.setItem(i, 0, tick)
+            for col, text in enumerate((format_time(r.at), f"{r.till_code}-{r.receipt_no:06d}", r.amount.format(),
+                                        r.confirmed_by), start=1):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def checked(self) -> list[uuid.UUID]:
+        out = []
+        for i in range(self.table.rowCount()):
+            item = self.table.item(i, 0)
+            if item is None or not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                continue  # already ticked (ticks are kept)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(uuid.UUID(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def save_ticks(self) -> None:
+        try:
+            promptpay.tick(self.ctx.actor, self.checked())
+        except PosError as err:
+            show_error(self, err)
+        self.refresh()
+
+    def close_day(self) -> None:
+        close_open = False
+        still_open = days.open_shifts_of(self.ctx.till.shop_id, self.day)
+        if still_open:
+            answer = QMessageBox.question(
+                self, _("A shift is still open"),
+                _("A shift is still open ({shifts}). Close it without a count and close the day?").format(
+                    shifts=", ".join(f"{code} #{n}" for code, n in still_open)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            close_open = True
+        try:
+            result = days.close_day(self.ctx.actor, self.ctx.till.shop_id, self.day, close_open_shifts=close_open)
+        except PosError as err:
+            show_error(self, err)
+            return
+        lines = [_("Z {number} of {till}: net {net}, {unticked} PromptPay not ticked off").format(
+            number=z.number, till=z.till_code, net=money_text(z.net_satang), unticked=len(z.unticked))
+            for z in result.z_reports]
+        self.result.setText(_("The day {day} is closed.").format(day=format_date(self.day, "long")) + "\n"
+                            + "\n".join(lines))
+        self.refresh()
