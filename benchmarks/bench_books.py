@@ -47,7 +47,8 @@ def _bulk_sales(days: list[dt.date], per_day: int, seed: int = 2563) -> None:
             lines.append((doc, picks, qty))
             cash = rng.random() >= 0.25
             tendered = -(-total // 10000) * 10000 if cash else total
-            payments.append((doc, "cash" if cash else "promptpay", total, tendered, tendered - total))
+            payments.append((doc, "cash" if cash else "promptpay", total, tendered, tendered - total,
+                             start + dt.timedelta(seconds=n * 5), day))
         with database.atomic():
             for chunk in range(0, len(sales), 500):
                 Sale.insert_many(sales[chunk:chunk + 500]).execute()
@@ -58,7 +59,7 @@ def _bulk_sales(days: list[dt.date], per_day: int, seed: int = 2563) -> None:
             for chunk in range(0, len(rows), 500):
                 SaleLine.insert_many(rows[chunk:chunk + 500]).execute()
             pays = [dict(uuid=uuid.uuid4(), sale=ids[doc], method=m, amount_satang=a, tendered_satang=t,
-                         change_satang=c) for doc, m, a, t, c in payments]
+                         change_satang=c, created_at=when, business_date=on) for doc, m, a, t, c, when, on in payments]
             for chunk in range(0, len(pays), 500):
                 Payment.insert_many(pays[chunk:chunk + 500]).execute()
     Till.update(last_receipt_no=number).where(Till.id == till.id).execute()

@@ -2,7 +2,7 @@
 
 Master data (groups, shops, tills, items, prices, barcodes, users) comes from
 ``resources/demo/network.json``.  Opening stock, the week's sales and a refund or two are made through
-the same services the till uses (``stock.receive``, ``sales.commit_sale``, ``sales.refund_sale``), with
+the same services the till uses (``stock.receive``, ``sales.commit_sale``, ``refunds.refund_sale``), with
 past instants, so the books and reports have something real to show.  Deterministic (seeded).
 """
 
@@ -21,6 +21,7 @@ from pos_app.errors import InputError
 from pos_app.money import Money
 from pos_app.people import users
 from pos_app.selling import catalog, sales
+from pos_app.selling import refunds as refunding
 from pos_app.selling.cart import Cart
 from pos_app.stock import purchases
 from resources import demo_path
@@ -146,7 +147,7 @@ def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: 
         if back in (5, 2):  # a customer brings something back on two of the days
             victim = day_sales[0]
             at = victim.created_at + dt.timedelta(hours=3)
-            sales.refund_sale(treasurer, till.id, victim.uuid, "ลูกค้าคืนสินค้า (สินค้าชำรุด)", now=at)
+            refunding.refund_sale(treasurer, till.id, victim.uuid, "ลูกค้าคืนสินค้า (สินค้าชำรุด)", now=at)
             refunds += 1
     return count, refunds
 

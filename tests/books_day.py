@@ -25,7 +25,7 @@ from pos_app.books import cash
 from pos_app.clock import BANGKOK
 from pos_app.money import Money
 from pos_app.people import users
-from pos_app.selling import catalog, sales
+from pos_app.selling import catalog, refunds, sales
 from pos_app.selling.cart import Cart
 
 DAY = dt.date(2026, 11, 24)
@@ -83,7 +83,7 @@ def build_day() -> dict[str, object]:
     done["5"] = sales.commit_sale(s, till.id, cart(("SHAMPOO-250", 1), ("LAUNDRY-1L", 1)), method="promptpay",
                                   now=at(11))
     done["6"] = sales.commit_sale(s, till.id, cart(("KAPI-KG", 333)), Money(7000), now=at(11, 30))
-    done["7"] = sales.refund_sale(tr, till.id, done["2"].uuid, "ลูกค้าคืนสินค้า", now=at(12))  # type: ignore[attr-defined]
+    done["7"] = refunds.refund_sale(tr, till.id, done["2"].uuid, "ลูกค้าคืนสินค้า", now=at(12))
     cash.move_cash(tr, till.id, "out", "ice", "ค่าน้ำแข็ง", Money(3500), now=at(13))
     cash.move_cash(tr, till.id, "in", "change", "เหรียญทอนจากเหรัญญิก", Money(10000), now=at(13, 30))
     return done

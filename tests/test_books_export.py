@@ -25,7 +25,9 @@ from pos_app.books.rd161 import rd161_report
 from pos_app.books.scope import make_scope
 from pos_app.books.summary import daily_summary
 from pos_app.cli import main
-from tests.books_day import DAY, at, build_day, t1, treasurer
+from pos_app.money import Money
+from pos_app.selling import sales
+from tests.books_day import DAY, at, build_day, cart, seller, t1, treasurer
 
 NET = 38160  # hand-worked: 431.60 of sales − 50.00 refunded
 
@@ -61,7 +63,7 @@ def test_net_sales_reconcile_across_every_book(empty_db: OpenedDatabase, tmp_pat
         assert expected in text, expected
 
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["summary", "items", "cash", "stock", "z", "cashbook", "rd161"]
+    assert wb.sheetnames == ["summary", "items", "cash", "stock", "z", "addenda", "cashbook", "rd161"]
     summary = wb["summary"]
     assert summary.freeze_panes == "A4"
     rows = {r[0]: r[2] for r in summary.iter_rows(min_row=4, values_only=True) if r and r[0]}
@@ -159,3 +161,16 @@ def test_cli_export_with_database_after_the_sub_command(empty_db: OpenedDatabase
     assert main(["export", "day", "2026-11-24", "--out", str(tmp_path / "nope"), "--user", "wanna", "--pin",
                  "3333", "--database", target]) == 2
     assert "ไม่มีโฟลเดอร์" in capsys.readouterr().err
+
+
+def test_a_late_sale_is_in_the_addendum_and_in_the_day_books(empty_db: OpenedDatabase, tmp_path: Path) -> None:
+    close_the_day()
+    sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 2)), Money(4000), now=at(16, 45))  # arrives late
+    xlsx, = export_books(treasurer(), "day", make_scope(DAY, group="BHS"), "xlsx", tmp_path)
+    wb = openpyxl.load_workbook(xlsx)
+    (row,) = list(wb["addenda"].iter_rows(min_row=4, values_only=True))
+    assert row[0] == "BHS-MARKET" and row[2:] == (1, "ยังเปิดอยู่", 1, 1, 40)
+    z_rows = list(wb["z"].iter_rows(min_row=4, values_only=True))
+    assert z_rows[0][5] == 381.6  # the Z stays as it was at the close
+    summary = {r[0]: r[2] for r in wb["summary"].iter_rows(min_row=4, values_only=True) if r and r[0]}
+    assert summary["ยอดขายสุทธิ"] == 421.6  # the day's books include the late sale: 381.60 + 40.00

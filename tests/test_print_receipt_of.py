@@ -7,7 +7,7 @@ from db.connection import OpenedDatabase
 from db.models import Shop
 from pos_app.money import Money
 from pos_app.printing.receipt_of import Decor, build_receipt, tax_id_text
-from pos_app.selling import sales
+from pos_app.selling import refunds, sales
 from receipts.document import CopyMark, DrawerKick, Receipt, Row, Text
 from tests.print_helpers import NOON, cash_sale, one_item_cart, seller, three_line_cart, till_t1, treasurer
 
@@ -79,7 +79,7 @@ def test_drawer_can_be_switched_off_for_the_till(demo_db: OpenedDatabase) -> Non
 def test_refund_slip_is_clearly_marked_and_points_back(demo_db: OpenedDatabase) -> None:
     original_number = till_t1().last_receipt_no + 1
     sale = sales.commit_sale(seller(), till_t1().id, three_line_cart(), Money.parse("300"), now=NOON)
-    refund = sales.refund_sale(treasurer(), till_t1().id, sale.uuid, "ลูกค้าเปลี่ยนใจ", now=NOON)
+    refund = refunds.refund_sale(treasurer(), till_t1().id, sale.uuid, "ลูกค้าเปลี่ยนใจ", now=NOON)
     lines = texts(build_receipt(refund.uuid))
     assert "ใบคืนเงิน" in lines and "ใบเสร็จรับเงิน" not in lines
     assert f"อ้างอิงใบเสร็จ T1-{original_number:06d} วันที่ 24 พ.ย. 2569" in lines

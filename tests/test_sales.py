@@ -13,7 +13,7 @@ from pos_app.errors import InputError, PermissionDenied
 from pos_app.events import SaleCommitted, bus
 from pos_app.money import Money
 from pos_app.people import users
-from pos_app.selling import catalog, sales
+from pos_app.selling import catalog, history, refunds, sales
 from pos_app.selling.cart import Cart
 from pos_app.stock import ledger as stock
 from tests.conftest import TODAY
@@ -131,19 +131,19 @@ def test_refund_is_a_new_document_and_returns_stock(demo_db: OpenedDatabase) -> 
     cart = three_line_cart()
     sale = sales.commit_sale(seller(), till.id, cart, Money(100000), now=NOON)
     with pytest.raises(PermissionDenied):
-        sales.refund_sale(seller(), till.id, sale.uuid, "broken")
+        refunds.refund_sale(seller(), till.id, sale.uuid, "broken")
     treasurer = users.login("wanna", "3333")
     with pytest.raises(InputError):
-        sales.refund_sale(treasurer, till.id, sale.uuid, "  ")
-    refund = sales.refund_sale(treasurer, till.id, sale.uuid, "ขวดรั่ว", now=NOON + dt.timedelta(hours=1))
+        refunds.refund_sale(treasurer, till.id, sale.uuid, "  ")
+    refund = refunds.refund_sale(treasurer, till.id, sale.uuid, "ขวดรั่ว", now=NOON + dt.timedelta(hours=1))
     assert refund.number == sale.number + 1 and refund.total == -cart.total
     for item_id, qty in refund.stock_after.items():
         assert qty == stock.on_hand(item_id, till.shop_id)
     original = Sale.get(Sale.uuid == sale.uuid)
     assert original.total_satang == cart.total.satang  # untouched
     with pytest.raises(InputError):
-        sales.refund_sale(treasurer, till.id, sale.uuid, "again")
-    day = sales.sales_of_day(TODAY, till.id)
+        refunds.refund_sale(treasurer, till.id, sale.uuid, "again")
+    day = history.sales_of_day(TODAY, till.id)
     assert [(s.kind, s.number) for s in day[:2]] == [("refund", refund.number), ("sale", sale.number)]
 
 
@@ -161,7 +161,7 @@ def test_demo_week_is_there(demo_db: OpenedDatabase) -> None:
     days = {s.business_date for s in Sale.select()}
     assert len(days) == 7 and max(days) == TODAY - dt.timedelta(days=1)
     assert Sale.select().where(Sale.kind == "refund").count() == 2
-    assert not sales.sales_of_day(TODAY)
+    assert not history.sales_of_day(TODAY)
     # the ledger sums match what the sales took out
     kapi = next(v for v in catalog.sellable() if v.sku == "KAPI-200")
     sold = -(StockMovement.select(pw.fn.SUM(StockMovement.quantity))

@@ -13,7 +13,7 @@ from db.models import Sale, StockMovement, database
 from db.models.stock import StockBalance
 from pos_app.clock import utc_now
 from pos_app.errors import InputError
-from pos_app.selling import sales
+from pos_app.selling import refunds
 from pos_app.stock import ledger, settings
 from pos_app.stock.ledger import Movement
 from tests.stock_support import admin, buy, new_item, sell, shop
@@ -46,7 +46,7 @@ def test_sale_picks_first_expiry_first_out_skipping_expired(demo_db: OpenedDatab
 def test_refund_returns_goods_to_the_lots_they_came_from(demo_db: OpenedDatabase) -> None:
     jar, later, sooner, _expired = three_lots()
     sold = sell(jar, 4)  # type: ignore[arg-type]
-    refund = sales.refund_sale(admin(), sold.till_id, sold.uuid, "ลูกค้าคืน")
+    refund = refunds.refund_sale(admin(), sold.till_id, sold.uuid, "ลูกค้าคืน")
     rows = list(StockMovement.select().where(StockMovement.document_uuid == refund.uuid).order_by(StockMovement.id))
     assert [(r.lot_id, r.quantity, r.value_satang) for r in rows] == [
         (sooner.lot_id, 3, 600), (later.lot_id, 1, 100)]  # type: ignore[attr-defined]
@@ -109,3 +109,13 @@ def test_a_sale_entered_for_an_earlier_day_does_not_take_from_a_lot_made_later(d
     today = sell(jar, 1)
     row = StockMovement.get(StockMovement.document_uuid == today.uuid)
     assert row.lot_id == new.lot_id
+
+
+def test_spoilt_goods_refunded_are_written_off_from_the_lot_they_came_back_to(demo_db: OpenedDatabase) -> None:
+    jar, later, sooner, _expired = three_lots()
+    sold = sell(jar, 4)  # type: ignore[arg-type]  # 3 from the sooner lot, 1 from the later
+    refund = refunds.refund_sale(admin(), sold.till_id, sold.uuid, "ขวดแตก", lines={1: 1}, to_waste=frozenset({1}))
+    rows = [(r.kind, r.lot_id, r.quantity) for r in StockMovement.select()
+            .where(StockMovement.document_uuid == refund.uuid).order_by(StockMovement.id)]
+    assert rows == [("refund", sooner.lot_id, 1), ("waste", sooner.lot_id, -1)]  # type: ignore[attr-defined]
+    assert (_held(sooner.lot_id), _held(later.lot_id)) == (0, 4)  # type: ignore[attr-defined]

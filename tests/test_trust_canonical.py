@@ -34,7 +34,7 @@ def make_sale() -> None:
     SaleLine.create(sale=sale, line_no=1, item=i, quantity=333, unit_price_satang=12000, per_quantity=1000,
                     amount_satang=3996)
     Payment.create(uuid=U["pay"], sale=sale, method="cash", amount_satang=3996, tendered_satang=5000,
-                   change_satang=1004)
+                   change_satang=1004, created_at=AT, business_date=dt.date(2026, 11, 24))
     record("sale", U["sale"], AT, {}, till_id=t.id, user_id=u.id)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushBu
 from db.connection import OpenedDatabase
 from db.models import Till
 from db.models.books import CashMovement, DayClose, PromptPayCheck, Shift
+from db.models.printing import PrintJob
 from pos_app.money import Money
 from pos_app.selling import sales
 from tests.books_day import actor, cart
@@ -83,6 +84,7 @@ def test_treasurer_opens_counts_ticks_closes_and_exports(window: MainWindow, qtb
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert DayClose.select().count() == 1
+    assert [j.doc_kind for j in PrintJob.select().where(PrintJob.kind == "document")] == ["z_report"]  # printed
     assert "110.00" in child(window, QLabel, "close_result").text()  # 50 + 60
     # Export the day as XLSX, off the GUI thread.
     books_tabs.setCurrentIndex(2)

@@ -13,7 +13,6 @@ import sys
 def main(target: str) -> int:
     from db.connection import open_database
     from db.models import Till, User
-    from pos_app.money import Money
     from pos_app.people.users import Actor
     from pos_app.selling import catalog, sales
     from pos_app.selling.cart import Cart
@@ -32,7 +31,7 @@ def main(target: str) -> int:
         cart = Cart()
         for view in goods[: 1 + n % 3]:
             cart.add(view, 1 + n % 2)
-        done = write_transaction(lambda c=cart: sales.commit_sale(seller, till, c, Money(1_000_000)))
+        done = write_transaction(lambda c=cart: sales.commit_sale(seller, till, c))  # exact cash
         print(f"sold {done.number}", flush=True)
         n += 1
 

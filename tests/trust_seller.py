@@ -13,7 +13,6 @@ import sys
 def main(target: str, till_code: str, count: int) -> int:
     from db.connection import open_database
     from db.models import Till
-    from pos_app.money import Money
     from pos_app.people import users
     from pos_app.selling import catalog, sales
     from pos_app.selling.cart import Cart
@@ -31,7 +30,7 @@ def main(target: str, till_code: str, count: int) -> int:
         cart = Cart()
         for view in rng.sample(goods, rng.randint(1, 3)):
             cart.add(view, rng.randint(1, 2))
-        done = write_transaction(lambda c=cart: sales.commit_sale(seller, till, c, Money(1_000_000)))
+        done = write_transaction(lambda c=cart: sales.commit_sale(seller, till, c))  # exact cash
         print(f"sold {done.number}", flush=True)
         n += 1
     lock.release()

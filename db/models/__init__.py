@@ -51,8 +51,10 @@ ROLES = ("seller", "production", "treasurer", "admin")
 ITEM_KINDS = ("finished", "ingredient", "packaging")
 BASE_UNITS = ("piece", "g", "ml")
 MOVEMENT_KINDS = ("opening", "purchase", "produce", "consume", "sale", "refund", "transfer", "waste", "count")
-PAYMENT_METHODS = ("cash", "promptpay")
+PAYMENT_METHODS = ("cash", "promptpay", "transfer")
 SALE_KINDS = ("sale", "refund")
+CHANNELS = ("stall", "member", "network", "online")
+REVERSALS = ("", "refund", "void")  # what a refund document is: money back after the sale, or a void
 
 
 class NetworkGroup(BaseModel):
@@ -156,6 +158,15 @@ class Sale(BaseModel):
     total_satang = pw.BigIntegerField()  # negative for a refund
     refund_of = pw.ForeignKeyField("self", null=True, backref="refunds", on_delete="RESTRICT")
     note = pw.CharField(max_length=500, default="")
+    channel = pw.CharField(max_length=16, default="stall", constraints=[pw.SQL("DEFAULT 'stall'")])  # CHANNELS
+    customer_name = pw.CharField(max_length=200, default="", constraints=[pw.SQL("DEFAULT ''")])
+    customer_phone = pw.CharField(max_length=32, default="", constraints=[pw.SQL("DEFAULT ''")])
+    # The whole-sale discount (a reduction, ≥ 0); line discounts are on the lines.
+    # total = Σ(line amount − line discount) − discount.
+    discount_satang = pw.BigIntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+    discount_approved_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    reversal = pw.CharField(max_length=8, default="", constraints=[pw.SQL("DEFAULT ''")])  # REVERSALS: "" for a sale
+    payments: Any  # backref of Payment.sale
     till_id: int
     tier_id: int
     seller_id: int
@@ -173,6 +184,10 @@ class SaleLine(BaseModel):
     unit_price_satang = pw.BigIntegerField()
     per_quantity = pw.IntegerField()
     amount_satang = pw.BigIntegerField()  # rounded as stated by the sales service
+    # A reduction of this line, ≥ 0 (a refund line carries its money back in amount_satang and 0 here).
+    discount_satang = pw.BigIntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+    # A refund line: the number of the line it gives back, on the sale its document refunds (Sale.refund_of).
+    refund_of_line_no = pw.IntegerField(null=True)
     item_id: int
 
     class Meta:
@@ -187,6 +202,74 @@ class Payment(BaseModel):
     tendered_satang = pw.BigIntegerField()  # what the customer handed over
     change_satang = pw.BigIntegerField(default=0)
     confirmed_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+    # When the money moved: an online order paid later is paid on another day than the sale (cash basis).
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
+    received_by = pw.ForeignKeyField(User, null=True, backref="payments_received", on_delete="RESTRICT")
+
+
+class OrderPayment(BaseModel):
+    """Money received later for an online order: its own document (the order's canonical form never changes
+    after it is saved), naming the order by UUID.  Cash basis: it enters the books on its own day."""
+
+    uuid = pw.UUIDField(unique=True)
+    sale_uuid = pw.UUIDField(index=True)  # the order (a Sale with channel "online")
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    method = pw.CharField(max_length=16, constraints=[pw.Check(f"method IN {PAYMENT_METHODS!r}")])
+    amount_satang = pw.BigIntegerField()
+    tendered_satang = pw.BigIntegerField()
+    change_satang = pw.BigIntegerField(default=0)
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
+    received_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
+
+
+class HeldCart(BaseModel):
+    """A cart put aside at a till (a customer fetching money): not a document; gone when recalled."""
+
+    uuid = pw.UUIDField(unique=True)  # the cart's own UUID: the sale it becomes is saved under it
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    seller = pw.ForeignKeyField(User, on_delete="RESTRICT")
+    created_at = UtcDateTimeField()
+    label = pw.CharField(max_length=200, default="")
+    content = pw.TextField()  # JSON: lines by item UUID, quantities, discounts, channel, customer
+
+
+class CartCancellation(BaseModel):
+    """A cart given up before payment, recorded (who, when, what was in it, why): append-only."""
+
+    uuid = pw.UUIDField(unique=True)
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    seller = pw.ForeignKeyField(User, on_delete="RESTRICT")
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
+    total_satang = pw.BigIntegerField()
+    content = pw.TextField()
+    reason = pw.CharField(max_length=500, default="")
+
+
+class BarcodeRule(BaseModel):
+    """How to read a scale label (EAN-13, prefixes 20–29): ``prefix`` + item digits + value digits + check.
+    The value is a weight in base units or a price in satang, divided by ``divisor``."""
+
+    prefix = pw.CharField(max_length=4, unique=True)
+    item_digits = pw.IntegerField()
+    value_digits = pw.IntegerField()
+    value_kind = pw.CharField(max_length=8)  # "weight" (base units) or "price" (satang)
+    divisor = pw.IntegerField(default=1)
+
+
+class Setting(BaseModel):
+    """A setting's value for a scope ("network", "shop:<code>", "till:<code>"); declared in pos_app.settings."""
+
+    scope = pw.CharField(max_length=64)
+    key = pw.CharField(max_length=64)
+    value = pw.TextField()
+    updated_at = UtcDateTimeField()
+    updated_by = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("scope", "key"), True),)
 
 
 class Supplier(BaseModel):
@@ -275,7 +358,9 @@ class JournalEntry(BaseModel):
 
 CORE_MODELS: tuple[type[BaseModel], ...] = (
     NetworkGroup, Shop, Till, User, PriceTier, Item, ItemPack, Barcode, ItemPrice,
-    Sale, SaleLine, Payment, Supplier, Lot, StockMovement, JournalEntry,
+    Sale, SaleLine, Payment, Supplier, Lot, StockMovement, JournalEntry, HeldCart, CartCancellation, BarcodeRule,
+    Setting, OrderPayment,
 )
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
-CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "lot", "stock_movement", "journal_entry")
+CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "lot", "stock_movement", "journal_entry",
+                                     "cart_cancellation", "order_payment")

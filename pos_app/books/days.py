@@ -138,6 +138,13 @@ def addendum(shop_id: int, day: dt.date, number: int) -> Addendum:
                     sum(1 for s in sales if s.kind == "sale"), sum(s.total_satang for s in sales), methods)
 
 
+def addenda_of(shop_id: int, day: dt.date) -> list[Addendum]:
+    """Every addendum of the shop's closed day (sealed ones and the open one, if it has documents)."""
+    last = (LateDocument.select(pw.fn.MAX(LateDocument.addendum_no))
+            .where((LateDocument.shop == shop_id) & (LateDocument.business_date == day)).scalar())
+    return [addendum(shop_id, day, n) for n in range(1, int(last or 0) + 1)]
+
+
 def seal_addendum(actor: Actor, shop_id: int, day: dt.date, now: dt.datetime | None = None) -> Addendum:
     """Seal the open addendum of a closed day (its report is final); later arrivals open the next one."""
     require(actor.role, Action.CLOSE_DAY)

@@ -42,13 +42,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_sales(args: argparse.Namespace) -> int:
-    from pos_app.selling import sales
+    from pos_app.selling import history
     from pos_app.thai.dates import to_bangkok
 
     day = dt.date.fromisoformat(args.date) if args.date else today()
     opened = open_books(args)
     try:
-        rows = sales.sales_of_day(day)
+        rows = history.sales_of_day(day)
     finally:
         opened.database.close()
     for s in rows:

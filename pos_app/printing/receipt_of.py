@@ -103,7 +103,8 @@ def receipt_number(number: int) -> str:
 def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | None = None) -> Receipt:
     """The receipt (or refund / void slip) of the saved document ``doc_uuid``; ``copy`` marks a reprint
     สำเนา / COPY and never opens the drawer.  Raises :class:`NotFound` when no such document is saved."""
-    sale = (Sale.select(Sale, Till, Shop, User).join(Till).join(Shop).switch(Sale).join(User)
+    sale = (Sale.select(Sale, Till, Shop, User).join(Till).join(Shop)
+            .switch(Sale).join(User, on=(Sale.seller == User.id))
             .where(Sale.uuid == doc_uuid).first())
     if sale is None:
         raise NotFound("No saved sale or refund {uuid}", uuid=str(doc_uuid))

@@ -1,5 +1,5 @@
-"""Sales and refunds: each committed in ONE transaction with its lines, payment, stock movements,
-journal entry and the till's next gapless receipt number.  Never edited afterwards.
+"""Sales: each committed in ONE transaction with its lines, payments, stock movements, journal entry and the
+till's next gapless receipt number.  Never edited afterwards (refunds and voids: :mod:`.refunds`).
 
 ``commit_sale`` is idempotent on the cart's UUID: a second call for the same cart returns the sale
 already saved (``already_saved=True``) and writes nothing.
@@ -9,32 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, cast
 
 import peewee as pw
 
-from db.models import Payment, PriceTier, Sale, SaleLine, Till, User, database
+from db.models import Payment, PriceTier, Sale, SaleLine, Till, database
 from pos_app.books import closed
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
-from pos_app.money import Money
+from pos_app.money import ZERO, Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.printing import outbox as print_outbox
 from pos_app.selling.cart import Cart
-from pos_app.selling.catalog import DEFAULT_TIER
+from pos_app.selling.discounts import check_discount
+from pos_app.selling.payments import PaymentIn, check_payments
 from pos_app.stock.ledger import Movement, on_hand_many, write_movements
 from pos_app.trust.journal import record
-
-METHODS = ("cash", "promptpay")
 
 
 @dataclass(frozen=True)
 class SaleResult:
-    """What a commit changed: the document, and the stock it touched (item id → on hand after)."""
+    """What a commit changed: the document, its payments, and the stock it touched (item id → on hand)."""
 
     uuid: uuid.UUID
     kind: str
@@ -44,12 +41,14 @@ class SaleResult:
     total: Money
     tendered: Money
     change: Money
-    method: str
+    method: str  # the one method, "mixed" for a split payment, "" when not paid yet
     stock_after: dict[int, int]
     already_saved: bool = False
+    paid: Money = ZERO
+    payments: tuple[PaymentIn, ...] = ()
 
 
-def _next_number(till_id: int) -> tuple[int, int]:
+def next_number(till_id: int) -> tuple[int, int]:
     """Take the till's next receipt number inside the caller's transaction (the row stays locked until
     commit on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).  Returns (number, shop id)."""
     rows = list(Till.update(last_receipt_no=Till.last_receipt_no + 1).where(Till.id == till_id)
@@ -60,51 +59,82 @@ def _next_number(till_id: int) -> tuple[int, int]:
     return int(number), int(shop_id)
 
 
-def _result_of(sale: Sale, already_saved: bool) -> SaleResult:
-    pay = Payment.get(Payment.sale == sale)
+def method_of(payments: tuple[PaymentIn, ...] | list[PaymentIn]) -> str:
+    methods = {p.method for p in payments}
+    return "" if not methods else methods.pop() if len(methods) == 1 else "mixed"
+
+
+def result_of(sale: Sale, already_saved: bool) -> SaleResult:
+    pays = tuple(PaymentIn(p.method, Money(p.amount_satang), Money(p.tendered_satang))
+                 for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id))
+    paid = sum((p.amount for p in pays), ZERO)
+    tendered = sum((p.cash_tendered for p in pays), ZERO)
+    change = sum((p.change for p in pays), ZERO)
     return SaleResult(sale.uuid, sale.kind, sale.till_id, sale.number, sale.created_at,
-                      Money(sale.total_satang), Money(pay.tendered_satang), Money(pay.change_satang),
-                      pay.method, {}, already_saved)
+                      Money(sale.total_satang), tendered, change, method_of(pays), {}, already_saved, paid, pays)
+
+
+def insert_payments(sale_id: int, payments: list[PaymentIn], when: dt.datetime, actor: Actor) -> None:
+    if payments:
+        Payment.insert_many([
+            dict(uuid=uuid.uuid4(), sale=sale_id, method=p.method, amount_satang=p.amount.satang,
+                 tendered_satang=p.cash_tendered.satang, change_satang=p.change.satang,
+                 confirmed_by=actor.user_id if p.method != "cash" else None,
+                 created_at=when, business_date=business_date(when), received_by=actor.user_id)
+            for p in payments]).execute()
 
 
 def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None = None, method: str = "cash",
-                tier: str = DEFAULT_TIER, now: dt.datetime | None = None) -> SaleResult:
-    """Save the cart as a sale paid by ``method``.  Cash must cover the total; PromptPay is the exact total
-    (confirmed by the seller, who is recorded).  Bad input raises :class:`InputError` and writes nothing."""
+                tier: str | None = None, now: dt.datetime | None = None, *,
+                payments: list[PaymentIn] | None = None, approved_by: Actor | None = None,
+                confirmed_large: bool = False) -> SaleResult:
+    """Save the cart as a sale.  Either ``payments`` (split: cash, PromptPay, transfer), or one ``method``
+    for the whole total (cash with ``tendered``; PromptPay confirmed by the seller, who is recorded).
+    An online order (``cart.channel == "online"``, with the customer's name and phone) may be saved unpaid.
+    A discount above the seller's limit needs ``approved_by`` (a manager who typed their PIN).
+    Bad input raises :class:`InputError` and writes nothing."""
     require(actor.role, Action.SELL)
-    if method not in METHODS:
-        raise InputError("Unknown payment method {method}", method=method)
     if cart.is_empty:
         raise InputError("The sale has no items")
     total = cart.total
-    tendered = total if tendered is None or method == "promptpay" else tendered
-    change = cart.change_for(tendered)
+    if payments is None:
+        amount_tendered = total if tendered is None or method != "cash" else tendered
+        payments = [PaymentIn(method, total, amount_tendered if method == "cash" else None)] if total else []
+    online = cart.channel == "online"
+    if online and not (cart.customer_name and cart.customer_phone):
+        raise InputError("An online order needs the customer's name and phone")
+    check_payments(payments, total, may_be_unpaid=online or total == ZERO, confirmed_large=confirmed_large)
+    approver = check_discount(actor, cart, approved_by)
     when = now or utc_now()
+    tier_code = tier or cart.tier
     try:
         with database.atomic():
             closed.admit(till_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
-            number, shop_id = _next_number(till_id)
+            number, shop_id = next_number(till_id)
             sale_id = Sale.insert(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
-                                  tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier),
+                                  tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier_code),
                                   created_at=when, business_date=business_date(when),
-                                  total_satang=total.satang).execute()
+                                  total_satang=total.satang, channel=cart.channel,
+                                  customer_name=cart.customer_name[:200], customer_phone=cart.customer_phone[:32],
+                                  discount_satang=cart.discount.satang,
+                                  discount_approved_by=approver.user_id if approver else None,
+                                  note=cart.note[:500]).execute()
             SaleLine.insert_many([
                 dict(sale=sale_id, line_no=i + 1, item=line.item.id, quantity=line.quantity,
                      unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
-                     amount_satang=line.amount.satang)
+                     amount_satang=line.amount.satang, discount_satang=line.discount.satang)
                 for i, line in enumerate(cart.lines)
             ]).execute()
-            Payment.insert(uuid=uuid.uuid4(), sale=sale_id, method=method, amount_satang=total.satang,
-                           tendered_satang=tendered.satang, change_satang=change.satang,
-                           confirmed_by=actor.user_id if method == "promptpay" else None).execute()
+            insert_payments(sale_id, payments, when, actor)
             items = write_movements("sale", shop_id, cart.uuid,
                                     [Movement(line.item.id, -line.quantity) for line in cart.lines],
                                     when, actor.user_id)
             record("sale", cart.uuid, when, {
                 "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
-                "total": total.satang, "payment": [method, total.satang, tendered.satang, change.satang],
-                "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang]
-                          for line in cart.lines],
+                "total": total.satang, "discount": cart.discount.satang, "channel": cart.channel,
+                "payments": [[p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang] for p in payments],
+                "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang,
+                           line.discount.satang] for line in cart.lines],
             }, till_id=till_id, user_id=actor.user_id)
             stock_after = on_hand_many(items, shop_id)
             print_outbox.enqueue_receipt(cart.uuid, till_id, when)
@@ -113,83 +143,11 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
         existing = Sale.get_or_none(Sale.uuid == cart.uuid)
         if existing is None:
             raise
-        return _result_of(existing, already_saved=True)
-    result = SaleResult(cart.uuid, "sale", till_id, number, when, total, tendered, change, method, stock_after)
+        return result_of(existing, already_saved=True)
+    pays = tuple(payments)
+    result = SaleResult(cart.uuid, "sale", till_id, number, when, total,
+                        sum((p.cash_tendered for p in pays), ZERO), sum((p.change for p in pays), ZERO),
+                        method_of(pays), stock_after, False, sum((p.amount for p in pays), ZERO), pays)
     bus.publish(SaleCommitted(cart.uuid, till_id, number, total.satang, "sale"))
     bus.publish(StockChanged(shop_id, tuple(items)))
     return result
-
-
-def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
-                now: dt.datetime | None = None, refund_uuid: uuid.UUID | None = None) -> SaleResult:
-    """Refund a whole sale in cash, as a new document pointing back at it; the goods return to stock."""
-    require(actor.role, Action.REFUND)
-    if not reason.strip():
-        raise InputError("A refund needs a reason")
-    when = now or utc_now()
-    doc = refund_uuid or uuid.uuid4()
-    with database.atomic():
-        existing = Sale.get_or_none(Sale.uuid == doc)
-        if existing is not None:
-            return _result_of(existing, already_saved=True)
-        original = Sale.get_or_none((Sale.uuid == sale_uuid) & (Sale.kind == "sale"))
-        if original is None:
-            raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
-        if Sale.select().where(Sale.refund_of == original).exists():
-            raise InputError("Receipt {number} has already been refunded", number=original.number)
-        closed.admit(till_id, doc, "refund", when)  # a closed day: refused, or a late arrival
-        lines = list(SaleLine.select().where(SaleLine.sale == original).order_by(SaleLine.line_no))
-        total = -original.total_satang
-        number, shop_id = _next_number(till_id)
-        refund = Sale.create(uuid=doc, kind="refund", till=till_id, number=number, seller=actor.user_id,
-                             tier=original.tier_id, created_at=when, business_date=business_date(when),
-                             total_satang=total, refund_of=original, note=reason.strip()[:500])
-        SaleLine.insert_many([
-            dict(sale=refund, line_no=line.line_no, item=line.item_id, quantity=-line.quantity,
-                 unit_price_satang=line.unit_price_satang, per_quantity=line.per_quantity,
-                 amount_satang=-line.amount_satang) for line in lines
-        ]).execute()
-        Payment.create(uuid=uuid.uuid4(), sale=refund, method="cash", amount_satang=total,
-                       tendered_satang=total, change_satang=0)
-        items = write_movements("refund", shop_id, doc,
-                                [Movement(line.item_id, line.quantity) for line in lines], when, actor.user_id)
-        record("refund", doc, when, {
-            "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
-            "total": total, "refund_of": str(original.uuid), "reason": reason.strip(),
-            "lines": [[line.item_id, -line.quantity, -line.amount_satang] for line in lines],
-        }, till_id=till_id, user_id=actor.user_id)
-        stock_after = on_hand_many(items, shop_id)
-        print_outbox.enqueue_receipt(doc, till_id, when)
-    result = SaleResult(doc, "refund", till_id, number, when, Money(total), Money(total), Money(0), "cash",
-                        stock_after)
-    bus.publish(SaleCommitted(doc, till_id, number, total, "refund"))
-    bus.publish(StockChanged(shop_id, tuple(items)))
-    return result
-
-
-@dataclass(frozen=True)
-class SaleSummary:
-    uuid: uuid.UUID
-    kind: str
-    number: int
-    created_at: dt.datetime
-    seller: str
-    total: Money
-    method: str
-    line_count: int
-
-
-def sales_of_day(day: dt.date, till_id: int | None = None) -> list[SaleSummary]:
-    """The day's sales and refunds (Bangkok calendar day), newest first."""
-    lines = SaleLine.select(pw.fn.COUNT(SaleLine.id)).where(SaleLine.sale == Sale.id)
-    query = (Sale.select(Sale.uuid, Sale.kind, Sale.number, Sale.created_at, User.display_name,
-                         Sale.total_satang, Payment.method, lines.alias("line_count"))
-             .join(User, on=(Sale.seller == User.id)).switch(Sale)
-             .join(Payment, on=(Payment.sale == Sale.id))
-             .where(Sale.business_date == day)
-             .order_by(Sale.created_at.desc(), Sale.id.desc()))
-    if till_id is not None:
-        query = query.where(Sale.till == till_id)
-    created_at = Sale.created_at  # converts the stored UTC text back to an aware instant
-    return [SaleSummary(u, kind, number, created_at.python_value(at), seller, Money(total), method, int(n))
-            for u, kind, number, at, seller, total, method, n in cast(Iterable[tuple[Any, ...]], query.tuples())]

@@ -158,6 +158,9 @@ def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, s
     takes: list[tuple[Lot, int, bool]] = []
     usable = [(lot, held) for lot, held in _locked_balances(m.item_id, shop_id, day)
               if kind == "waste" or not _expired(lot, day)]
+    if kind == "waste":  # spoilt goods taken back by this same document (a refund) leave from those lots first
+        brought = {lot_id for lot_id, qty in _by_lot(document_uuid, m.item_id, 1).items() if qty > 0}
+        usable.sort(key=lambda pair: pair[0].id not in brought)
     for lot, held in usable:
         if wanted == 0:
             break
@@ -197,8 +200,10 @@ def _named_lot(m: Movement) -> Lot | None:
     return lot
 
 
-def _refund_lots(m: Movement, document_uuid: uuid.UUID, shop_id: int, day: dt.date) -> list[tuple[Lot, int, bool]]:
-    """Put refunded goods back into the lots the original sale took them from (what is not yet returned)."""
+def _refund_lots(m: Movement, document_uuid: uuid.UUID, shop_id: int, day: dt.date,
+                 here: dict[int, int]) -> list[tuple[Lot, int, bool]]:
+    """Put refunded goods back into the lots the original sale took them from (what is not yet returned by
+    earlier refunds, nor by earlier lines of this one: ``here``, lot → units, kept up to date)."""
     refund = Sale.get_or_none(Sale.uuid == document_uuid)
     original = refund.refund_of if refund is not None and refund.refund_of_id is not None else None
     back: list[tuple[Lot, int, bool]] = []
@@ -209,10 +214,11 @@ def _refund_lots(m: Movement, document_uuid: uuid.UUID, shop_id: int, day: dt.da
         taken = _by_lot(original.uuid, m.item_id, -1)
         returned = _by_lot_many(refunds, m.item_id) if refunds else {}
         for lot_id, qty in taken.items():
-            room = qty - returned.get(lot_id, 0)
+            room = qty - returned.get(lot_id, 0) - here.get(lot_id, 0)
             if room > 0 and left > 0:
                 give = min(room, left)
                 back.append((Lot.get_by_id(lot_id), give, False))
+                here[lot_id] = here.get(lot_id, 0) + give
                 left -= give
     if left > 0:  # no original known, or more than it took: the newest lot of the item here
         newest = (Lot.select().join(StockBalance, on=(StockBalance.lot == Lot.id))
@@ -253,6 +259,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     shortfalls: list[Shortfall] = []
     rows: list[dict[str, Any]] = []
     picks: list[Pick] = []
+    returned_here: dict[int, int] = {}
     with database.atomic():  # a savepoint: a refused line leaves none of this document's rows behind
         for m in moves:
             if m.quantity == 0:
@@ -268,7 +275,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
                 if named is not None:
                     split = [(named, m.quantity, False)]
                 elif kind == "refund":
-                    split = _refund_lots(m, document_uuid, shop_id, day)
+                    split = _refund_lots(m, document_uuid, shop_id, day, returned_here)
                 else:
                     raise ValueError("stock coming in names its lot")
             for lot, qty, flag in split:  # balances first, so the next line sees what this one took

@@ -200,13 +200,14 @@ def _check_heads(db: pw.Database, report: Report, lasts: dict[str, tuple[int, st
 
 
 def _check_anchor(db: pw.Database, report: Report, anchor: str) -> None:
-    anchor = anchor.strip().lower()
-    if len(anchor) < 12:
-        report.add("anchor", N_("A head from a Z report needs at least 12 characters: {head}"), head=anchor)
+    printed = anchor.strip().lower()
+    seq_text, _sep, anchor = printed.rpartition(":")  # the Z prints "<seq>:<hash>"; the hash alone will do
+    if len(anchor) < 12 or not all(c in "0123456789abcdef" for c in anchor) or (seq_text and not seq_text.isdigit()):
+        report.add("anchor", N_("A head from a Z report needs at least 12 characters: {head}"), head=printed)
         return
     found = db.execute_sql("SELECT chain, seq FROM chain_link WHERE hash LIKE " + db.param,
                            (anchor + "%",)).fetchone()
-    if found is None:
+    if found is None or (seq_text and int(found[1]) != int(seq_text)):
         report.add("anchor", N_("The head {head} printed on a Z report is not in these books: documents after it "
                    "were removed (or the books were restored from an older backup)"), head=anchor)
 
@@ -254,13 +255,23 @@ def _check_totals(db: pw.Database, report: Report) -> None:
     line_cols = {c.name for c in db.get_columns("sale_line")}
     # a line's amount is before its own discount (when lines carry one)
     net = "amount_satang - discount_satang" if "discount_satang" in line_cols else "amount_satang"
-    sql = (f"SELECT t.code, s.number, s.total_satang, {discount}, COALESCE(l.amount, 0), COALESCE(p.amount, 0) "
+    # Payments equal the total — except an online order (and its refunds), which may be unpaid or part paid
+    # (money received later is its own ``order_payment`` document): there, everything paid ≤ the total.
+    paid = "COALESCE(p.amount, 0)"
+    payments_wrong = f"{paid} <> s.total_satang"
+    later_join = ""
+    if "channel" in sale_cols and "order_payment" in db.get_tables():
+        later_join = ("LEFT JOIN (SELECT sale_uuid, SUM(amount_satang) AS amount FROM order_payment "
+                      "GROUP BY sale_uuid) o ON o.sale_uuid = s.uuid ")
+        payments_wrong = (f"(s.channel <> 'online' AND {paid} <> s.total_satang) OR (s.channel = 'online' AND "
+                          f"ABS({paid} + COALESCE(o.amount, 0)) > ABS(s.total_satang))")
+    sql = (f"SELECT t.code, s.number, s.total_satang, {discount}, COALESCE(l.amount, 0), {paid} "
            "FROM sale s JOIN till t ON t.id = s.till_id "
            f"LEFT JOIN (SELECT sale_id, SUM({net}) AS amount FROM sale_line GROUP BY sale_id) l "
            "ON l.sale_id = s.id "
            "LEFT JOIN (SELECT sale_id, SUM(amount_satang) AS amount FROM payment GROUP BY sale_id) p "
-           "ON p.sale_id = s.id "
-           f"WHERE COALESCE(l.amount, 0) - {discount} <> s.total_satang OR COALESCE(p.amount, 0) <> s.total_satang "
+           "ON p.sale_id = s.id " + later_join +
+           f"WHERE COALESCE(l.amount, 0) - {discount} <> s.total_satang OR {payments_wrong} "
            "ORDER BY t.code, s.number")
     for till, number, total, disc, lines, paid in db.execute_sql(sql):
         report.add("totals", N_("Receipt {number} (till {till}): lines {lines} − discount {discount} and "

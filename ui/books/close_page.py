@@ -8,7 +8,10 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from db.models import Till
 from pos_app.books import days, promptpay
+from pos_app.books.closed import day_close_of
+from pos_app.books.xz_print import print_z
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.thai.dates import format_date, format_time
@@ -31,7 +34,9 @@ class ClosePage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(44)  # touch-sized rows
         self.tick_button = button(_("Save ticks"), "Ctrl+5", "save_ticks")
-        self.close_button = button(_("Close the day"), "Ctrl+6", "close_day")
+        self.close_button = button(_("Close the day and print the Z"), "Ctrl+6", "close_day")
+        self.seal_button = button(_("Seal the addendum"), "Ctrl+7", "seal_addendum")
+        self.seal_button.clicked.connect(self.seal)
         self.tick_button.clicked.connect(self.save_ticks)
         self.close_button.clicked.connect(self.close_day)
         self.result = QLabel()
@@ -40,6 +45,7 @@ class ClosePage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.tick_button)
         actions.addWidget(self.close_button)
+        actions.addWidget(self.seal_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
@@ -64,6 +70,18 @@ class ClosePage(QWidget):
                                         r.confirmed_by), start=1):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.close_button.setEnabled(day_close_of(self.ctx.till.shop_id, self.day) is None)
+        self.seal_button.setEnabled(not self.close_button.isEnabled())
+
+    def seal(self) -> None:
+        try:
+            sealed = days.seal_addendum(self.ctx.actor, self.ctx.till.shop_id, self.day)
+        except PosError as err:
+            show_error(self, err)
+            return
+        self.result.setText(_("Addendum {number} of {day} sealed: {count} late documents, net {net}.").format(
+            number=sealed.number, day=format_date(self.day, "long"), count=len(sealed.documents),
+            net=money_text(sealed.net_satang)))
 
     def checked(self) -> list[uuid.UUID]:
         out = []
@@ -98,6 +116,12 @@ class ClosePage(QWidget):
         except PosError as err:
             show_error(self, err)
             return
+        tills = {t.code: t.id for t in Till.select().where(Till.shop == self.ctx.till.shop_id)}
+        for z in result.z_reports:
+            try:
+                print_z(self.ctx.actor, z, tills.get(z.till_code, self.ctx.till.id))
+            except PosError as err:
+                show_error(self, err)
         lines = [_("Z {number} of {till}: net {net}, {unticked} PromptPay not ticked off").format(
             number=z.number, till=z.till_code, net=money_text(z.net_satang), unticked=len(z.unticked))
             for z in result.z_reports]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from pos_app.books import cash, days
 from pos_app.books.export.sections import CATEGORY_TEXT
+from pos_app.books.xz_print import print_x
 from pos_app.errors import PosError
 from pos_app.money import Money
 from pos_app.thai.dates import format_time
@@ -28,7 +29,7 @@ class ShiftPage(QWidget):
         self.note.setPlaceholderText(_("Note (needed when the drawer is over or short)"))
         self.open_button = button(_("Open shift"), "Ctrl+1", "open_shift")
         self.close_button = button(_("Count and close shift"), "Ctrl+2", "close_shift")
-        self.x_button = button(_("X report"), "Ctrl+3", "x_report")
+        self.x_button = button(_("X report (show and print)"), "Ctrl+3", "x_report")
         self.open_button.clicked.connect(self.open_shift)
         self.close_button.clicked.connect(self.close_shift)
         self.x_button.clicked.connect(self.show_x)
@@ -118,6 +119,10 @@ class ShiftPage(QWidget):
 
     def show_x(self) -> None:
         x = days.x_report(self.ctx.till.id)
+        try:
+            print_x(self.ctx.actor, self.ctx.till.id)
+        except PosError as err:
+            show_error(self, err)
         self.status.setText(_("X report {till}: {sales} sales {total}, refunds {refunds}, net {net}; cash {cash}, "
                               "PromptPay {pp} ({unticked} not ticked off).").format(
             till=x.till_code, sales=x.sales_count, total=money_text(x.sales_satang),

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetIte
 
 from pos_app import clock
 from pos_app.money import Money
-from pos_app.selling import sales
+from pos_app.selling import history
 from pos_app.thai.dates import to_bangkok
 from resources.i18n import N_, _
 
@@ -34,7 +34,7 @@ class SalesList(QWidget):
 
     def refresh(self) -> None:
         today = clock.today()
-        rows = sales.sales_of_day(today, self.till_id)
+        rows = history.sales_of_day(today, self.till_id)
         total = sum((s.total for s in rows), start=Money(0))
         self.heading.setText(_("Today's sales: {count} receipts, {total}").format(count=len(rows),
                                                                                    total=total.format()))

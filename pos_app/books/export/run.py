@@ -19,7 +19,14 @@ from pos_app.books.closed import day_close_of
 from pos_app.books.export.atomic import ExportError, check_folder, write_atomic
 from pos_app.books.export.csvout import write_csv
 from pos_app.books.export.pdf import write_pdf
-from pos_app.books.export.sections import Section, cash_book_section, rd161_section, summary_sections, z_section
+from pos_app.books.export.sections import (
+    Section,
+    addenda_section,
+    cash_book_section,
+    rd161_section,
+    summary_sections,
+    z_section,
+)
 from pos_app.books.export.xlsx import write_xlsx
 from pos_app.books.rd161 import rd161_report
 from pos_app.books.scope import Scope
@@ -53,6 +60,13 @@ def _z_reports(scope: Scope) -> list[TillDay]:
     return reports
 
 
+def _addenda(scope: Scope) -> list[tuple[str, days.Addendum]]:
+    shops = Shop.select().order_by(Shop.code)
+    if scope.group_id is not None:
+        shops = shops.where(Shop.group == scope.group_id)
+    return [(shop.code, a) for shop in shops for a in days.addenda_of(shop.id, scope.start)]
+
+
 def build_sections(kind: str, scope: Scope, progress: Progress | None = None) -> list[Section]:
     if kind not in KINDS:
         raise ExportError("Unknown export {kind}", kind=kind)
@@ -60,7 +74,7 @@ def build_sections(kind: str, scope: Scope, progress: Progress | None = None) ->
     if kind in ("day", "range"):
         steps.append(lambda: summary_sections(daily_summary(scope)))
     if kind == "day":
-        steps.append(lambda: [z_section(_z_reports(scope))])
+        steps.append(lambda: [z_section(_z_reports(scope)), addenda_section(_addenda(scope))])
     if kind in ("day", "range", "cashbook"):
         steps.append(lambda: [cash_book_section(cash_book(scope))])
     if kind in ("day", "range", "rd161"):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pos_app.books.cashbook import CashBook
+from pos_app.books.days import Addendum
 from pos_app.books.rd161 import RdReport
 from pos_app.books.summary import Summary
 from pos_app.books.xz import TillDay
@@ -111,6 +112,15 @@ def z_section(reports: list[TillDay]) -> Section:
         Column(_("PromptPay (baht)"), "money"), Column(_("Expected cash"), "money"),
         Column(_("Counted cash"), "money"),
         Column(_("Over/short"), "money"), Column(_("PromptPay unticked"), "int")), rows, notes=notes)
+
+
+def addenda_section(addenda: list[tuple[str, Addendum]]) -> Section:
+    """Late documents that reached closed days, per numbered addendum (they are in the books above too)."""
+    rows: list[list[Cell]] = [[shop, a.business_date, a.number, _("Sealed") if a.sealed else _("Open"),
+                               len(a.documents), a.sales_count, Money(a.net_satang)] for shop, a in addenda]
+    return Section("addenda", _("Addenda: documents that arrived after the day was closed"), (
+        Column(_("Shop"), width=1.4), Column(_("Day"), "date"), Column(_("Addendum"), "int"), Column(_("State")),
+        Column(_("Documents"), "int"), Column(_("Sales"), "int"), Column(_("Net (baht)"), "money")), rows)
 
 
 def cash_book_section(book: CashBook) -> Section:

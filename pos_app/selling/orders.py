@@ -1,0 +1,92 @@
+"""Online orders (LINE, Facebook) paid later: a sale with the customer's name and phone, saved unpaid or part
+paid; it stays on the pending list until it is paid in full or cancelled (a void,
+:func:`pos_app.selling.refunds.refund_sale` with ``void=True``).  Money received later is an
+``order_payment`` document of its own (so the order's rows never change), dated the day the money arrives
+(cash basis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+import peewee as pw
+
+from db.models import OrderPayment, Payment, Sale, database
+from pos_app.books import closed
+from pos_app.clock import business_date, utc_now
+from pos_app.errors import InputError, NotFound
+from pos_app.events import SaleCommitted, bus
+from pos_app.money import Money
+from pos_app.people.permissions import Action, require
+from pos_app.people.users import Actor
+from pos_app.selling.payments import PaymentIn, check_payments
+from pos_app.trust.journal import record
+
+
+@dataclass(frozen=True)
+class PendingOrder:
+    uuid: uuid.UUID
+    number: int
+    created_at: dt.datetime
+    customer_name: str
+    customer_phone: str
+    total: Money
+    paid: Money
+
+    @property
+    def due(self) -> Money:
+        return self.total - self.paid
+
+
+def pending_orders(till_id: int | None = None) -> list[PendingOrder]:
+    """Online orders not yet paid in full and not cancelled, oldest first."""
+    paid = (Payment.select(Payment.sale, pw.fn.SUM(Payment.amount_satang).alias("paid")).group_by(Payment.sale))
+    later = (OrderPayment.select(OrderPayment.sale_uuid, pw.fn.SUM(OrderPayment.amount_satang).alias("later"))
+             .group_by(OrderPayment.sale_uuid))
+    cancelled = Sale.select(Sale.refund_of).where((Sale.reversal == "void") & Sale.refund_of.is_null(False))
+    query = (Sale.select(Sale, (pw.fn.COALESCE(paid.c.paid, 0) + pw.fn.COALESCE(later.c.later, 0))
+                         .alias("paid_satang"))
+             .join(paid, pw.JOIN.LEFT_OUTER, on=(paid.c.sale_id == Sale.id))
+             .join(later, pw.JOIN.LEFT_OUTER, on=(later.c.sale_uuid == Sale.uuid))
+             .where((Sale.kind == "sale") & (Sale.channel == "online") & Sale.id.not_in(cancelled))
+             .order_by(Sale.created_at, Sale.id))
+    if till_id is not None:
+        query = query.where(Sale.till == till_id)
+    out = []
+    for s in query:
+        paid_satang = int(getattr(s, "paid_satang", 0))
+        if paid_satang < s.total_satang:
+            out.append(PendingOrder(s.uuid, s.number, s.created_at, s.customer_name, s.customer_phone,
+                                    Money(s.total_satang), Money(paid_satang)))
+    return out
+
+
+def pay_order(actor: Actor, sale_uuid: uuid.UUID, payments: list[PaymentIn], now: dt.datetime | None = None,
+              confirmed_large: bool = False) -> PendingOrder:
+    """Record money received for an online order (all that is due, or part of it); returns the order after."""
+    require(actor.role, Action.SELL)
+    when = now or utc_now()
+    with database.atomic():
+        order = next((o for o in pending_orders() if o.uuid == sale_uuid), None)
+        if order is None:
+            if Sale.get_or_none(Sale.uuid == sale_uuid) is None:
+                raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
+            raise InputError("This order is already paid or cancelled")
+        check_payments(payments, order.due, may_be_unpaid=True, confirmed_large=confirmed_large)
+        sale = Sale.get(Sale.uuid == sale_uuid)
+        for p in payments:  # each payment its own document
+            doc = uuid.uuid4()
+            closed.admit(sale.till_id, doc, "order_payment", when)  # money arriving on a closed day: refused
+            OrderPayment.insert(uuid=doc, sale_uuid=sale_uuid, till=sale.till_id, method=p.method,
+                                amount_satang=p.amount.satang, tendered_satang=p.cash_tendered.satang,
+                                change_satang=p.change.satang, created_at=when, business_date=business_date(when),
+                                received_by=actor.user_id).execute()
+            record("order_payment", doc, when, {
+                "order": str(sale_uuid), "number": sale.number, "user": actor.login, "at": when.isoformat(),
+                "payment": [p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang],
+            }, till_id=sale.till_id, user_id=actor.user_id)
+    after = PendingOrder(order.uuid, order.number, order.created_at, order.customer_name, order.customer_phone,
+                         order.total, order.paid + sum((p.amount for p in payments), Money(0)))
+    bus.publish(SaleCommitted(sale_uuid, sale.till_id, sale.number, 0, "order_payment"))
+    return after
