@@ -156,11 +156,17 @@ def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, s
             _short(kind, m.item_id, wanted - available, available, policy, shortfalls)
         return [(named, -wanted, kind == "sale" and _expired(named, day))]
     takes: list[tuple[Lot, int, bool]] = []
+    if kind == "waste":  # spoilt goods this same document took back (a refund) leave from those very lots,
+        # whatever the books showed before (the units are physically here: the refund brought them)
+        for lot_id, qty in _by_lot(document_uuid, m.item_id, 1).items():
+            if qty > 0 and wanted > 0:
+                take = min(qty, wanted)
+                takes.append((Lot.get_by_id(lot_id), -take, False))
+                wanted -= take
+        if wanted == 0:
+            return takes
     usable = [(lot, held) for lot, held in _locked_balances(m.item_id, shop_id, day)
               if kind == "waste" or not _expired(lot, day)]
-    if kind == "waste":  # spoilt goods taken back by this same document (a refund) leave from those lots first
-        brought = {lot_id for lot_id, qty in _by_lot(document_uuid, m.item_id, 1).items() if qty > 0}
-        usable.sort(key=lambda pair: pair[0].id not in brought)
     for lot, held in usable:
         if wanted == 0:
             break
