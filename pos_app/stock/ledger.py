@@ -345,3 +345,20 @@ def fefo_preview(item_id: int, shop_id: int, quantity: int, day: dt.date) -> lis
         out.append((row.lot, take))
         quantity -= take
     return out
+
+
+def receive(actor: Any, shop_id: int, moves: list[Movement], kind: str = "purchase",
+            now: dt.datetime | None = None) -> uuid.UUID:
+    """The older entry point: opening stock or a purchase given as movements whose ``unit_cost_satang`` is
+    per the item's pricing quantity (per kg for goods sold by the kilo, else per unit); ``lot`` becomes the
+    supplier's lot.  Recorded through :func:`pos_app.stock.purchases.record_purchase` (lots with exact cost)."""
+    from db.models import ItemPrice
+    from pos_app.money import Money
+    from pos_app.stock import purchases
+
+    per = {int(i): int(q) for i, q in cast(Iterable[tuple[int, int]], ItemPrice.select(
+        ItemPrice.item, pw.fn.MAX(ItemPrice.per_quantity)).where(ItemPrice.item.in_([m.item_id for m in moves]))
+        .group_by(ItemPrice.item).tuples())}
+    lines = [purchases.BuyLine(m.item_id, m.quantity, unit_price=Money(m.unit_cost_satang or 0),
+                               per=per.get(m.item_id, 1), supplier_lot=m.lot) for m in moves]
+    return purchases.record_purchase(actor, shop_id, lines, paid_from="account", now=now, kind=kind).uuid
