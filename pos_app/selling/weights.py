@@ -2,8 +2,9 @@
 20–29, through the barcode-rule table).
 
 * Typed: ``"0.35"`` in kg is 350 g; ``"350"`` in g is 350 g; Thai digits are read as digits; a comma may
-  separate thousands; a unit typed after the number (kg, กก., g, กรัม) wins over the box's unit.  Quantities stay integer grams: a kg weight with more than three
-  decimals (finer than a gram) is refused, never rounded silently.  Zero, negative and more than
+  separate thousands; a unit typed after the number (kg, กก., g, กรัม) wins over the box's unit.
+  Quantities stay integer grams: a kg weight with more than three decimals (finer than a gram) is
+  refused, never rounded silently.  Zero, negative and more than
   ``MAX_WEIGHT_G`` (50 kg — a stall's scale) are refused.
 * Scale labels: ``prefix`` + item digits + value digits + check digit.  The check digit is verified (the
   GS1 mod-10 rule).  The item digits name the item through its PLU, registered as an ordinary barcode of
