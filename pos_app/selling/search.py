@@ -1,0 +1,233 @@
+"""Finding products at the till as the seller types: by Thai or English name, SKU or barcode.
+
+:class:`CatalogIndex` is built once from the sellable :class:`~pos_app.selling.catalog.ItemView` s (and
+rebuilt when the catalogue changes).  Every item's searchable text — its Thai name, English name, SKU and
+barcodes, each through the Thai kit's :func:`~pos_app.thai.search_key` (mark order repaired, Thai digits
+read as digits, case folded) — is joined into ONE string, the items in Thai dictionary order
+(:func:`~pos_app.thai.thai_sort_key` of the Thai name, then the SKU).  A query is normalised the same way
+and found with ``str.find`` from successive offsets (C speed, any length, so 1- and 2-letter Thai queries
+work), each offset mapped back to its item with ``bisect``; the search stops after ``limit`` items, so
+the results come out already in dictionary order.  Fields are separated by ``\\x01`` and items by a newline;
+a query never holds either (``search_key`` turns whitespace into one space; control characters are
+dropped), so a match never
+spans two fields or two items.  A group filter searches that group's own joined string.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import cast
+
+from pos_app.selling.catalog import DEFAULT_TIER, ItemView
+from pos_app.thai import search_key, thai_sort_key
+from pos_app.thai.keyboard import as_digits
+from pos_app.thai.sorting import SortKey
+from resources.i18n import language
+
+DEFAULT_LIMIT = 60
+FIELD_SEP = "\x01"  # between an item's fields in the joined keys (search_key leaves control characters)
+ITEM_SEP = "\n"  # between items (a normalised query never holds a newline)
+_JOIN = "\x00"
+_CONTROL = dict.fromkeys((0, 1))
+_AROUND_JOIN = re.compile(" ?([\x00\x01]) ?")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A network group whose products the till sells (the grid's filter buttons and tile colours)."""
+
+    code: str
+    name_th: str
+    name_en: str
+
+    @property
+    def name(self) -> str:
+        return self.name_en if language() == "en" else self.name_th
+
+
+def search_keys_bulk(fields: Sequence[str]) -> list[str]:
+    """``[search_key(f) for f in fields]`` in one pass of the kit's normaliser over all of them joined.
+
+    Every step of :func:`search_key` acts within a stretch of text that holds no control character
+    (NFC, case folding, digits per character; its repairs match marks, vowels and spaces only), so the
+    fields are joined with ``\\x00``, normalised once (C-speed regexes over one string instead of a
+    Python call per field), and split again; the spaces a field's own strip would remove are removed at
+    the joins.  The tests check it against the kit field by field on arbitrary text.
+    """
+    if not fields:
+        return []
+    joined = search_key(_JOIN.join(f.translate(_CONTROL) for f in fields))
+    return _AROUND_JOIN.sub("\\1", joined).split(_JOIN)
+
+
+def sort_keys_bulk(names: Sequence[str]) -> list[SortKey]:
+    """``[thai_sort_key(n) for n in names]`` with one call of the kit's key over the names joined (its
+    transforms act within a name too), the script group read from each name's first letter."""
+    if not names:
+        return []
+    primaries = thai_sort_key(_JOIN.join(n.translate(_CONTROL) for n in names))[1].split(_JOIN)
+    groups: dict[str, int] = {}
+    keys: list[SortKey] = []
+    for name, primary in zip(names, primaries, strict=True):
+        first = primary.lstrip()[:1]
+        group = groups.get(first)
+        if group is None:
+            group = groups[first] = thai_sort_key(first)[0] if first else 0
+        keys.append((group, primary, name))
+    return keys
+
+
+class _Haystack:
+    """Items in dictionary order, their keys joined into one string, and where each item's keys start."""
+
+    __slots__ = ("items", "starts", "text")
+
+    def __init__(self, items: list[ItemView], keys: list[str]) -> None:
+        self.items = items
+        self.text = ITEM_SEP.join(keys)
+        starts: list[int] = []
+        offset = 0
+        for key in keys:
+            starts.append(offset)
+            offset += len(key) + 1
+        self.starts = starts
+
+    def find(self, query: str, limit: int | None) -> list[ItemView]:
+        text, starts, items = self.text, self.starts, self.items
+        found: list[ItemView] = []
+        n = len(starts)
+        pos = text.find(query)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            found.append(items[i])
+            if limit is not None and len(found) >= limit:
+                break
+            if i + 1 >= n:
+                break
+            pos = text.find(query, starts[i + 1])
+        return found
+
+
+class CatalogIndex:
+    """The till's catalogue index; build it with :meth:`build` or :func:`load`."""
+
+    def __init__(
+        self,
+        items: list[ItemView],
+        keys: list[str],
+        group_of: dict[int, str],
+        groups: list[Group],
+        codes: dict[str, ItemView],
+    ) -> None:
+        self._all = _Haystack(items, keys)
+        self._group_of = group_of
+        self._groups = groups
+        self._codes = codes
+        by_group: dict[str, tuple[list[ItemView], list[str]]] = {}
+        for view, key in zip(items, keys, strict=True):
+            bucket = by_group.setdefault(group_of.get(view.id, ""), ([], []))
+            bucket[0].append(view)
+            bucket[1].append(key)
+        self._by_group = {code: _Haystack(v, k) for code, (v, k) in by_group.items()}
+
+    @classmethod
+    def build(
+        cls,
+        views: Iterable[ItemView],
+        *,
+        barcodes: Iterable[tuple[int, str, int]] = (),
+        group_of: Mapping[int, str] | None = None,
+        groups: Sequence[Group] = (),
+    ) -> CatalogIndex:
+        """Index ``views``; ``barcodes`` are ``(item_id, code, base units per scan)``, ``group_of`` maps an
+        item id to its group code, ``groups`` names the groups (listed in Thai dictionary order)."""
+        views = list(views)
+        sort_keys = sort_keys_bulk([v.name_th for v in views])
+        order = sorted(range(len(views)), key=lambda i: (sort_keys[i], views[i].sku))
+        ordered = [views[i] for i in order]
+        codes_of: dict[int, list[tuple[str, int]]] = {}
+        for item_id, code, quantity in barcodes:
+            codes_of.setdefault(item_id, []).append((code, quantity))
+        codes: dict[str, ItemView] = {}
+        fields: list[str] = []
+        for view in ordered:
+            mine = codes_of.get(view.id, [])
+            parts = [view.name_th, view.name_en, view.sku, *(c for c, _ in mine)]
+            fields.append(FIELD_SEP.join(p.translate(_CONTROL) for p in parts))
+            codes.setdefault(view.sku.casefold(), view)
+            for code, quantity in mine:
+                codes[code] = view if quantity == view.scan_quantity else replace(view, scan_quantity=quantity)
+        keys = search_keys_bulk(fields)
+        group_map = dict(group_of or {})
+        used = set(group_map.get(v.id, "") for v in ordered)
+        listed = sorted((g for g in groups if g.code in used), key=lambda g: thai_sort_key(g.name_th))
+        return cls(ordered, keys, group_map, listed, codes)
+
+    def __len__(self) -> int:
+        return len(self._all.items)
+
+    @property
+    def items(self) -> Sequence[ItemView]:
+        """Every indexed item, in Thai dictionary order."""
+        return self._all.items
+
+    def groups(self) -> list[Group]:
+        """The groups that have items here, in Thai dictionary order of their names."""
+        return list(self._groups)
+
+    def group_of(self, view: ItemView) -> str:
+        """The code of ``view``'s group (``""`` if none was given)."""
+        return self._group_of.get(view.id, "")
+
+    def in_group(self, group: str | None) -> Sequence[ItemView]:
+        """All items of ``group`` (``None``: all items), in dictionary order."""
+        if group is None:
+            return self._all.items
+        hay = self._by_group.get(group)
+        return hay.items if hay is not None else []
+
+    def search(self, text: str, limit: int | None = DEFAULT_LIMIT, group: str | None = None) -> list[ItemView]:
+        """Items whose name (Thai or English), SKU or barcode contains ``text`` once both are normalised,
+        in dictionary order, at most ``limit`` (``None``: all); only ``group``'s items when it is given.
+        An empty query lists the first ``limit`` items."""
+        query = search_key(text.translate(_CONTROL))
+        hay = self._all if group is None else self._by_group.get(group)
+        if hay is None:
+            return []
+        if not query:
+            return list(hay.items if limit is None else hay.items[:limit])
+        return hay.find(query, limit)
+
+    def by_code(self, code: str) -> ItemView | None:
+        """The item whose barcode or SKU is exactly ``code`` (a barcode typed under the Thai layout or in
+        Thai digits reads as its digits); the view's ``scan_quantity`` is that barcode's."""
+        code = code.strip()
+        if not code:
+            return None
+        found = self._codes.get(code) or self._codes.get(code.casefold())
+        if found is None:
+            digits = as_digits(code)
+            if digits is not None:
+                found = self._codes.get(digits)
+        return found
+
+
+def load(tier: str = DEFAULT_TIER) -> CatalogIndex:
+    """Build the index of everything sellable in ``tier`` from the database (three queries)."""
+    from db.models import Barcode, Item, NetworkGroup
+    from pos_app.selling.catalog import sellable
+
+    views = sellable(tier)
+    ids = {v.id for v in views}
+    rows = cast(Iterable[tuple[str, int, int]],
+                Barcode.select(Barcode.code, Barcode.item, Barcode.quantity).tuples())
+    barcodes = [(int(i), str(c), int(q)) for c, i, q in rows if int(i) in ids]
+    pairs = cast(Iterable[tuple[int, str]], Item.select(Item.id, NetworkGroup.code).join(NetworkGroup).tuples())
+    group_of = {int(item_id): str(code) for item_id, code in pairs}
+    named = cast(Iterable[tuple[str, str, str]],
+                 NetworkGroup.select(NetworkGroup.code, NetworkGroup.name_th, NetworkGroup.name_en).tuples())
+    groups = [Group(str(c), str(t), str(e)) for c, t, e in named]
+    return CatalogIndex.build(views, barcodes=barcodes, group_of=group_of, groups=groups)
