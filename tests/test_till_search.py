@@ -168,3 +168,26 @@ def test_group_filter_equals_the_naive_filter_within_the_group(rows: list[tuple[
 def test_bulk_keys_equal_the_kits_keys_one_by_one(fields: list[str]) -> None:
     assert search.search_keys_bulk(fields) == [search_key(f) for f in fields]
     assert search.sort_keys_bulk(fields) == [thai_sort_key(f) for f in fields]
+
+
+@settings(max_examples=200, deadline=None)
+@given(catalogues, st.lists(texts, min_size=1, max_size=6), st.integers(min_value=1, max_value=8))
+def test_typing_letter_by_letter_equals_the_naive_filter(rows: list[tuple[str, str, str, list[str]]],
+                                                         words: list[str], limit: int) -> None:
+    """Each keystroke may narrow the last query's matches: every prefix must still give the naive answer."""
+    views = [view(n, f"{sku}{n}", th, en) for n, (th, en, sku, _) in enumerate(rows, start=1)]
+    idx = CatalogIndex.build(views)
+    for typed in (w[:k] for w in words for k in range(len(w) + 1)):
+        expected = naive(views, {}, typed)
+        assert idx.search(typed, limit=limit) == expected[:limit]
+        assert idx.search(typed, limit=None) == expected
+
+
+def test_narrowing_by_hand() -> None:
+    idx = CatalogIndex.build([view(1, "A", "กะปิ"), view(2, "B", "กะทิ"), view(3, "C", "ปิ่นโต")])
+    assert skus(idx.search("ปิ")) == ["A", "C"]
+    assert skus(idx.search("ปิ่")) == ["C"]  # narrowed from A, C
+    assert skus(idx.search("ะ")) == ["B", "A"]  # not an extension: a fresh scan (กะท < กะป)
+    assert skus(idx.search("ะป", limit=1)) == ["A"]
+    assert skus(idx.search("กะ", limit=1)) == ["B"]  # cut at the limit: nothing remembered
+    assert skus(idx.search("กะปิ")) == ["A"]

@@ -11,6 +11,10 @@ the results come out already in dictionary order.  Fields are separated by ``\\x
 a query never holds either (``search_key`` turns whitespace into one space; control characters are
 dropped), so a match never
 spans two fields or two items.  A group filter searches that group's own joined string.
+
+As the seller types, each query usually extends the one before; when the previous query's matches were
+all found (a full scan that hit fewer than ``limit`` + 1 items), the next query is looked for only in
+those items' keys instead of the whole string — so a rare name typed letter by letter costs one scan.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ from pos_app.thai.sorting import SortKey
 from resources.i18n import language
 
 DEFAULT_LIMIT = 60
+NARROW_MAX = 2_000  # a query with at most this many matches is remembered, to narrow the next one
 FIELD_SEP = "\x01"  # between an item's fields in the joined keys (search_key leaves control characters)
 ITEM_SEP = "\n"  # between items (a normalised query never holds a newline)
 _JOIN = "\x00"
-_CONTROL = dict.fromkeys((0, 1))
-_AROUND_JOIN = re.compile(" ?([\x00\x01]) ?")
+_CONTROL = dict.fromkeys((0, 1))  # for queries
+_BLANKS = re.compile(r"\s{2,}|[^\S ]")  # as search_key's \s+ → " ", without rewriting each single space
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,36 @@ def search_keys_bulk(fields: Sequence[str]) -> list[str]:
     fields are joined with ``\\x00``, normalised once (C-speed regexes over one string instead of a
     Python call per field), and split again; the spaces a field's own strip would remove are removed at
     the joins.  ``FIELD_SEP`` inside a field is kept as a boundary too (the spaces around it dropped).
-    The tests check it against the kit field by field on arbitrary text.
+    ASCII fields (SKUs, barcodes, most English names) need only lower case and collapsed blanks, done
+    over their own joined string.  The tests check it against the kit field by field on arbitrary text.
     """
-    if not fields:
-        return []
-    joined = search_key(_JOIN.join(f.replace(_JOIN, "") for f in fields))
-    return _AROUND_JOIN.sub("\\1", joined).split(_JOIN)
+    clean = [f.replace(_JOIN, "") for f in fields]
+    out = [""] * len(clean)
+    ascii_at = [i for i, f in enumerate(clean) if f.isascii()]
+    other_at = [i for i, f in enumerate(clean) if not f.isascii()]
+    for at, normalise in ((ascii_at, _ascii_key), (other_at, search_key)):
+        if at:
+            joined = _trim_joins(normalise(_JOIN.join([clean[i] for i in at])))
+            for i, key in zip(at, joined.split(_JOIN), strict=True):
+                out[i] = key
+    return out
+
+
+def _trim_joins(text: str) -> str:
+    """Drop the one space (blanks are collapsed by then) on either side of each join or field mark."""
+    for mark in (_JOIN, FIELD_SEP):
+        text = text.replace(" " + mark, mark).replace(mark + " ", mark)
+    return text
+
+
+def _no_control(text: str) -> str:
+    """``text`` without the two marks the joined keys use (``str.replace`` is C-fast when absent)."""
+    return text.replace(_JOIN, "").replace(FIELD_SEP, "")
+
+
+def _ascii_key(text: str) -> str:
+    """:func:`search_key` of ASCII text: lower case (= case folding), blanks collapsed, stripped."""
+    return _BLANKS.sub(" ", text.lower()).strip()
 
 
 def sort_keys_bulk(names: Sequence[str]) -> list[SortKey]:
@@ -69,7 +98,7 @@ def sort_keys_bulk(names: Sequence[str]) -> list[SortKey]:
     transforms act within a name too), the script group read from each name's first letter."""
     if not names:
         return []
-    primaries = thai_sort_key(_JOIN.join(n.translate(_CONTROL) for n in names))[1].split(_JOIN)
+    primaries = thai_sort_key(_JOIN.join([_no_control(n) for n in names]))[1].split(_JOIN)
     groups: dict[str, int] = {}
     keys: list[SortKey] = []
     for name, primary in zip(names, primaries, strict=True):
@@ -84,7 +113,7 @@ def sort_keys_bulk(names: Sequence[str]) -> list[SortKey]:
 class _Haystack:
     """Items in dictionary order, their keys joined into one string, and where each item's keys start."""
 
-    __slots__ = ("items", "starts", "text")
+    __slots__ = ("_last", "items", "starts", "text")
 
     def __init__(self, items: list[ItemView], keys: list[str]) -> None:
         self.items = items
@@ -95,21 +124,39 @@ class _Haystack:
             starts.append(offset)
             offset += len(key) + 1
         self.starts = starts
+        # The last query whose every match is known (and few): the next keystroke usually extends it.
+        self._last: tuple[str, list[int]] | None = None
 
     def find(self, query: str, limit: int | None) -> list[ItemView]:
-        text, starts, items = self.text, self.starts, self.items
-        found: list[ItemView] = []
+        last = self._last
+        if last is not None and last[0] in query:
+            hits = self._narrow(query, last[1])  # every item holding ``query`` holds ``last[0]``: look there
+        else:
+            hits = self._scan(query, None if limit is None else limit + 1)
+            if limit is not None and len(hits) > limit:
+                self._last = None
+                return [self.items[i] for i in hits[:limit]]
+        self._last = (query, hits) if len(hits) <= NARROW_MAX else None
+        return [self.items[i] for i in (hits if limit is None else hits[:limit])]
+
+    def _scan(self, query: str, limit: int | None) -> list[int]:
+        text, starts = self.text, self.starts
+        hits: list[int] = []
         n = len(starts)
         pos = text.find(query)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
-            found.append(items[i])
-            if limit is not None and len(found) >= limit:
-                break
-            if i + 1 >= n:
+            hits.append(i)
+            if (limit is not None and len(hits) >= limit) or i + 1 >= n:
                 break
             pos = text.find(query, starts[i + 1])
-        return found
+        return hits
+
+    def _narrow(self, query: str, candidates: list[int]) -> list[int]:
+        text, starts = self.text, self.starts
+        n, end_of_text = len(starts), len(self.text)
+        return [i for i in candidates
+                if text.find(query, starts[i], starts[i + 1] - 1 if i + 1 < n else end_of_text) >= 0]
 
 
 class CatalogIndex:
@@ -146,22 +193,30 @@ class CatalogIndex:
         """Index ``views``; ``barcodes`` are ``(item_id, code, base units per scan)``, ``group_of`` maps an
         item id to its group code, ``groups`` names the groups (listed in Thai dictionary order)."""
         views = list(views)
-        sort_keys = sort_keys_bulk([v.name_th for v in views])
-        order = sorted(range(len(views)), key=lambda i: (sort_keys[i], views[i].sku))
+        # (group, primary, name, sku) as one string, parts joined by \x00 (below any character in them):
+        # the same order as the tuple, compared in C without building 100,000 tuples of tuples
+        flat = [f"{chr(0x30 + group)}{primary}\x00{name}\x00{_no_control(view.sku)}"
+                for (group, primary, name), view in
+                zip(sort_keys_bulk([_no_control(v.name_th) for v in views]), views, strict=True)]
+        order = sorted(range(len(views)), key=flat.__getitem__)
+        del flat
         ordered = [views[i] for i in order]
         codes_of: dict[int, list[tuple[str, int]]] = {}
         for item_id, code, quantity in barcodes:
             codes_of.setdefault(item_id, []).append((code, quantity))
         codes: dict[str, ItemView] = {}
-        fields: list[str] = []
+        rest: list[str] = []
         for view in ordered:
             mine = codes_of.get(view.id, [])
-            parts = [view.name_th, view.name_en, view.sku, *(c for c, _ in mine)]
-            fields.append(FIELD_SEP.join(p.translate(_CONTROL) for p in parts))
+            parts = [view.name_en, view.sku, *(c for c, _ in mine)]
+            rest.append(FIELD_SEP.join([_no_control(p) for p in parts]))
             codes.setdefault(view.sku.casefold(), view)
             for code, quantity in mine:
                 codes[code] = view if quantity == view.scan_quantity else replace(view, scan_quantity=quantity)
-        keys = search_keys_bulk(fields)
+        normalised = search_keys_bulk([_no_control(v.name_th) for v in ordered] + rest)
+        n = len(ordered)
+        keys = [f"{th}{FIELD_SEP}{others}" for th, others in zip(normalised[:n], normalised[n:], strict=True)]
+        del normalised, rest
         group_map = dict(group_of or {})
         used = set(group_map.get(v.id, "") for v in ordered)
         listed = sorted((g for g in groups if g.code in used), key=lambda g: thai_sort_key(g.name_th))
