@@ -20,6 +20,7 @@ those items' keys instead of the whole string — so a rare name typed letter by
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -118,10 +119,10 @@ class _Haystack:
     def __init__(self, items: list[ItemView], keys: list[str]) -> None:
         self.items = items
         self.text = ITEM_SEP.join(keys)
-        starts: list[int] = []
+        starts = array("q", bytes(8 * len(keys)))  # 8 bytes an item, not a 36-byte int object
         offset = 0
-        for key in keys:
-            starts.append(offset)
+        for i, key in enumerate(keys):
+            starts[i] = offset
             offset += len(key) + 1
         self.starts = starts
         # The last query whose every match is known (and few): the next keystroke usually extends it.
@@ -201,6 +202,7 @@ class CatalogIndex:
         order = sorted(range(len(views)), key=flat.__getitem__)
         del flat
         ordered = [views[i] for i in order]
+        del order, views
         codes_of: dict[int, list[tuple[str, int]]] = {}
         for item_id, code, quantity in barcodes:
             codes_of.setdefault(item_id, []).append((code, quantity))
@@ -213,6 +215,7 @@ class CatalogIndex:
             codes.setdefault(view.sku.casefold(), view)
             for code, quantity in mine:
                 codes[code] = view if quantity == view.scan_quantity else replace(view, scan_quantity=quantity)
+        del codes_of
         normalised = search_keys_bulk([_no_control(v.name_th) for v in ordered] + rest)
         n = len(ordered)
         keys = [f"{th}{FIELD_SEP}{others}" for th, others in zip(normalised[:n], normalised[n:], strict=True)]
