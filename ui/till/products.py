@@ -264,7 +264,7 @@ class PickListDialog(QDialog):
             self.list.setCurrentRow(0)
         self.list.itemClicked.connect(lambda item: self._choose(self.list.row(item)))
         self.list.installEventFilter(self)
-        cancel = QPushButton(_("Cancel (Esc)"), self)
+        cancel = QPushButton(_("Back to the cart (Esc)"), self)
         cancel.setObjectName("pick_list_cancel")
         cancel.setMinimumHeight(44)
         cancel.setAutoDefault(False)
