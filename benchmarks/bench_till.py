@@ -10,7 +10,8 @@
   items, their index and the picker — vs the same
   process holding only the items and a QApplication.  Target: < 250 MB.
 
-The items are generated in memory (ItemViews) with the Thai kit benchmark's word list; no database is
+Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU time)
+show the work itself.  The items are generated in memory (ItemViews) with the Thai kit benchmark's word list; no database is
 needed for these figures.
 """
 
@@ -87,19 +88,22 @@ def search_figure(index: CatalogIndex, queries: list[str]) -> Figure:
     keys = [search_key(q) for q in queries]
     text = index._all.text  # the joined keys the index searches
     times: list[float] = []
+    cpu: list[float] = []
     floors: list[float] = []
     for _ in range(3):
         for query, key in zip(queries, keys, strict=True):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             index.search(query, limit=60)
             times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
             start = time.perf_counter()
             _floor_find(text, key)
             floors.append(time.perf_counter() - start)
     p95 = _p95(times) * 1000
     return Figure("search_100k", "ms p95/keystroke", p95, _p95(floors) * 1000, target_ratio=5.0,
                   extra={"keystrokes": len(queries), "median_ms": round(statistics.median(times) * 1000, 4),
-                         "max_ms": round(max(times) * 1000, 3), "target_ms": 5.0, "p95_ms_ok": p95 <= 5.0})
+                         "max_ms": round(max(times) * 1000, 3), "cpu_p95_ms": round(_p95(cpu) * 1000, 4),
+                         "target_ms": 5.0, "p95_ms_ok": p95 <= 5.0})
 
 
 def startup_figure(views: list[ItemView], barcodes: list[tuple[int, str, int]], group_of: dict[int, str]) -> Figure:
@@ -108,18 +112,20 @@ def startup_figure(views: list[ItemView], barcodes: list[tuple[int, str, int]], 
 
     application()
     builds: list[float] = []
+    cpu: list[float] = []
     floors: list[float] = []
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         picker = ProductPicker(CatalogIndex.build(views, barcodes=barcodes, group_of=group_of, groups=GROUPS))
         builds.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
         picker.deleteLater()
         start = time.perf_counter()
         names = sorted(v.name_th for v in views)
         (FIELD_SEP + ITEM_SEP).join(names)
         floors.append(time.perf_counter() - start)
     return Figure("startup_100k", "s", min(builds), min(floors), target_ratio=15.0,
-                  extra={"items": len(views)})
+                  extra={"items": len(views), "cpu_s": round(min(cpu), 3)})
 
 
 MEMORY_CHILD = """
