@@ -10,9 +10,9 @@
   items, their index and the picker — vs the same
   process holding only the items and a QApplication.  Target: < 250 MB.
 
-Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU time)
-show the work itself.  The items are generated in memory (ItemViews) with the Thai kit benchmark's word list; no database is
-needed for these figures.
+Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU
+time) show the work itself.  The items are generated in memory (ItemViews) with the Thai kit benchmark's
+word list; no database is needed for these figures.
 """
 
 from __future__ import annotations
