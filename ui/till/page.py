@@ -27,7 +27,7 @@ from pos_app.errors import PermissionDenied, PosError
 from pos_app.money import Money
 from pos_app.people.permissions import Action
 from pos_app.people.users import Actor
-from pos_app.selling import catalog, history, holds, sales
+from pos_app.selling import catalog, history, holds, sales, search
 from pos_app.selling.cart import CHANNELS, Cart, parse_discount
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.payments import NeedsConfirmation
@@ -62,7 +62,7 @@ class TillPage(QWidget):
         self.ctx = ctx
         self.till, self.actor = ctx.till, ctx.actor
         self.cart: Cart = ctx.session.setdefault("cart", Cart())
-        self.products = catalog.sellable(self.cart.tier)
+        self.index = search.load(self.cart.tier)
         self.last_result: sales.SaleResult | None = None
 
         self.scan = QLineEdit()
@@ -70,7 +70,7 @@ class TillPage(QWidget):
         self.scan.setStyleSheet("font-size: 16pt;")
         self.scan.setPlaceholderText(_("Scan a barcode or type a product name"))
         self.scan.returnPressed.connect(self.on_enter)
-        self.picker: ProductPicker = ProductPicker([p for p in self.products if p.kind == "finished"])
+        self.picker: ProductPicker = ProductPicker(self.index)
         self.scan.textEdited.connect(self.picker.set_query)
         self.picker.picked.connect(self.add)
         left = QVBoxLayout()
@@ -211,11 +211,14 @@ class TillPage(QWidget):
             return
         self.scan.clear()
         self.picker.set_query("")
-        view = catalog.by_barcode(text, self.cart.tier)
-        if view is not None or read_scale_label_quiet(text):
+        if read_scale_label_quiet(text):
             self.on_code(text)
             return
-        matches = self.picker.matches(text)
+        view = self.index.by_code(text)
+        if view is not None:
+            self.add(view)
+            return
+        matches = self.index.search(text, limit=10)
         if not matches:
             self.say(_("Nothing found for “{text}”").format(text=text), error=True)
             return
@@ -263,7 +266,8 @@ class TillPage(QWidget):
             self.cart.set_channel(code, self.customer.text(), self.phone.text())
             if tier != self.cart.tier:
                 catalog.reprice(self.cart, tier)
-                self.products = catalog.sellable(tier)
+                self.index = search.load(tier)
+                self.picker.set_index(self.index)
         except PosError as err:
             self.say(err.message, error=True)
         self._show_customer()
