@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from db.connection import OpenedDatabase
 from db.models import Payment, Sale, SaleLine, StockMovement, User
@@ -121,8 +121,8 @@ def test_a_seller_refunds_one_soap_with_the_treasurers_pin_on_the_keypad(demo_db
     assert names == ["wanna", "admin"]  # only people who may refund
     press_keypad(qtbot, approval, "3333")
     qtbot.mouseClick(approval.findChild(QPushButton, "manager_key_ok"), Qt.MouseButton.LeftButton)
-    assert dialog.result is not None
-    refund = Sale.get(Sale.uuid == dialog.result.uuid)
+    assert dialog.outcome is not None
+    refund = Sale.get(Sale.uuid == dialog.outcome.uuid)
     assert (refund.kind, refund.total_satang, refund.note) == ("refund", -2250, "ขวดรั่ว")
     assert User.get_by_id(refund.discount_approved_by_id).login == "wanna"
     assert [(p.method, p.amount_satang) for p in Payment.select().where(Payment.sale == refund)] == [("cash", -2250)]
@@ -148,7 +148,7 @@ def test_a_wrong_manager_pin_changes_nothing_and_says_so_in_thai(demo_db: Opened
     assert approval.findChild(QLabel, "manager_message").text() == "รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่"
     qtbot.keyClick(approval.pin, Qt.Key.Key_Escape)
     assert not approval.isVisible()
-    assert dialog.result is None and state() == before
+    assert dialog.outcome is None and state() == before
 
 
 def test_a_pin_in_thai_digits_is_accepted(demo_db: OpenedDatabase, qtbot: Any) -> None:
@@ -186,7 +186,7 @@ def test_refunding_more_than_is_left_is_refused(demo_db: OpenedDatabase, qtbot: 
     before = state()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.findChild(QLabel, "refund_message").text() == "รายการที่ 1 คืนได้อีกเพียง 1"
-    assert dialog.result is None and state() == before
+    assert dialog.outcome is None and state() == before
 
 
 def test_spoiled_goods_go_to_waste_and_money_back_by_transfer(demo_db: OpenedDatabase, qtbot: Any) -> None:
@@ -198,11 +198,12 @@ def test_spoiled_goods_go_to_waste_and_money_back_by_transfer(demo_db: OpenedDat
     press(qtbot, Qt.Key.Key_F7)  # bank transfer
     type_thai(dialog.reason, "ชาชื้น")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
-    assert dialog.result is not None
-    refund = Sale.get(Sale.uuid == dialog.result.uuid)
+    assert dialog.outcome is not None
+    refund = Sale.get(Sale.uuid == dialog.outcome.uuid)
     assert [(p.method, p.amount_satang) for p in Payment.select().where(Payment.sale == refund)] == \
         [("transfer", -5400)]
-    kinds = sorted((m.kind, m.quantity) for m in StockMovement.select().where(StockMovement.document_uuid == refund.uuid))
+    moved = StockMovement.select().where(StockMovement.document_uuid == refund.uuid)
+    kinds = sorted((m.kind, m.quantity) for m in moved)
     assert kinds == [("refund", 1), ("waste", -1)]
 
 
@@ -215,8 +216,8 @@ def test_a_void_of_todays_sale_by_the_seller_with_a_manager(demo_db: OpenedDatab
     approval = manager(dialog, qtbot)
     qtbot.keyClicks(approval.pin, "3333")
     qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
-    assert dialog.result is not None
-    void = Sale.get(Sale.uuid == dialog.result.uuid)
+    assert dialog.outcome is not None
+    void = Sale.get(Sale.uuid == dialog.outcome.uuid)
     assert (void.reversal, void.total_satang) == ("void", -12150)
     assert dialog.findChild(QLabel, "refund_result").text() == \
         f"บันทึกเป็นใบเสร็จเลขที่ {void.number} แล้ว คืนเงิน ฿121.50 เป็นเงินสด"

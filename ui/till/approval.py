@@ -53,7 +53,6 @@ class ManagerDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, person.login)
                 self.people.addItem(item)
         self.people.setCurrentRow(0)
-        self.people.itemClicked.connect(lambda _item: self.pin.setFocus())
         self.pin = QLineEdit()
         self.pin.setObjectName("manager_pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -61,6 +60,7 @@ class ManagerDialog(QDialog):
         self.pin.setMaxLength(8)
         self.pin.setMinimumHeight(44)
         self.pin.returnPressed.connect(self.try_pin)
+        self.people.itemClicked.connect(lambda _item: self.pin.setFocus())
         self.message = QLabel("")
         self.message.setObjectName("manager_message")
         self.message.setWordWrap(True)
@@ -90,6 +90,8 @@ class ManagerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(body)
+        for button in self.findChildren(QPushButton):  # Enter in the PIN field checks the PIN, nothing else
+            button.setAutoDefault(False)
         self.resize(620, 420)
         self.pin.setFocus()
 

@@ -4,11 +4,15 @@ still waiting for their money.
 
 Totals of a day: sales = Σ totals of sales; refunds = Σ totals of refunds and voids (negative); net = sales +
 refunds; by method = Σ payments of each method (a refund's payments are negative); unpaid = net − Σ payments
-(online orders not paid on the day).  So the methods and unpaid add up to the net, to the satang."""
+(online orders not paid on the day).  So the methods and unpaid add up to the net, to the satang.
+Money received on the day for online orders (``order_payment`` documents, which are not sales of the day) is
+shown on a line of its own, by method, so it never blurs the day's sales totals."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.models import OrderPayment
 from pos_app import clock
 from pos_app.errors import PosError
 from pos_app.money import Money
@@ -40,6 +45,16 @@ from ui.till.sale_detail import METHOD, SaleDetailView, kind_label, method_label
 
 COLUMNS = (N_("No."), N_("Time"), N_("Type"), N_("Paid by"), N_("Total"), N_("Seller"))
 METHOD_ORDER = ("cash", "promptpay", "transfer")
+
+
+def order_money(till_id: int, day: dt.date) -> dict[str, Money]:
+    """Money received at the till on ``day`` for online orders, by method."""
+    out: dict[str, Money] = {}
+    query = OrderPayment.select(OrderPayment.method, OrderPayment.amount_satang).where(
+        (OrderPayment.till == till_id) & (OrderPayment.business_date == day))
+    for method, amount in cast(Iterable[tuple[str, int]], query.tuples()):
+        out[method] = out.get(method, Money(0)) + Money(int(amount))
+    return out
 
 
 def day_totals(rows: list[history.SaleSummary]) -> dict[str, Money]:
@@ -80,9 +95,9 @@ class HistoryDialog(QDialog):
         show_day = self._button(_("Show day (Ctrl+D)"), "history_show_day", self.on_date)
         find = self._button(_("Find receipt (Ctrl+F)"), "history_find", self.on_number)
         today = self._button(_("Today (Ctrl+T)"), "history_today", self.show_today)
-        QShortcut(QKeySequence("Ctrl+D"), self, activated=self._focus_date)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_number)
-        QShortcut(QKeySequence("Ctrl+T"), self, activated=self.show_today)
+        QShortcut(QKeySequence("Ctrl+D"), self, self._focus_date)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_number)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.show_today)
         search = QHBoxLayout()
         search.addWidget(QLabel(_("Date")))
         search.addWidget(self.date_field, 2)
@@ -142,6 +157,8 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1000, 580)
+        for button in self.findChildren(QPushButton):  # Enter belongs to the fields and the list, not a button
+            button.setAutoDefault(False)
         self.refresh()
         self.number_field.setFocus()
 
@@ -226,7 +243,12 @@ class HistoryDialog(QDialog):
                  _("Net {amount}").format(amount=t["net"].format())]
         parts += [f"{_(METHOD[m])} {t[m].format()}" for m in METHOD_ORDER]
         parts.append(f"{_(METHOD[''])} {t['unpaid'].format()}")
-        self.totals_label.setText(" · ".join(parts[:3]) + "\n" + " · ".join(parts[3:]))
+        text = " · ".join(parts[:3]) + "\n" + " · ".join(parts[3:])
+        later = order_money(self.ctx.till.id, self.day)
+        if later:
+            text += "\n" + _("Online orders paid: {amounts}").format(
+                amounts=" · ".join(f"{_(METHOD[m])} {later[m].format()}" for m in METHOD_ORDER if m in later))
+        self.totals_label.setText(text)
         self.orders.refresh()
         if self.stack.currentWidget() is self.detail and self.detail.sale is not None:
             self.detail.show_sale(self.detail.sale.summary.uuid)

@@ -114,5 +114,9 @@ class PendingOrders(QWidget):
         except PosError as err:
             self.message.setText(err.message)
             return
-        self.dialog.saved.connect(lambda _result: (self.refresh(), self.changed.emit()))
+        self.dialog.saved.connect(self.after_cancel)
         self.dialog.open()
+
+    def after_cancel(self, _result: object) -> None:
+        self.refresh()
+        self.changed.emit()

@@ -11,6 +11,7 @@ import uuid
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
@@ -57,7 +58,7 @@ class RefundDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("void_dialog" if void else "refund_dialog")
         self.ctx, self.sale_uuid, self.void = ctx, sale_uuid, void
-        self.result: SaleResult | None = None
+        self.outcome: SaleResult | None = None
         self.manager: ManagerDialog | None = None
         sale = Sale.get_or_none((Sale.uuid == sale_uuid) & (Sale.kind == "sale"))
         if sale is None:
@@ -144,7 +145,7 @@ class RefundDialog(QDialog):
         self.done_text.setObjectName("refund_result")
         self.done_text.setWordWrap(True)
         self.done_text.setStyleSheet("font-size: 20px; font-weight: bold; color: #1b5e20;")
-        self.save = QPushButton((_("Void the sale (F12)") if void else _("Give the refund (F12)")))
+        self.save = QPushButton(_("Void the sale (F12)") if void else _("Give the refund (F12)"))
         self.save.setObjectName("refund_save")
         self.save.setShortcut(QKeySequence("F12"))
         self.save.setMinimumHeight(48)
@@ -154,8 +155,9 @@ class RefundDialog(QDialog):
         self.close_button.setObjectName("refund_close")
         self.close_button.setMinimumHeight(48)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.all_button, self.save, self.close_button, *self.method.buttons()):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        focusable: list[QAbstractButton] = [self.all_button, self.save, self.close_button, *self.method.buttons()]
+        for each in focusable:
+            each.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -171,6 +173,8 @@ class RefundDialog(QDialog):
         layout.addLayout(method_row)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+        for button in self.findChildren(QPushButton):  # Enter in the reason saves; no other default button
+            button.setAutoDefault(False)
         self.resize(960, 540)
         first = next((s for s in self.spins.values() if s.isEnabled()), None)
         (first or self.reason).setFocus()
@@ -191,7 +195,7 @@ class RefundDialog(QDialog):
         return {n: spin.value() for n, spin in self.spins.items()}
 
     def on_save(self) -> None:
-        if self.result is not None:
+        if self.outcome is not None:
             return
         if not self.reason.text().strip():
             self.message.setText(_("A refund needs a reason"))
@@ -217,7 +221,7 @@ class RefundDialog(QDialog):
         except PosError as err:
             self.message.setText(err.message)
             return
-        self.result = result
+        self.outcome = result
         self.message.clear()
         method = dict(METHODS).get(result.method, "")
         given = Money(-result.paid.satang)  # the refund document's payment is negative: money going out

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.models import Sale
 from pos_app import clock
 from pos_app.errors import PosError
-from pos_app.selling import history
+from pos_app.selling import history, refunds
 from pos_app.thai.dates import format_datetime, to_bangkok
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
@@ -135,9 +136,13 @@ class SaleDetailView(QWidget):
             money.append(method_label(""))
         self.money.setText("  ·  ".join(money))
         is_sale = s.kind == "sale"
+        left = refunds.refundable(Sale.get(Sale.uuid == s.uuid)) if is_sale else {}
+        untouched = all(qty == line.quantity for line, qty, _money in left.values())
+        anything_left = any(qty > 0 for _line, qty, _money in left.values())
         today = to_bangkok(s.created_at).date() == clock.today()
-        self.refund.setEnabled(is_sale)
-        self.void.setEnabled(is_sale and (today or (s.channel == "online" and not s.paid.satang)))
+        # the core decides (refund_sale refuses what is not allowed); the buttons only hide what cannot work
+        self.refund.setEnabled(is_sale and anything_left)
+        self.void.setEnabled(is_sale and untouched and (today or (s.channel == "online" and not s.paid.satang)))
 
     def show_receipt(self) -> None:
         if self.sale is None:
