@@ -101,6 +101,15 @@ def test_last_sale_deleted_and_counter_lowered_is_caught_by_the_z_head(demo_db: 
     assert report.kinds() == {"anchor"}  # … but the head on the Z report is gone
     assert report.problems[0].params["head"] == z_head.hash
     assert verify(anchor=z_head.hash[:16]).kinds() == {"anchor"}
+    assert verify(anchor=f"{z_head.seq}:{z_head.hash}").kinds() == {"anchor"}
+
+
+def test_the_z_report_form_of_the_head_is_accepted(demo_db: OpenedDatabase) -> None:
+    head = chain.chain_head(t1())
+    assert verify(anchor=f"{head.seq}:{head.hash}").ok
+    assert verify(anchor=head.hash[:12].upper()).ok
+    assert verify(anchor=f"{head.seq - 1}:{head.hash}").kinds() == {"anchor"}  # right hash, wrong place
+    assert verify(anchor="not-a-head").kinds() == {"anchor"}
 
 
 def test_counter_lowered_alone_is_caught(demo_db: OpenedDatabase) -> None:

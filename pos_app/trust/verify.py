@@ -200,13 +200,14 @@ def _check_heads(db: pw.Database, report: Report, lasts: dict[str, tuple[int, st
 
 
 def _check_anchor(db: pw.Database, report: Report, anchor: str) -> None:
-    anchor = anchor.strip().lower()
-    if len(anchor) < 12:
-        report.add("anchor", N_("A head from a Z report needs at least 12 characters: {head}"), head=anchor)
+    printed = anchor.strip().lower()
+    seq_text, _sep, anchor = printed.rpartition(":")  # the Z prints "<seq>:<hash>"; the hash alone will do
+    if len(anchor) < 12 or not all(c in "0123456789abcdef" for c in anchor) or (seq_text and not seq_text.isdigit()):
+        report.add("anchor", N_("A head from a Z report needs at least 12 characters: {head}"), head=printed)
         return
     found = db.execute_sql("SELECT chain, seq FROM chain_link WHERE hash LIKE " + db.param,
                            (anchor + "%",)).fetchone()
-    if found is None:
+    if found is None or (seq_text and int(found[1]) != int(seq_text)):
         report.add("anchor", N_("The head {head} printed on a Z report is not in these books: documents after it "
                    "were removed (or the books were restored from an older backup)"), head=anchor)
 
