@@ -7,6 +7,7 @@ the soap line paid ฿67.50 (฿22.50 a bottle) and the tea ฿54.00.  Refunding
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -195,6 +196,15 @@ def test_spoiled_goods_go_to_waste_and_money_back_by_transfer(demo_db: OpenedDat
     type_quantity(qtbot, dialog, 2, "1")
     qtbot.mouseClick(dialog.waste[2], Qt.MouseButton.LeftButton, pos=QPoint(12, dialog.waste[2].height() // 2))
     assert dialog.waste[2].isChecked()
+    dialog.spins[1].setFocus()  # by keyboard: Tab from a quantity reaches its tick, Space ticks it
+    qtbot.keyClick(dialog.spins[1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.waste[1]
+    qtbot.keyClick(dialog.waste[1], Qt.Key.Key_Space)
+    assert dialog.waste[1].isChecked()
+    qtbot.keyClick(dialog.waste[1], Qt.Key.Key_Space)
+    assert not dialog.waste[1].isChecked()
+    qtbot.keyClick(dialog.waste[1], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.spins[2]
     press(qtbot, Qt.Key.Key_F7)  # bank transfer
     type_thai(dialog.reason, "ชาชื้น")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
@@ -230,3 +240,35 @@ def test_escape_closes_without_saving(demo_db: OpenedDatabase, qtbot: Any) -> No
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and state() == before
     assert QApplication.instance() is not None
+
+
+def test_wrong_pins_lock_the_override_out_and_the_wait_is_shown(demo_db: OpenedDatabase, qtbot: Any) -> None:
+    dialog = ManagerDialog(context("somsri"), Action.REFUND, "แตก")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    message = dialog.findChild(QLabel, "manager_message")
+    for _try in range(4):  # three free tries, the fourth wrong PIN starts a 30-second wait
+        qtbot.keyClicks(dialog.pin, "0000")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        assert message.text() == "รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่"
+    qtbot.keyClicks(dialog.pin, "3333")  # even the right PIN must wait now
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    waited = re.fullmatch(r"ใส่รหัส PIN ผิดหลายครั้ง กรุณารอ (\d+) วินาทีแล้วลองใหม่", message.text())
+    assert waited is not None and 1 <= int(waited.group(1)) <= 30
+    assert dialog.approver is None and dialog.isVisible()
+
+
+def test_part_of_a_weighed_line_is_refunded_in_grams(demo_db: OpenedDatabase, qtbot: Any) -> None:
+    views = {v.sku: v for v in catalog.sellable()}
+    cart = Cart()
+    cart.add(views["KAPI-KG"], 500)  # 500 g at ฿200.00 a kg = ฿100.00
+    sale = sales.commit_sale(actor("somsri"), till_info("T1").id, cart, Money(10000))
+    dialog = open_refund(qtbot, "wanna", sale)
+    assert dialog.table.item(0, 2).text() == "500 ก."
+    type_quantity(qtbot, dialog, 1, "200")
+    assert dialog.spins[1].value() == 200
+    type_thai(dialog.reason, "กะปิขึ้นรา")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.outcome is not None
+    assert dialog.outcome.total == Money(-4000)  # ฿100.00 × 200 g / 500 g = ฿40.00
+    assert dialog.findChild(QLabel, "refund_result").text().endswith("คืนเงิน ฿40.00 เป็นเงินสด")

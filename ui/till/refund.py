@@ -80,6 +80,8 @@ class RefundDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(48)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab walks quantity → spoiled → next line's quantity → reason
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.spins: dict[int, QSpinBox] = {}
         self.waste: dict[int, QCheckBox] = {}
         for row, line in enumerate(self.detail.lines):
