@@ -237,6 +237,10 @@ def test_no_sale_drawer_opening_needs_a_reason_and_the_right(demo_db: OpenedData
     entry = AuditEntry.get(AuditEntry.kind == "no_sale")
     assert (entry.subject, entry.till_id, entry.user_id) == ("แลกเหรียญให้ร้านข้าง ๆ", till_t1().id, treasurer().user_id)
     assert str(job) in entry.detail
+    from pos_app.trust import audit
+
+    shown = audit.entries(["no_sale"])[0]
+    assert (shown.user, shown.till, shown.detail["reason"]) == ("wanna", "T1", "แลกเหรียญให้ร้านข้าง ๆ")
     assert worker.step() is not None
     assert fake.jobs == [b"\x1b@\x1bp\x00\x32\x32"]  # ESC @, then ESC p pin 2, 100 ms = 50 × 2 ms
 
@@ -250,3 +254,24 @@ def test_jobs_from_an_earlier_day_are_not_printed_by_themselves(demo_db: OpenedD
     settle_demo(worker)
     assert fake.jobs == [] and outbox.open_jobs(till_t1().id) == []
     assert outbox.job(past[0].job_uuid).status == "cancelled"
+
+
+def test_printer_set_up_is_audited_and_needs_the_settings_right(demo_db: OpenedDatabase) -> None:
+    from pos_app.trust import audit
+
+    with pytest.raises(PermissionDenied):
+        save_printer(seller(), till_t1().id, "tcp://127.0.0.1:9100")
+    setup_printer("tcp://192.168.1.50:9100?paper=58")
+    entry = audit.entries(["setting_change"])[0]
+    assert (entry.user, entry.till, entry.subject) == ("admin", "T1", "receipt printer")
+    assert entry.detail["address"] == "tcp://192.168.1.50:9100?paper=58"
+
+
+def test_no_drawer_no_opening(demo_db: OpenedDatabase) -> None:
+    with pytest.raises(InputError) as err:
+        open_drawer(treasurer(), till_t1().id, "แลกเหรียญ")
+    assert err.value.message == "เครื่องขายนี้ไม่ได้ตั้งค่าลิ้นชักเก็บเงิน"
+    save_printer(admin(), till_t1().id, "tcp://127.0.0.1:9100", drawer=False)
+    with pytest.raises(InputError):
+        open_drawer(treasurer(), till_t1().id, "แลกเหรียญ")
+    assert PrintJob.select().where(PrintJob.kind == "drawer").count() == 0

@@ -123,3 +123,28 @@ def test_a_name_too_long_for_58mm_is_wrapped_never_cut(demo_db: OpenedDatabase) 
     assert all(0 <= r.x and r.x + r.width <= 384 for r in runs)
     shown = "".join(r.text for r in runs if r.x == 0)
     assert long_name.replace(" ", "") in shown.replace(" ", "")  # every letter of it is on the paper
+
+
+def test_discounts_print_under_their_line_and_on_the_bill(demo_db: OpenedDatabase) -> None:
+    cart = three_line_cart()  # ฿25.00 + 2 × ฿60.00 + ฿66.60 = ฿211.60
+    cart.set_line_discount(1, Money(2000))  # ฿20.00 off the tea
+    cart.set_discount(Money(1000))  # ฿10.00 off the bill
+    result = sales.commit_sale(seller(), till_t1().id, cart, Money.parse("200"), now=NOON,
+                               approved_by=treasurer())
+    lines = texts(build_receipt(result.uuid))
+    tea = lines.index("ชาหญ้าหมอน้อย (20 ซอง) | 2 ชิ้น × ฿60.00 | ฿120.00")
+    assert lines[tea + 1] == "  ส่วนลด | -฿20.00"  # indented under its line
+    assert "รวม 3 รายการ | ฿191.60" in lines  # 211.60 − 20.00
+    assert "ส่วนลดท้ายบิล | -฿10.00" in lines
+    assert "ยอดชำระ | ฿181.60" in lines
+    assert "(หนึ่งร้อยแปดสิบเอ็ดบาทหกสิบสตางค์)" in lines
+    assert "รับเงินสด | ฿200.00" in lines and "เงินทอน | ฿18.40" in lines
+
+
+def test_void_slip_is_titled_void(demo_db: OpenedDatabase) -> None:
+    sale = sales.commit_sale(seller(), till_t1().id, three_line_cart(), Money.parse("300"), now=NOON)
+    from pos_app.selling.refunds import refund_sale
+
+    void = refund_sale(treasurer(), till_t1().id, sale.uuid, "คีย์ผิด", now=NOON, void=True)
+    lines = texts(build_receipt(void.uuid))
+    assert "ใบยกเลิกการขาย" in lines and "ยอดคืนเงิน | ฿211.60" in lines and "เหตุผล: คีย์ผิด" in lines

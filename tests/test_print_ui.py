@@ -174,3 +174,26 @@ def test_preview_is_the_printers_raster_and_reprints_a_copy(demo_db: OpenedDatab
     assert (pixmap.width(), pixmap.height()) == dialog.image.size
     qtbot.mouseClick(dialog.reprint, Qt.MouseButton.LeftButton)
     assert dialog.reprinted is not None and outbox.job(dialog.reprinted).copy
+
+
+def test_no_sale_drawer_opening_asks_why_and_is_audited(demo_db: OpenedDatabase, qtbot: Any) -> None:
+    from pos_app.trust import audit
+    from tests.print_helpers import treasurer
+
+    save_printer(admin(), till_t1().id, "tcp://127.0.0.1:9?timeout=1")
+    seller_light = PrintStatus(context(seller()), start_worker=False)
+    qtbot.addWidget(seller_light)
+    assert seller_light.drawer.isHidden()  # a seller may not open the drawer without a sale
+    light = PrintStatus(context(treasurer()), start_worker=False)
+    qtbot.addWidget(light)
+    light.show()
+    qtbot.mouseClick(light.drawer, Qt.MouseButton.LeftButton)
+    dialog = light.no_sale
+    assert dialog is not None
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: refused, stays open
+    assert dialog.message.text() == "การเปิดลิ้นชักโดยไม่มีการขายต้องระบุเหตุผล" and dialog.job is None
+    qtbot.keyClicks(dialog.reason, "change for the next stall")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.job is not None and outbox.job(dialog.job).label == "เปิดลิ้นชัก (ไม่มีการขาย)"
+    entry = audit.entries(["no_sale"])[0]
+    assert (entry.user, entry.subject) == ("wanna", "change for the next stall")

@@ -7,18 +7,18 @@ audit log (``audit_entry`` kind ``no_sale``: who, when, which till, why) in the 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
 from db.models import database
 from db.models.printing import PrintJob
-from db.models.trust import AuditEntry
 from pos_app.clock import utc_now
 from pos_app.errors import InputError
 from pos_app.events import bus
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.printing.events import PrintJobQueued
+from pos_app.printing.setup import printer_of_till
+from pos_app.trust import audit
 
 MAX_REASON = 500
 
@@ -32,13 +32,14 @@ def open_drawer(actor: Actor, till_id: int, reason: str, now: dt.datetime | None
         raise InputError("Opening the drawer without a sale needs a reason")
     if len(why) > MAX_REASON:
         raise InputError("The reason is longer than {most} letters", most=MAX_REASON)
+    setup = printer_of_till(till_id)
+    if setup is None or not setup.drawer:
+        raise InputError("No cash drawer is set up for this till")
     when = now or utc_now()
     job = uuid.uuid4()
     with database.atomic():
         PrintJob.insert(uuid=job, till=till_id, kind="drawer", doc_kind="drawer", requested_by=actor.user_id,
                         note=why, created_at=when).execute()
-        AuditEntry.insert(at=when, kind="no_sale", user=actor.user_id, subject=why[:200], till=till_id,
-                          detail=json.dumps({"job": str(job), "reason": why}, sort_keys=True,
-                                            separators=(",", ":"), ensure_ascii=False)).execute()
+        audit.log("no_sale", actor.user_id, subject=why, till_id=till_id, when=when, job=str(job), reason=why)
     bus.publish(PrintJobQueued(job, till_id))
     return job

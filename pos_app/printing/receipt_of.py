@@ -120,7 +120,7 @@ def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | Non
     blocks += _head(sale, decor)
     blocks += _reference(sale, original)
     blocks.append(Separator("dashed"))
-    blocks += _goods(lines, sale.kind)
+    blocks += _goods(lines)
     blocks.append(Separator("solid"))
     blocks += _totals(sale, lines)
     blocks += _payments(payments, sale.kind)
@@ -138,7 +138,7 @@ def _head(sale: Sale, decor: Decor) -> list[Block]:
     out += [Text(line, align="center") for line in decor.header]
     if shop.tax_id:
         out.append(Text(_("Tax ID {tax_id}").format(tax_id=tax_id_text(shop.tax_id)), align="center"))
-    out.append(Text(_(TITLES.get(sale.kind, TITLES["sale"])), align="center", size="double", weight="bold"))
+    out.append(Text(_(TITLES[_kind_of(sale)]), align="center", size="double", weight="bold"))
     out.append(Row(_("Book {book} No. {number}").format(book=sale.till.code, number=receipt_number(sale.number)),
                    _("Till {till}").format(till=sale.till.code)))
     out.append(Row(_("Date {date}").format(date=format_date(sale.created_at, "short")),
@@ -148,6 +148,13 @@ def _head(sale: Sale, decor: Decor) -> list[Block]:
     if customer:
         out.append(Text(_("Customer: {name}").format(name=customer)))
     return out
+
+
+def _kind_of(sale: Sale) -> str:
+    """sale, refund or void (a void is a refund document marked ``reversal="void"``)."""
+    if sale.kind == "refund":
+        return "void" if getattr(sale, "reversal", "") == "void" else "refund"
+    return "sale" if sale.kind not in TITLES else str(sale.kind)
 
 
 def _reference(sale: Sale, original: Sale | None) -> list[Block]:
@@ -161,7 +168,7 @@ def _reference(sale: Sale, original: Sale | None) -> list[Block]:
     return out
 
 
-def _goods(lines: Sequence[SaleLine], kind: str) -> list[Block]:
+def _goods(lines: Sequence[SaleLine]) -> list[Block]:
     out: list[Block] = []
     for line in lines:
         item = line.item
@@ -177,14 +184,15 @@ def _goods(lines: Sequence[SaleLine], kind: str) -> list[Block]:
 
 
 def _totals(sale: Sale, lines: Sequence[SaleLine]) -> list[Block]:
-    gross = sum(abs(int(line.amount_satang)) for line in lines)
+    """Σ(line amount − line discount), the whole-sale discount, the total (as the sales service defines it:
+    total = Σ(line amount − line discount) − discount; a refund's amounts are shown positive)."""
+    subtotal = sum(abs(int(line.amount_satang)) - int(getattr(line, "discount_satang", 0) or 0) for line in lines)
     total = abs(int(sale.total_satang))
-    count = len(lines)
-    out: list[Block] = [Row(_("{count} items").format(count=count), Money(gross).format(), weight="bold")]
-    discount = gross - total
-    if discount > 0:
-        out.append(Row(_("Discount"), (-Money(discount)).format()))
-    label = _("Refunded") if sale.kind in ("refund", "void") else _("Total")
+    out: list[Block] = [Row(_("{count} items").format(count=len(lines)), Money(subtotal).format(), weight="bold")]
+    discount = int(getattr(sale, "discount_satang", 0) or 0)
+    if discount:
+        out.append(Row(_("Discount on the bill"), (-Money(discount)).format()))
+    label = _("Refunded") if sale.kind != "sale" else _("Total")
     out.append(Row(label, Money(total).format(), size="double_height", weight="bold"))
     out.append(Text(f"({baht_words(total)})", align="right"))
     return out

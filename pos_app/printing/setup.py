@@ -19,6 +19,7 @@ from pos_app.clock import utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.trust import audit
 from receipts.connection import print_receipt
 from receipts.document import Logo
 from receipts.errors import DocumentError, PrinterConfigError, PrinterError, PrinterRefused, PrinterTimeout
@@ -75,6 +76,20 @@ def printer_of_till(till_id: int) -> PrinterSetup | None:
         return None
     return PrinterSetup(till_id, config, row.answers_status, row.codepage_tested,
                         bytes(row.logo) if row.logo else None, row.header, row.footer, bool(row.drawer))
+
+
+def windows_printers() -> tuple[list[str], str]:
+    """The printers Windows knows and its default one (empty lists elsewhere, or without pywin32)."""
+    try:
+        import win32print  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return [], ""
+    try:
+        flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+        names = [str(p[2]) for p in win32print.EnumPrinters(flags)]
+        return names, str(win32print.GetDefaultPrinter())
+    except Exception:  # the spooler service is stopped: the admin types the name
+        return [], ""
 
 
 def parse_address(address: str) -> PrinterConfig:
@@ -151,6 +166,9 @@ def save_printer(actor: Actor, till_id: int, address: str, *, header: str = "", 
             if not same_printer:
                 values.update(answers_status=None, codepage_tested=None)  # a new printer: test it again
             TillPrinter.update(**values).where(TillPrinter.till == till_id).execute()
+        audit.log("setting_change", actor.user_id, subject="receipt printer", till_id=till_id,
+                  address=config.to_string(), header=head, footer=foot, drawer=drawer,
+                  logo="unchanged" if stored == KEEP else "removed" if stored is None else "new")
     result = printer_of_till(till_id)
     assert result is not None
     return result

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from pos_app.printing.setup import (
     print_test_page,
     printer_of_till,
     save_printer,
+    windows_printers,
 )
 from receipts.errors import PrinterConfigError
 from receipts.printers import BAUDS, PrinterConfig, default_kind, with_settings
@@ -80,6 +82,10 @@ class PrinterSetupPage(QWidget):
         self.baud.setCurrentIndex(BAUDS.index(9600))
         self.win_name, self.cups_name = _line("printer_win32", "EPSON TM-T82"), _line("printer_cups", "TM-T20")
         self.file_path = _line("printer_file", "/dev/usb/lp0")
+        names, default = windows_printers()
+        if names:  # on Windows: pick from the installed printers, the default one first
+            self.win_name.setCompleter(QCompleter(names, self.win_name))
+            self.win_name.setText(default)
         self.stack = QStackedWidget()
         for fields in ([(_("Address"), self.host), (_("Port"), self.port)],
                        [(_("Vendor id"), self.vid), (_("Product id"), self.pid)],

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from pos_app.errors import PosError
 from pos_app.events import SaleCommitted
+from pos_app.people.permissions import Action, can
 from pos_app.printing import outbox
 from pos_app.printing.events import PrintJobQueued, PrintStatusChanged
 from pos_app.printing.setup import printer_of_till
 from resources.i18n import _
+from ui.printing.drawer_dialog import NoSaleDialog
 from ui.printing.runner import PrintRunner, runner_for
 from ui.shell.context import ShellContext
 
@@ -73,11 +75,17 @@ class PrintStatus(QWidget):
         self.retry = self._button("print_retry", _("Try again now"), self.on_retry)
         self.copy = self._button("print_copy", _("Print a copy"), self.on_copy)
         self.printed = self._button("print_ok", _("It printed"), self.on_printed)
+        self.drawer = self._button("print_drawer", _("Open drawer (F6)"), self.on_drawer)
+        self.drawer.setVisible(can(ctx.actor.role, Action.HANDLE_CASH))
+        self.drawer_shortcut = QShortcut(QKeySequence("F6"), self)
+        self.drawer_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.drawer_shortcut.activated.connect(self.on_drawer)
+        self.no_sale: NoSaleDialog | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.dot)
         layout.addWidget(self.text, 1)
-        for b in (self.copy, self.printed, self.retry, self.reprint):
+        for b in (self.copy, self.printed, self.retry, self.reprint, self.drawer):
             layout.addWidget(b)
         self.shortcut = QShortcut(QKeySequence("F8"), self)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -141,6 +149,14 @@ class PrintStatus(QWidget):
         problem = self.light.problem if self.light else None
         if problem is not None:
             self._run(lambda: outbox.resolve(self.ctx.actor, problem.job_uuid, "printed"))
+
+    def on_drawer(self) -> None:
+        """"No sale": only for people who handle cash; asks the reason (audited), then opens."""
+        if not can(self.ctx.actor.role, Action.HANDLE_CASH):
+            return
+        self.no_sale = NoSaleDialog(self.ctx, self)
+        self.no_sale.finished.connect(lambda _r: self.refresh())
+        self.no_sale.open()
 
     def on_retry(self) -> None:
         if self.runner is not None:
