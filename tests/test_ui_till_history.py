@@ -78,9 +78,9 @@ def known_day() -> dict[str, SaleResult]:
 def open_history(qtbot: Any, who: str) -> HistoryDialog:
     dialog = HistoryDialog(context(who))
     qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
     return dialog
 
 

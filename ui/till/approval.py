@@ -71,7 +71,8 @@ class ManagerDialog(QDialog):
             button.setObjectName(f"manager_key_{'ok' if key == 'OK' else 'back' if key == '⌫' else key}")
             button.setMinimumSize(64, 48)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _checked=False, k=key: self._key(k))
+            button.setProperty("key", key)
+            button.clicked.connect(self._on_key)
             keypad.addWidget(button, n // 3, n % 3)
         cancel = QPushButton(_("Cancel (Esc)"))
         cancel.setObjectName("manager_cancel")
@@ -103,6 +104,11 @@ class ManagerDialog(QDialog):
             self.pin.setFocus()
             return
         super().keyPressEvent(event)
+
+    def _on_key(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self._key(str(sender.property("key")))
 
     def _key(self, key: str) -> None:
         if key == "⌫":

@@ -55,7 +55,8 @@ class PendingOrders(QWidget):
             button.setObjectName(f"pending_pay_{method}")
             button.setMinimumHeight(44)
             button.setShortcut(QKeySequence(key))
-            button.clicked.connect(lambda _checked=False, m=method: self.pay(m))
+            button.setProperty("method", method)
+            button.clicked.connect(self._on_pay)
             buttons.addWidget(button)
         buttons.addStretch(1)
         cancel = QPushButton(_("Cancel the order (F8)"))
@@ -90,6 +91,11 @@ class PendingOrders(QWidget):
             return self.rows[row]
         self.message.setText(_("Choose an order first"))
         return None
+
+    def _on_pay(self) -> None:
+        sender = self.sender()
+        if sender is not None:
+            self.pay(str(sender.property("method")))
 
     def pay(self, method: str) -> None:
         order = self.current()
