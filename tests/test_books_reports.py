@@ -89,3 +89,58 @@ def test_working_days() -> None:
     tue, fri, mon = dt.date(2026, 11, 24), dt.date(2026, 11, 27), dt.date(2026, 11, 30)
     assert working_days_between(tue, fri) == 3 and working_days_between(tue, mon) == 4
     assert working_days_between(fri, mon) == 1 and working_days_between(tue, tue) == 0
+
+
+def test_money_to_the_bank_and_the_next_day_brought_forward(empty_db: OpenedDatabase) -> None:
+    build_day()
+    cash.move_cash(treasurer(), t1().id, "out", "bank", "ฝากธนาคาร", B("200.00"), now=at(14))
+    book = cash_book(make_scope(DAY))
+    deposit = book.lines[-1]
+    assert deposit.description == "นำเงินสดฝากธนาคาร"
+    assert (deposit.cash_out, deposit.bank_in, deposit.cash_balance, deposit.bank_balance) == (
+        B("200.00"), B("200.00"), B("111.60"), B("355.00"))
+    assert book.carried_forward == (B("111.60"), B("355.00"))
+    # The next day starts from what this one carried forward (moves of the drawer included).
+    assert cash_book(make_scope(DAY + dt.timedelta(days=1))).brought_forward == (B("111.60"), B("355.00"))
+    assert [ln.other for ln in rd161_report(make_scope(DAY)).lines if ln.other] == [B("35.00")]  # not the bank
+
+
+def test_standard_cost_rounds_half_up_per_item(empty_db: OpenedDatabase) -> None:
+    from pos_app.stock import ledger as stock
+    from tests.books_day import actor, item_id
+
+    build_day()
+    stock.receive(actor("prapha"), t1().shop_id, [stock.Movement(item_id("KAPI-KG"), 1000, "L2", 9006)],
+                  now=at(7, 0, dt.date(2026, 11, 24)))
+    kapi = next(line for line in daily_summary(make_scope(DAY)).items if line.sku == "KAPI-KG")
+    assert kapi.cost == B("75.02")  # 833 g × ฿90.06/kg = 75.01998 → 75.02 (half up)
+
+
+def test_a_shift_drawer_stops_at_its_end(empty_db: OpenedDatabase) -> None:
+    build_day()
+    shift = cash.open_shift_of(t1().id)
+    assert shift is not None
+    assert cash.drawer_of(shift, at(11, 30)).received == B("300.00")  # #6 at 11:30 is after the end
+
+
+def test_an_online_order_paid_later_enters_the_books_the_day_the_money_arrives(empty_db: OpenedDatabase) -> None:
+    from pos_app.selling import orders
+    from pos_app.selling.payments import PaymentIn
+
+    build_day()
+    order = cart(("KAPI-SEASONED", 3))  # 3 × ฿40.00 = ฿120.00, ordered on LINE on the 24th, unpaid
+    order.set_channel("online", "คุณมาลี", "0812345678")
+    saved = sales.commit_sale(seller(), t1().id, order, payments=[], now=at(15))
+    later = dt.date(2026, 11, 26)
+    assert rd161_report(make_scope(DAY)).income == B("381.60")  # nothing received for it on the 24th
+    cash.close_shift(treasurer(), t1().id, {10000: 7, 2000: 1, 100: 3}, "เหรียญหาย", now=at(17))
+    cash.open_shift(treasurer(), t1().id, {10000: 1}, now=at(8, 0, later))
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("transfer", B("50.00"))], now=at(9, 0, later))
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("cash", B("70.00"), B("100.00"))], now=at(9, 5, later))
+    rd = rd161_report(make_scope(later))
+    assert [(ln.income, ln.description) for ln in rd.lines] == [(B("120.00"), "รับเงินค่าสินค้าสั่งออนไลน์ (2 รายการ)")]
+    book = cash_book(make_scope(later))
+    assert [(ln.cash_in, ln.bank_in) for ln in book.lines] == [(B("0"), B("50.00")), (B("70.00"), B("0"))]
+    assert book.carried_forward == (B("311.60") + B("70.00"), B("155.00") + B("50.00"))
+    drawer = cash.drawer_of(cash.open_shift_of(t1().id))  # type: ignore[arg-type]
+    assert (drawer.received, drawer.change, drawer.expected) == (B("100.00"), B("30.00"), B("170.00"))

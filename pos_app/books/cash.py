@@ -4,7 +4,8 @@ The one formula of the drawer (:func:`expected_cash`)::
 
     expected cash = float + cash received − change given − cash refunds + cash in − cash out
 
-"cash received" is what customers handed over for cash payments (``tendered``), "change given" what went
+"cash received" is what customers handed over for cash payments (``tendered``; sales and money paid later
+for online orders at this till), "change given" what went
 back to them, "cash refunds" what was paid back in cash on refunds and voids.  A shift's documents are the
 till's payments made between its opening and its close.  Over/short = counted − expected (positive: over).
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from db.models import Payment, Sale, Till, User, database
+from db.models import OrderPayment, Payment, Sale, Till, User, database
 from db.models.books import CASH_CATEGORIES, CASH_DIRECTIONS, CashMovement, Shift, ShiftClose
 from pos_app.books import denominations
 from pos_app.books.closed import admit
@@ -136,7 +137,15 @@ def _cash_payments(till_id: int, start: dt.datetime, end: dt.datetime | None) ->
                           pw.fn.COALESCE(pw.fn.SUM(paid_back), 0))
            .join(Sale, on=(Payment.sale == Sale.id)).where(where).tuples().first())
     assert row is not None
-    return int(row[0]), int(row[1]), int(row[2])
+    # Cash paid later for online orders at this till is cash received too.
+    later = (OrderPayment.till == till_id) & (OrderPayment.created_at >= start) & (OrderPayment.method == "cash")
+    if end is not None:
+        later &= OrderPayment.created_at < end
+    extra = (OrderPayment.select(pw.fn.COALESCE(pw.fn.SUM(OrderPayment.tendered_satang), 0),
+                                 pw.fn.COALESCE(pw.fn.SUM(OrderPayment.change_satang), 0))
+             .where(later).tuples().first())
+    assert extra is not None
+    return int(row[0]) + int(extra[0]), int(row[1]) + int(extra[1]), int(row[2])
 
 
 def _cash_moves(shift_uuid: uuid.UUID) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import peewee as pw
 
-from db.models import Payment, Sale, Shop, Till
+from db.models import OrderPayment, Payment, Sale, Shop, Till
 from db.models.books import CashMovement
 from pos_app.books.scope import Scope
 from pos_app.money import Money
@@ -25,6 +25,7 @@ from resources.i18n import N_, _
 
 KIND_TEXT = {"refund": N_("Refund to a customer"), "void": N_("Voided sale")}
 SALES_TEXT = N_("Sales of the day ({count} receipts)")
+ORDER_TEXT = N_("Money received for an online order")
 BANK_DEPOSIT = N_("Cash taken to the bank")
 INTERNAL = ("change",)  # categories that move cash inside the group: not entries
 
@@ -66,8 +67,8 @@ def _payments(scope: Scope, before: bool) -> Any:
     (day, first instant, till code, first number, last number, kind, count, cash satang, bank satang)."""
     cash = pw.fn.SUM(pw.Case(None, [(Payment.method == "cash", Payment.amount_satang)], 0))
     bank = pw.fn.SUM(pw.Case(None, [(Payment.method != "cash", Payment.amount_satang)], 0))
-    where = (Sale.business_date < scope.start) if before else (
-        (Sale.business_date >= scope.start) & (Sale.business_date <= scope.end))
+    where = (Payment.business_date < scope.start) if before else (
+        (Payment.business_date >= scope.start) & (Payment.business_date <= scope.end))
     if scope.group_id is not None:
         where &= Sale.till.in_(_shop_tills(scope))
     if before:
@@ -75,10 +76,22 @@ def _payments(scope: Scope, before: bool) -> Any:
             Sale, on=(Payment.sale == Sale.id)).where(where)
     # A sale's own key groups all of a day's sales on a till; a refund or void keeps its own document.
     key = pw.Case(None, [(Sale.kind == "sale", 0)], Sale.id)
-    return (Payment.select(Sale.business_date, pw.fn.MIN(Sale.created_at), Till.code, pw.fn.MIN(Sale.number),
+    return (Payment.select(Payment.business_date, pw.fn.MIN(Sale.created_at), Till.code, pw.fn.MIN(Sale.number),
                            pw.fn.MAX(Sale.number), Sale.kind, pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)), cash, bank)
             .join(Sale, on=(Payment.sale == Sale.id)).join(Till, on=(Sale.till == Till.id)).where(where)
-            .group_by(Sale.business_date, Till.code, Sale.kind, key))
+            .group_by(Payment.business_date, Till.code, Sale.kind, key))
+
+
+def _order_payments(scope: Scope, before: bool) -> Any:
+    """Money received later for online orders, each its own document: (day, at, till, order no, method, satang)."""
+    where = (OrderPayment.business_date < scope.start) if before else (
+        (OrderPayment.business_date >= scope.start) & (OrderPayment.business_date <= scope.end))
+    if scope.group_id is not None:
+        where &= OrderPayment.till.in_(_shop_tills(scope))
+    return (OrderPayment.select(OrderPayment.business_date, OrderPayment.created_at, Till.code, Sale.number,
+                                OrderPayment.method, OrderPayment.amount_satang)
+            .join(Till, on=(OrderPayment.till == Till.id))
+            .join(Sale, on=(Sale.uuid == OrderPayment.sale_uuid)).where(where).tuples().execute())
 
 
 def _moves(scope: Scope, before: bool) -> Any:
@@ -101,6 +114,11 @@ def _move_amounts(move: CashMovement) -> tuple[int, int, int, int]:
 
 def cash_book(scope: Scope) -> CashBook:
     bf_cash, bf_bank = (int(v) for v in _payments(scope, before=True).tuples().first() or (0, 0))
+    for _day, _at, _till, _number, method, amount in _order_payments(scope, before=True):
+        if method == "cash":
+            bf_cash += int(amount)
+        else:
+            bf_bank += int(amount)
     for move in _moves(scope, before=True):
         ci, bi, co, bo = _move_amounts(move)
         bf_cash += ci - co
@@ -113,6 +131,11 @@ def cash_book(scope: Scope) -> CashBook:
         doc = f"{till}-{first:06d}" if first == last else f"{till}-{first:06d}–{last:06d}"
         text = _(SALES_TEXT).format(count=count) if kind == "sale" else _(KIND_TEXT.get(kind, kind))
         entries.append((day, 0 if kind == "sale" else 1, at_field.python_value(at), doc, text,
+                        max(cash, 0), max(bank, 0), max(-cash, 0), max(-bank, 0)))
+    for day, at, till, number, method, amount in _order_payments(scope, before=False):
+        cash, bank = (int(amount), 0) if method == "cash" else (0, int(amount))
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        entries.append((day, 1, OrderPayment.created_at.python_value(at), f"{till}-{number:06d}", _(ORDER_TEXT),
                         max(cash, 0), max(bank, 0), max(-cash, 0), max(-bank, 0)))
     for move in _moves(scope, before=False):
         text = _(BANK_DEPOSIT) if move.direction == "out" and move.category == "bank" else move.reason

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from db.models import Payment, Sale, Shop, Till
+from db.models import OrderPayment, Payment, Sale, Shop, Till
 from db.models.books import CashMovement, LateDocument
 from pos_app.books.scope import Scope
 from pos_app.clock import business_date
@@ -30,6 +30,7 @@ LATE_WORKING_DAYS = 3
 PURCHASE_CATEGORIES = ("supplier",)
 EXPENSE_CATEGORIES = ("ice", "other")
 SALES_TEXT = N_("Sales of goods ({count} receipts)")
+ORDERS_TEXT = N_("Money received for online orders ({count} payments)")
 REFUNDS_TEXT = N_("Money paid back on refunds and voids ({count} documents)")
 LATE_NOTE = N_("Written more than 3 working days after the transaction ({count} documents)")
 
@@ -123,7 +124,7 @@ def _late_by_day(scope: Scope) -> dict[dt.date, int]:
 
 
 def rd161_report(scope: Scope) -> RdReport:
-    pay_day = getattr(Payment, "business_date", None) or Sale.business_date
+    pay_day = Payment.business_date  # cash basis: the day the money moved
     where = (pay_day >= scope.start) & (pay_day <= scope.end) & _in_group(scope)
     positive = Payment.amount_satang > 0
     rows = (Payment.select(pay_day, positive.alias("received"), pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)),
@@ -141,6 +142,14 @@ def rd161_report(scope: Scope) -> RdReport:
                                 note, bool(n_late)))
         else:
             lines.append(RdLine(day, _(REFUNDS_TEXT).format(count=count), Money(int(amount)), Money(0), Money(0)))
+    orders_where = (OrderPayment.business_date >= scope.start) & (OrderPayment.business_date <= scope.end)
+    if scope.group_id is not None:
+        orders_where &= OrderPayment.till.in_(Till.select(Till.id).join(Shop).where(Shop.group == scope.group_id))
+    for day, count, amount in (OrderPayment.select(OrderPayment.business_date, pw.fn.COUNT(OrderPayment.id),
+                                                   pw.fn.SUM(OrderPayment.amount_satang))
+                               .where(orders_where).group_by(OrderPayment.business_date).tuples().execute()):
+        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
+        lines.append(RdLine(day, _(ORDERS_TEXT).format(count=count), Money(int(amount)), Money(0), Money(0)))
     moves_where = ((CashMovement.business_date >= scope.start) & (CashMovement.business_date <= scope.end)
                    & (CashMovement.direction == "out")
                    & CashMovement.category.in_(PURCHASE_CATEGORIES + EXPENSE_CATEGORIES))
