@@ -22,7 +22,7 @@ DOCS = 100_000
 def build_books(path: Path, n: int = DOCS) -> None:
     """A demo shop plus ``n`` synthetic sales written in bulk, with correct journal entries and links."""
     from db.connection import open_database
-    from db.models import Item, PriceTier, Shop, Till, User
+    from db.models import Item, Payment, PriceTier, Sale, SaleLine, Shop, StockMovement, Till, User
     from db.models.trust import ChainHead
     from pos_app.demo import create_demo
 
@@ -34,35 +34,42 @@ def build_books(path: Path, n: int = DOCS) -> None:
     seller = User.get(User.login == "somsri")
     tier = PriceTier.get(PriceTier.code == "retail")
     items = [i.id for i in Item.select(Item.id).where(Item.kind == "finished")][:6]
-    start = dt.datetime(2026, 1, 1, 2, 0)
+    start = dt.datetime(2026, 1, 1, 2, 0, tzinfo=dt.UTC)
     first = till.last_receipt_no + 1
     sales, lines, pays, moves = [], [], [], []
     for k in range(n):
-        at = (start + dt.timedelta(seconds=30 * k)).strftime("%Y-%m-%d %H:%M:%S")
-        day = (start + dt.timedelta(seconds=30 * k, hours=7)).date().isoformat()
-        su = uuid.uuid4().hex
+        at = start + dt.timedelta(seconds=30 * k)
+        day = (at + dt.timedelta(hours=7)).date()
+        su = uuid.uuid4()
         a, b = items[k % 6], items[(k + 1) % 6]
-        sales.append((su, "sale", till.id, first + k, seller.id, tier.id, at, day, 9000 + k % 7 * 100, "", su))
-        lines.append((1, a, 1, 4500, 1, 4500, su))
-        lines.append((2, b, 1, 4500 + k % 7 * 100, 1, 4500 + k % 7 * 100, su))
-        pays.append((uuid.uuid4().hex, "cash", 9000 + k % 7 * 100, 10000, 1000 - k % 7 * 100, su))
+        extra = k % 7 * 100
+        sales.append(dict(uuid=su, kind="sale", till=till.id, number=first + k, seller=seller.id, tier=tier.id,
+                          created_at=at, business_date=day, total_satang=9000 + extra))
+        lines.append(dict(sale=su, line_no=1, item=a, quantity=1, unit_price_satang=4500, per_quantity=1,
+                          amount_satang=4500))
+        lines.append(dict(sale=su, line_no=2, item=b, quantity=1, unit_price_satang=4500 + extra, per_quantity=1,
+                          amount_satang=4500 + extra))
+        pays.append(dict(sale=su, uuid=uuid.uuid4(), method="cash", amount_satang=9000 + extra,
+                         tendered_satang=10000, change_satang=1000 - extra, created_at=at, business_date=day))
         for item in (a, b):
-            moves.append((uuid.uuid4().hex, item, shop.id, "sale", -1, "", su, seller.id, at))
-    conn = db.connection()
+            moves.append(dict(uuid=uuid.uuid4(), item=item, shop=shop.id, kind="sale", quantity=-1,
+                              document_uuid=su, user=seller.id, created_at=at))
+    payment_fields = set(Payment._meta.fields)
     with db.atomic():
-        conn.executemany("INSERT INTO sale (uuid, kind, till_id, number, seller_id, tier_id, created_at, "
-                         "business_date, total_satang, note) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                         [s[:10] for s in sales])
-        ids = dict(conn.execute("SELECT uuid, id FROM sale").fetchall())
-        conn.executemany("INSERT INTO sale_line (sale_id, line_no, item_id, quantity, unit_price_satang, "
-                         "per_quantity, amount_satang) VALUES (?,?,?,?,?,?,?)",
-                         [(ids[x[-1]], *x[:-1]) for x in lines])
-        conn.executemany("INSERT INTO payment (sale_id, uuid, method, amount_satang, tendered_satang, "
-                         "change_satang) VALUES (?,?,?,?,?,?)", [(ids[p[-1]], *p[:-1]) for p in pays])
-        conn.executemany("INSERT INTO stock_movement (uuid, item_id, shop_id, kind, quantity, lot, document_uuid, "
-                         "user_id, created_at) VALUES (?,?,?,?,?,?,?,?,?)", moves)
-        _link_all(db, [uuid.UUID(s[0]) for s in sales], "sale", till.id, seller.id,
-                            [s[6] for s in sales])
+        for i in range(0, n, 2000):
+            Sale.insert_many(sales[i:i + 2000]).execute()
+        ids = {uuid.UUID(str(u)): i for u, i in Sale.select(Sale.uuid, Sale.id).tuples()}
+        for rows, model in ((lines, SaleLine), (pays, Payment)):
+            for row in rows:
+                row["sale"] = ids[row["sale"]]
+                if model is Payment:
+                    for key in [k for k in row if k not in payment_fields]:
+                        del row[key]
+            for i in range(0, len(rows), 2000):
+                model.insert_many(rows[i:i + 2000]).execute()
+        for i in range(0, len(moves), 2000):
+            StockMovement.insert_many(moves[i:i + 2000]).execute()
+        _link_all(db, [s["uuid"] for s in sales], "sale", till.id, seller.id, [s["created_at"] for s in sales])
         Till.update(last_receipt_no=first + n - 1).where(Till.id == till.id).execute()
     assert ChainHead.select().count() >= 2
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -70,7 +77,7 @@ def build_books(path: Path, n: int = DOCS) -> None:
 
 
 def _link_all(db: object, docs: list[uuid.UUID], doc_type: str, till_id: int, user_id: int,
-              when: list[str]) -> None:
+              when: list[dt.datetime]) -> None:
     """Chain ``docs`` (already written) onto the till's chain in bulk, exactly as ``record`` would one by one."""
     from db.models import JournalEntry
     from db.models.trust import ChainHead, ChainLink
@@ -85,9 +92,8 @@ def _link_all(db: object, docs: list[uuid.UUID], doc_type: str, till_id: int, us
     head = ChainHead.get(ChainHead.chain == key)
     seq, prev = int(head.seq), str(head.hash)
     links, entries = [], []
-    for doc, at in zip(docs, when, strict=True):
+    for doc, instant in zip(docs, when, strict=True):
         seq += 1
-        instant = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)
         header = chain.header(version, key, 1, seq, doc_type, doc.hex, "sale", False, prev)
         value = chain.digest(canonical.encode(header, rows[doc.hex]), False, None)
         links.append(dict(chain=key, seq=seq, epoch=1, doc_type=doc_type, doc_uuid=doc, root_table="sale",

@@ -8,10 +8,14 @@ from collections.abc import Callable
 from db.models import CORE_APPEND_ONLY, CORE_MODELS, BaseModel
 from db.models.books import BOOKS_APPEND_ONLY, BOOKS_MODELS, closed_day_statements
 from db.models.printing import PRINTING_APPEND_ONLY, PRINTING_MODELS
+from db.models.production import PRODUCTION_APPEND_ONLY, PRODUCTION_MODELS
+from db.models.stock import STOCK_APPEND_ONLY, STOCK_MODELS
 from db.models.trust import TRUST_APPEND_ONLY, TRUST_MODELS
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *CORE_MODELS,
+    *STOCK_MODELS,
+    *PRODUCTION_MODELS,
     *BOOKS_MODELS,
     *PRINTING_MODELS,
     *TRUST_MODELS,
@@ -20,6 +24,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
 APPEND_ONLY: tuple[str, ...] = (
     *CORE_APPEND_ONLY,
+    *STOCK_APPEND_ONLY,
+    *PRODUCTION_APPEND_ONLY,
     *BOOKS_APPEND_ONLY,
     *PRINTING_APPEND_ONLY,
     *TRUST_APPEND_ONLY,

@@ -23,7 +23,7 @@ from pos_app.people import users
 from pos_app.selling import catalog, sales
 from pos_app.selling import refunds as refunding
 from pos_app.selling.cart import Cart
-from pos_app.stock import ledger as stock
+from pos_app.stock import purchases
 from resources import demo_path
 
 DEMO_FILE = "network.json"
@@ -80,16 +80,50 @@ def _opening_stock(spec: dict[str, Any], admin: users.Actor, when: dt.datetime) 
     shops = {s.code: s for s in Shop.select(Shop, NetworkGroup).join(NetworkGroup)}
     main = shops[spec["shops"][0]["code"]]
     by_group = {s.group.code: s for s in reversed(list(shops.values()))}
-    per_shop: dict[int, list[stock.Movement]] = {}
+    per_shop: dict[int, list[purchases.BuyLine]] = {}
     for i in spec["items"]:
         if not i["opening_stock"]:
             continue
         item = Item.get(Item.sku == i["sku"])
         shop = main if i["kind"] == "finished" else by_group.get(i["group"], main)
-        per_shop.setdefault(shop.id, []).append(
-            stock.Movement(item.id, i["opening_stock"], lot="OPENING", unit_cost_satang=i["unit_cost_satang"]))
-    for shop_id, moves in per_shop.items():
-        stock.receive(admin, shop_id, moves, kind="opening", now=when)
+        per_shop.setdefault(shop.id, []).append(purchases.BuyLine(
+            item.id, i["opening_stock"], unit_price=Money(i["unit_cost_satang"]), per=i["per_quantity"]))
+    for shop_id, lines in per_shop.items():
+        purchases.record_purchase(admin, shop_id, lines, paid_from="account", now=when, kind="opening")
+
+
+SHELF_LIFE_DAYS = {"KAPI-KG": 365, "KAPI-200": 365, "KAPI-SEASONED": 180, "KAPI-WASABI": 180, "ING-KRILL": 3,
+                   "DRINK-YMN": 90, "TEA-YMN": 365}
+
+
+def _production(admin: users.Actor, lead: users.Actor, when: dt.datetime) -> None:
+    """Suppliers, shelf lives, the seasoned powder's recipe, a purchase of krill and salt, pouches passed from
+    the Khlong Dan group to the market, and one batch of seasoned powder made at the market two days ago."""
+    from pos_app.production import batches, recipes
+    from pos_app.stock import settings, transfers
+
+    sku = {i.sku: i for i in Item.select()}
+    shops = {s.code: s for s in Shop.select()}
+    market, stall = shops["BHS-MARKET"], shops["KAPI-STALL"]
+    for code, days in SHELF_LIFE_DAYS.items():
+        settings.set_item_rule(admin, sku[code].id, days, low_stock_level=10 if sku[code].kind == "finished" else 0)
+    fish = purchases.add_supplier(lead, "MAHACHAI", "แพปลามหาชัย", "034-000-000")
+    purchases.add_supplier(lead, "COOP", "ร้านสหกรณ์บางหัวเสือ")
+    day = clock.business_date(when)
+    purchases.record_purchase(lead, stall.id, [
+        purchases.BuyLine(sku["ING-KRILL"].id, 20000, unit_price=Money(4500), per=1000, supplier_lot="MC-6911"),
+        purchases.BuyLine(sku["ING-SALT"].id, 5000, total=Money(5000)),
+    ], supplier_id=fish, paid_from="drawer", day=day - dt.timedelta(days=3), now=when)
+    transfers.transfer(lead, stall.id, market.id, [transfers.GiveLine(sku["PKG-POUCH50"].id, 40, Money(7000))],
+                       note="ซองสำหรับกะปิผง", day=day - dt.timedelta(days=3), now=when)
+    recipe = recipes.save_recipe(lead, sku["KAPI-SEASONED"].id, 20, [
+        recipes.Ingredient(sku["KAPI-KG"].id, 800), recipes.Ingredient(sku["ING-SUGAR"].id, 150),
+        recipes.Ingredient(sku["PKG-POUCH50"].id, 20)], note="สูตรกะปิผงทรงเครื่อง")
+    draft = batches.plan_batch(recipe.id, market.id, 20, day - dt.timedelta(days=2))
+    batches.commit_batch(lead, batches.BatchDraft(**{
+        **draft.__dict__, "yield_quantity": 19,
+        "labour": (batches.Work("ประภา", 120, Money(5000)), batches.Work("สมใจ", 90, Money(5000))),
+        "overheads": (batches.Overhead("ค่าแก๊ส", Money(2500)),)}), now=when)
 
 
 def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: int, rng: random.Random,
@@ -130,6 +164,7 @@ def create_demo(days: int = 7, seed: int = 2563, today: dt.date | None = None) -
         actors = _create_master_data(spec)
     start = dt.datetime.combine(today - dt.timedelta(days=days + 1), dt.time(7, 0), BANGKOK)
     _opening_stock(spec, actors["admin"], start.astimezone(dt.UTC))
+    _production(actors["admin"], actors["production"], (start + dt.timedelta(days=days - 1)).astimezone(dt.UTC))
     till = Till.get(Till.code == spec["home_till"])
     count, refunds = _market_days(actors["seller"], actors["treasurer"], till, days, random.Random(seed), today)
     return DemoSummary(len(spec["groups"]), len(spec["items"]), len(spec["users"]), count, refunds,

@@ -36,6 +36,12 @@ def delete_sale(db: pw.Database, sid: int, with_link: bool = True) -> None:
     hexid = sale_uuid_hex(db, sid)
     db.execute_sql(f"DELETE FROM sale_line WHERE sale_id = {sid}")
     db.execute_sql(f"DELETE FROM payment WHERE sale_id = {sid}")
+    # a careful forger also puts the stock balances back, so they still equal the ledger
+    for lot, shop, qty, value in db.execute_sql(
+            "SELECT lot_id, shop_id, quantity, value_satang FROM stock_movement WHERE "
+            f"REPLACE(CAST(document_uuid AS TEXT), '-', '') = '{hexid}'").fetchall():
+        db.execute_sql(f"UPDATE stock_balance SET quantity = quantity - {qty}, held_value_satang = "
+                       f"held_value_satang - {value} WHERE lot_id = {lot} AND shop_id = {shop}")
     for t, col in (("stock_movement", "document_uuid"), ("journal_entry", "doc_uuid"), ("chain_link", "doc_uuid")):
         if t == "chain_link" and not with_link:
             continue

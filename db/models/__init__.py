@@ -72,6 +72,7 @@ class Shop(BaseModel):
     name_en = pw.CharField(max_length=200)
     tax_id = pw.CharField(max_length=13, default="")
     promptpay_id = pw.CharField(max_length=20, default="")
+    group_id: int
 
 
 class Till(BaseModel):
@@ -110,6 +111,7 @@ class Item(BaseModel):
     group = pw.ForeignKeyField(NetworkGroup, backref="items", on_delete="RESTRICT")
     sold_by_weight = pw.BooleanField(default=False)
     active = pw.BooleanField(default=True)
+    group_id: int
 
 
 class ItemPack(BaseModel):
@@ -270,19 +272,73 @@ class Setting(BaseModel):
         indexes = ((("scope", "key"), True),)
 
 
+class Supplier(BaseModel):
+    """Who a group buys from: a shop, a farmer, or another group of the network (``network_group``)."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    code = pw.CharField(max_length=32, unique=True)
+    name = pw.CharField(max_length=200)
+    phone = pw.CharField(max_length=32, default="")
+    network_group = pw.ForeignKeyField(NetworkGroup, null=True, on_delete="RESTRICT")
+    active = pw.BooleanField(default=True)
+
+
+LOT_ORIGINS = ("opening", "purchase", "batch", "transfer", "unrecorded")
+
+
+class Lot(BaseModel):
+    """One lot of one item, owned by one group: where it came from, when, its expiry and its exact cost.
+
+    The lot is worth exactly ``cost_satang`` for ``quantity_in`` units, stated also as
+    ``unit_cost_satang × quantity_in + remainder_satang``; how that value leaves with the units is the
+    ledger's rule (:mod:`pos_app.stock.lots`).  Never changed once written.
+    """
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    number = pw.CharField(max_length=64, unique=True)
+    item = pw.ForeignKeyField(Item, backref="lots", on_delete="RESTRICT")
+    group = pw.ForeignKeyField(NetworkGroup, on_delete="RESTRICT")
+    origin = pw.CharField(max_length=16, constraints=[pw.Check(f"origin IN {LOT_ORIGINS!r}")])
+    document_uuid = pw.UUIDField(index=True)  # the purchase, batch, transfer or opening document
+    made_on = pw.DateField()  # made or received: the business date, even when recorded later
+    expires_on = pw.DateField(null=True, index=True)
+    quantity_in = pw.BigIntegerField(constraints=[pw.Check("quantity_in >= 0")])
+    cost_satang = pw.BigIntegerField(constraints=[pw.Check("cost_satang >= 0")])
+    unit_cost_satang = pw.BigIntegerField()
+    remainder_satang = pw.BigIntegerField()
+    supplier = pw.ForeignKeyField(Supplier, null=True, on_delete="RESTRICT")
+    supplier_lot = pw.CharField(max_length=64, default="")
+    created_at = UtcDateTimeField()
+    item_id: int
+    group_id: int
+    supplier_id: int | None
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            pw.SQL("CHECK (unit_cost_satang * quantity_in + remainder_satang = cost_satang)"),
+                       pw.SQL("CHECK (expires_on IS NULL OR expires_on >= made_on)")]
+
+
 class StockMovement(BaseModel):
-    """One row of the append-only stock ledger.  On-hand = the sum of ``quantity``."""
+    """One row of the append-only stock ledger: a signed quantity of one lot in one shop, and the value
+    (satang) that moved with it.  On-hand and stock value are the sums of these (kept as balances)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
     item = pw.ForeignKeyField(Item, backref="movements", on_delete="RESTRICT")
     shop = pw.ForeignKeyField(Shop, backref="movements", on_delete="RESTRICT")
     kind = pw.CharField(max_length=16, constraints=[pw.Check(f"kind IN {MOVEMENT_KINDS!r}")])
     quantity = pw.BigIntegerField()  # signed, base units
-    lot = pw.CharField(max_length=64, default="")
+    lot = pw.ForeignKeyField(Lot, null=True, backref="movements", on_delete="RESTRICT")
     unit_cost_satang = pw.BigIntegerField(null=True)
+    value_satang = pw.BigIntegerField(default=0)  # signed, the lot value that moved (ledger's rule)
+    expired_override = pw.BooleanField(default=False)  # an expired lot sold on purpose (recorded)
     document_uuid = pw.UUIDField(index=True)
     user = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
-    created_at = UtcDateTimeField(index=True)
+    created_at = UtcDateTimeField(index=True)  # when it was recorded
+    business_date = pw.DateField()  # the day it happened (a purchase entered late keeps its real day)
+    item_id: int
+    lot_id: int | None
+    shop_id: int
 
     class Meta:
         indexes = ((("item", "shop"), False),)
@@ -302,9 +358,9 @@ class JournalEntry(BaseModel):
 
 CORE_MODELS: tuple[type[BaseModel], ...] = (
     NetworkGroup, Shop, Till, User, PriceTier, Item, ItemPack, Barcode, ItemPrice,
-    Sale, SaleLine, Payment, StockMovement, JournalEntry, HeldCart, CartCancellation, BarcodeRule, Setting,
-    OrderPayment,
+    Sale, SaleLine, Payment, Supplier, Lot, StockMovement, JournalEntry, HeldCart, CartCancellation, BarcodeRule,
+    Setting, OrderPayment,
 )
 # Document tables: the database refuses UPDATE and DELETE on these (db.guards).
-CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "stock_movement", "journal_entry",
+CORE_APPEND_ONLY: tuple[str, ...] = ("sale", "sale_line", "payment", "lot", "stock_movement", "journal_entry",
                                      "cart_cancellation", "order_payment")

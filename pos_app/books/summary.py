@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from db.models import Item, NetworkGroup, Payment, Sale, SaleLine, Shop, StockMovement, Till
+from db.models import Item, ItemPrice, Lot, NetworkGroup, Payment, Sale, SaleLine, Shop, StockMovement, Till
 from db.models.books import CashMovement
 from pos_app.books.scope import Scope
 from pos_app.money import Money, Rounding
@@ -74,16 +74,20 @@ class Summary:
 
 
 def standard_costs(item_ids: list[int], until: dt.datetime) -> dict[int, int]:
-    """Each item's latest incoming unit cost (satang per pricing quantity) before ``until``."""
-    latest = (StockMovement.select(StockMovement.item, pw.fn.MAX(StockMovement.id).alias("last"))
-              .where(StockMovement.item.in_(item_ids) & StockMovement.unit_cost_satang.is_null(False)
-                     & StockMovement.kind.in_(("opening", "purchase", "produce")) & (StockMovement.created_at < until))
-              .group_by(StockMovement.item))
+    """Each item's latest incoming unit cost (satang per pricing quantity) before ``until``: the cost of the
+    newest lot received or made (its exact cost ÷ its quantity, times the item's pricing quantity, rounded
+    half up)."""
+    latest = (Lot.select(Lot.item, pw.fn.MAX(Lot.id).alias("last"))
+              .where(Lot.item.in_(item_ids) & (Lot.quantity_in > 0) & (Lot.created_at < until))
+              .group_by(Lot.item))
     ids = [last for _item, last in latest.tuples().execute()]
     if not ids:
         return {}
-    return {int(i): int(c) for i, c in StockMovement.select(StockMovement.item, StockMovement.unit_cost_satang)
-            .where(StockMovement.id.in_(ids)).tuples().execute()}
+    per = {int(i): int(q) for i, q in ItemPrice.select(ItemPrice.item, pw.fn.MAX(ItemPrice.per_quantity))
+           .where(ItemPrice.item.in_(item_ids)).group_by(ItemPrice.item).tuples().execute()}
+    return {int(i): Money(int(cost)).times_fraction(per.get(int(i), 1), int(qty), Rounding.HALF_UP).satang
+            for i, cost, qty in Lot.select(Lot.item, Lot.cost_satang, Lot.quantity_in)
+            .where(Lot.id.in_(ids)).tuples().execute()}
 
 
 def _sales_where(scope: Scope) -> pw.Expression:

@@ -32,6 +32,18 @@ def _till(ctx: ShellContext) -> QWidget:
     return TillPage(ctx)
 
 
+def _stock(ctx: ShellContext) -> QWidget:
+    from ui.stock.page import StockPage
+
+    return StockPage(ctx)
+
+
+def _production(ctx: ShellContext) -> QWidget:
+    from ui.production.page import ProductionPage
+
+    return ProductionPage(ctx)
+
+
 def _books(ctx: ShellContext) -> QWidget:
     from ui.books.page import BooksPage
 
@@ -58,6 +70,8 @@ def _printer(ctx: ShellContext) -> QWidget:
 
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
+    Area("stock", N_("Stock"), Action.RECEIVE_STOCK, "F3", _stock),
+    Area("production", N_("Production"), Action.PRODUCE, "F4", _production),
     Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),

@@ -1,0 +1,1 @@
+"""Production: recipes (bills of materials, versioned), batches costed from the lots they consumed."""

@@ -1,0 +1,92 @@
+"""A report as a table (title, lines above, header, rows, totals) and its two renderings: PDF with shaped
+Thai (reportlab ``Paragraph`` with ``shaping=1`` in the bundled Sarabun) and XLSX (openpyxl)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    title: str
+    lines: tuple[str, ...]  # under the title (shop, item, period …)
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = field(default_factory=frozenset)  # right-aligned columns
+    landscape: bool = False
+    sheet: str = "report"
+
+
+def to_pdf(report: ReportTable) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from receipts.pdf import register_fonts
+
+    regular, bold = register_fonts()
+    body = ParagraphStyle("cell", fontName=regular, fontSize=9, leading=11.5, shaping=1)
+    right = ParagraphStyle("cell-r", parent=body, alignment=TA_RIGHT)
+    head = ParagraphStyle("head", parent=body, fontName=bold)
+    title = ParagraphStyle("title", fontName=bold, fontSize=15, leading=20, shaping=1)
+    size = landscape(A4) if report.landscape else A4
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm,
+                            bottomMargin=12 * mm, title=report.title)
+
+    def cell(text: str, col: int, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(escape(text), style or (right if col in report.numeric else body))
+
+    data = [[cell(h, i, head) for i, h in enumerate(report.header)]]
+    data += [[cell(v, i) for i, v in enumerate(row)] for row in report.rows]
+    table = Table(data, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story = [Paragraph(escape(report.title), title)]
+    story += [Paragraph(escape(line), body) for line in report.lines]
+    story += [Spacer(1, 4 * mm), table]
+    doc.build(story)
+    return buf.getvalue()
+
+
+def to_xlsx(report: ReportTable) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = report.sheet[:31]
+    ws.append([report.title])
+    ws["A1"].font = Font(bold=True, size=14)
+    for line in report.lines:
+        ws.append([line])
+    ws.append([])
+    ws.append(list(report.header))
+    for c in ws[ws.max_row]:
+        c.font = Font(bold=True)
+    for row in report.rows:
+        ws.append([_number(v) if i in report.numeric else v for i, v in enumerate(row)])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _number(text: str) -> object:
+    """A figure shown as ``1,234.50`` stays exact in the sheet: an int, or a 2-place decimal string → Decimal."""
+    from decimal import Decimal, InvalidOperation
+
+    cleaned = text.replace(",", "").replace("฿", "").strip()
+    if not cleaned:
+        return ""
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return text
+    return int(value) if value == value.to_integral_value() and "." not in cleaned else value

@@ -1,0 +1,109 @@
+"""Items, their packs (declared conversions) and barcodes, kept by the production lead.
+
+An item's base unit (g, ml, piece) never changes once it has stock, since every quantity in the ledger is
+in that unit; names, group and whether it is still in use may change.  A pack is a whole number of base
+units (kg = 1000 g, bottle of 500 ml, pack of 6).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from db.models import BASE_UNITS, ITEM_KINDS, Barcode, Item, ItemPack, NetworkGroup, StockMovement, database
+from pos_app.errors import InputError, NotFound
+from pos_app.people.permissions import Action, require
+from pos_app.people.users import Actor
+from pos_app.thai.digits import to_arabic_digits
+
+
+@dataclass(frozen=True)
+class ItemSaved:
+    id: int
+    uuid: uuid.UUID
+    sku: str
+
+
+def _item(item_id: int) -> Item:
+    item = Item.get_or_none(Item.id == item_id)
+    if item is None:
+        raise NotFound("No item with id {id}", id=item_id)
+    return item
+
+
+def create_item(actor: Actor, sku: str, kind: str, base_unit: str, name_th: str, name_en: str,
+                group_code: str, sold_by_weight: bool = False) -> ItemSaved:
+    require(actor.role, Action.MANAGE_ITEMS)
+    sku, name_th = sku.strip(), name_th.strip()
+    if not sku or not name_th:
+        raise InputError("An item needs a code and a Thai name")
+    if kind not in ITEM_KINDS:
+        raise InputError("Unknown kind “{kind}” (finished, ingredient or packaging)", kind=kind)
+    if base_unit not in BASE_UNITS:
+        raise InputError("Unknown unit “{unit}” (g, ml or piece)", unit=base_unit)
+    group = NetworkGroup.get_or_none(NetworkGroup.code == group_code)
+    if group is None:
+        raise InputError("Unknown group “{group}”", group=group_code)
+    with database.atomic():
+        if Item.select().where(Item.sku == sku).exists():
+            raise InputError("The code {sku} is already used", sku=sku)
+        item = Item.create(sku=sku, kind=kind, base_unit=base_unit, name_th=name_th,
+                           name_en=name_en.strip() or name_th, group=group, sold_by_weight=sold_by_weight)
+    return ItemSaved(item.id, item.uuid, item.sku)
+
+
+def update_item(actor: Actor, item_id: int, name_th: str | None = None, name_en: str | None = None,
+                active: bool | None = None, base_unit: str | None = None) -> ItemSaved:
+    require(actor.role, Action.MANAGE_ITEMS)
+    item = _item(item_id)
+    changes: dict[str, object] = {}
+    if name_th is not None:
+        if not name_th.strip():
+            raise InputError("An item needs a code and a Thai name")
+        changes["name_th"] = name_th.strip()
+    if name_en is not None:
+        changes["name_en"] = name_en.strip() or item.name_th
+    if active is not None:
+        changes["active"] = active
+    if base_unit is not None and base_unit != item.base_unit:
+        if base_unit not in BASE_UNITS:
+            raise InputError("Unknown unit “{unit}” (g, ml or piece)", unit=base_unit)
+        if StockMovement.select().where(StockMovement.item == item_id).exists():
+            raise InputError("{item} already has stock in {unit}; its unit cannot change", item=item.name_th,
+                             unit=item.base_unit)
+        changes["base_unit"] = base_unit
+    if changes:
+        with database.atomic():
+            Item.update(**changes).where(Item.id == item_id).execute()
+    return ItemSaved(item.id, item.uuid, item.sku)
+
+
+def add_pack(actor: Actor, item_id: int, name_th: str, name_en: str, factor: int) -> int:
+    """Declare that one ``name`` of the item is ``factor`` base units (a whole number above zero)."""
+    require(actor.role, Action.MANAGE_ITEMS)
+    _item(item_id)
+    if isinstance(factor, bool) or not isinstance(factor, int) or factor <= 0:
+        raise InputError("A pack holds a whole number of base units, more than zero")
+    if not name_th.strip():
+        raise InputError("A pack needs a name")
+    with database.atomic():
+        if ItemPack.select().where((ItemPack.item == item_id) & ((ItemPack.name_en == name_en.strip())
+                                                                  | (ItemPack.name_th == name_th.strip()))).exists():
+            raise InputError("There is already a pack called “{pack}”", pack=name_th.strip())
+        return int(ItemPack.insert(item=item_id, name_th=name_th.strip(), name_en=name_en.strip() or name_th.strip(),
+                                   factor=factor).execute())
+
+
+def add_barcode(actor: Actor, item_id: int, code: str, quantity: int = 1) -> int:
+    """A barcode for the item; one scan counts ``quantity`` base units."""
+    require(actor.role, Action.MANAGE_ITEMS)
+    _item(item_id)
+    code = to_arabic_digits(code).strip()
+    if not code or not code.isascii() or not code.isalnum():
+        raise InputError("“{code}” is not a barcode", code=code)
+    if quantity <= 0:
+        raise InputError("A quantity must be more than zero")
+    with database.atomic():
+        if Barcode.select().where(Barcode.code == code).exists():
+            raise InputError("The barcode {code} is already used", code=code)
+        return int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())

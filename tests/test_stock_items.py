@@ -1,0 +1,51 @@
+"""Items, packs and barcodes kept by the production lead; conversions through a declared pack (both DBs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.connection import OpenedDatabase
+from db.models import Barcode, Item
+from pos_app.errors import InputError, PermissionDenied
+from pos_app.selling import catalog
+from pos_app.stock import items, ledger
+from pos_app.stock.units import to_base
+from tests.stock_support import buy, lead, seller, shop
+
+
+def test_a_lead_creates_an_item_with_a_pack_and_a_barcode(demo_db: OpenedDatabase) -> None:
+    saved = items.create_item(lead(), "ING-TAMARIND", "ingredient", "g", "มะขามเปียก", "Tamarind", "KAPI")
+    items.add_pack(lead(), saved.id, "ถุง 500 กรัม", "bag of 500 g", 500)
+    items.add_barcode(lead(), saved.id, "๘๘๕๐๐๐๐๐๐๑๒๓๔")
+    assert to_base("3", saved.id, "ถุง 500 กรัม") == 1500
+    assert to_base("0.5", saved.id, "bag of 500 g") == 250
+    with pytest.raises(InputError):
+        to_base("0.001", saved.id, "bag of 500 g")  # half a gram
+    assert Barcode.get(Barcode.code == "8850000001234").item_id == saved.id
+    items.update_item(lead(), saved.id, name_th="มะขามเปียกแกะเม็ด")
+    assert Item.get_by_id(saved.id).name_th == "มะขามเปียกแกะเม็ด"
+
+
+def test_bad_items_packs_and_barcodes_change_nothing(demo_db: OpenedDatabase) -> None:
+    salt = Item.get(Item.sku == "ING-SALT")
+    count = (Item.select().count(), Barcode.select().count())
+    for bad in (lambda: items.create_item(lead(), "ING-SALT", "ingredient", "g", "ซ้ำ", "dup", "KAPI"),
+                lambda: items.create_item(lead(), "NEW", "ingredient", "kg", "ผิดหน่วย", "kg", "KAPI"),
+                lambda: items.add_pack(lead(), salt.id, "ครึ่ง", "half", 0),
+                lambda: items.add_pack(lead(), salt.id, "กิโลกรัม", "kg", 1000),  # already declared
+                lambda: items.add_barcode(lead(), salt.id, "8850000000010"),  # the shrimp paste's
+                lambda: items.update_item(lead(), salt.id, base_unit="piece")):  # salt has stock in g
+        with pytest.raises(InputError):
+            bad()
+    assert (Item.select().count(), Barcode.select().count()) == count
+    with pytest.raises(PermissionDenied):
+        items.create_item(seller(), "X", "ingredient", "g", "x", "x", "KAPI")
+
+
+def test_an_item_taken_out_of_use_still_takes_stock_but_is_not_on_the_till(demo_db: OpenedDatabase) -> None:
+    saved = items.create_item(lead(), "SOAP-BAR", "finished", "piece", "สบู่ก้อน", "Soap bar", "BHS")
+    items.update_item(lead(), saved.id, active=False)
+    assert Item.get_by_id(saved.id).active is False
+    buy("BHS-MARKET", Item.get_by_id(saved.id), 10, 1000)
+    assert catalog.by_id(saved.id) is None  # out of use (and no price): the till does not offer it
+    assert ledger.on_hand(saved.id, shop("BHS-MARKET").id) == 10

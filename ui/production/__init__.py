@@ -1,0 +1,1 @@
+"""Production screens: recipes and batches."""

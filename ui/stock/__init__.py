@@ -1,0 +1,1 @@
+"""Stock screens of the production lead."""

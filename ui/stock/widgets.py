@@ -1,0 +1,88 @@
+"""Small pieces shared by the stock and production screens: read-only cells, big buttons that show their
+shortcut, a message line, and saving a report (PDF or XLSX) where the person can find it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from db.connection import data_dir
+from pos_app.stock.export import ReportTable, to_pdf, to_xlsx
+
+TOUCH = 44  # px: the smallest touch target
+
+
+def cell(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def button(owner: QWidget, label: str, name: str, key: str | None = None) -> QPushButton:
+    """A button at least 44 px high whose label shows its shortcut key, e.g. ``Save (F8)``."""
+    b = QPushButton(f"{label} ({key})" if key else label)
+    b.setObjectName(name)
+    b.setMinimumHeight(TOUCH)
+    if key:
+        shortcut = QShortcut(QKeySequence(key), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(b.click)
+    return b
+
+
+def table(name: str, headers: list[str], stretch: int = 0) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    for c in range(len(headers)):
+        t.horizontalHeader().setSectionResizeMode(
+            c, QHeaderView.ResizeMode.Stretch if c == stretch else QHeaderView.ResizeMode.ResizeToContents)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setDefaultSectionSize(TOUCH - 8)
+    return t
+
+
+def fill(t: QTableWidget, rows: list[tuple[str, ...]], numeric: set[int] | frozenset[int] = frozenset()) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            t.setItem(r, c, cell(value, c in numeric))
+
+
+def message_label(name: str = "message") -> QLabel:
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    label.setStyleSheet(f"color: {'#b00020' if error else '#0b6e2e'}; font-weight: bold;")
+    label.setText(text)
+
+
+def save_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
+    """Write the report under the data folder's ``reports`` and open it (not in an offscreen test run)."""
+    folder = data_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{re.sub(r'[^0-9A-Za-z_.-]+', '-', stem)}.{kind}"
+    path.write_bytes(to_pdf(report) if kind == "pdf" else to_xlsx(report))
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
