@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
 from db.connection import OpenedDatabase
@@ -18,6 +19,7 @@ from tests.ui_till_helpers import (
     click,
     key_clicks,
     log_in,
+    press,
     scan,
     till_page,
     type_slowly,
@@ -119,23 +121,6 @@ def test_fault_3_goods_by_weight_ask_the_weight_in_kg_or_g_with_thai_digits(wind
     assert child(window, QLabel, "total").text() == "รวม ฿281.60"  # 70 + 66.60 + 70 + 75
 
 
-def test_fault_4_the_open_cart_stays_with_its_seller(window: MainWindow, qtbot: Any) -> None:
-    log_in(window, qtbot, "somsri", "1111")
-    scan(till_page(window), qtbot, barcode_of("TEA-YMN"))
-    answer_next_dialog(lambda box: next(b for b in box.buttons() if b.text() == "พักไว้").click())  # type: ignore[attr-defined]
-    click(qtbot, window, "logout")
-    assert window.actor is None
-    log_in(window, qtbot, "wanna", "3333")
-    qtbot.keyClick(window, Qt.Key.Key_F2)
-    assert cart_rows(window) == []
-    qtbot.keyClick(window, Qt.Key.Key_F2)
-    click(qtbot, window, "logout")
-    log_in(window, qtbot, "somsri", "1111")
-    answer_next_dialog(lambda d: d.accept())  # type: ignore[attr-defined]
-    qtbot.keyClick(till_page(window), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert cart_rows(window) == [("ชาหญ้าหมอน้อย (20 ซอง)", "1 ชิ้น", "฿60.00")]
-
-
 def test_fault_5_typing_after_picking_a_name_goes_into_the_pin_and_thai_digits_work(
         window: MainWindow, qtbot: Any) -> None:
     people = window.login_page.people
@@ -160,7 +145,7 @@ def test_fault_6_a_scan_under_the_thai_layout_and_a_name_with_several_matches(wi
     page = till_page(window)
     scan(page, qtbot, "คคถจจจจจจจจ/ึ")  # 8850000000027 typed by a scanner while the Thai layout is on
     assert cart_rows(window) == [("กะปิ กระปุก 200 กรัม", "1 ชิ้น", "฿50.00")]
-    answer_next_dialog(lambda d: d.accept())  # type: ignore[attr-defined]  # the first of the matches
+    answer_next_dialog(lambda d: QTest.keyClick(d, Qt.Key.Key_Return))  # the first of the matches
     type_slowly(page, qtbot, child(window, QLineEdit, "scan"), "น้ำยาล้างจาน")
     assert len(cart_rows(window)) == 2 and cart_rows(window)[1][0].startswith("น้ำยาล้างจาน")
 
@@ -247,15 +232,15 @@ def test_hold_recall_and_a_recorded_cancellation(window: MainWindow, qtbot: Any)
     log_in(window, qtbot, "somsri", "1111")
     page = till_page(window)
     scan(page, qtbot, barcode_of("KAPI-200"))
-    qtbot.keyClick(page, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert cart_rows(window) == []
     scan(page, qtbot, barcode_of("DRINK-YMN"))
     answer_next_dialog(lambda d: (d.setTextValue("ลูกค้าเปลี่ยนใจ"), d.accept()))  # type: ignore[attr-defined]
-    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     row = CartCancellation.get()
     assert (row.total_satang, row.reason) == (2000, "ลูกค้าเปลี่ยนใจ")
     answer_next_dialog(lambda d: d.accept())  # type: ignore[attr-defined]
-    qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert cart_rows(window) == [("กะปิ กระปุก 200 กรัม", "1 ชิ้น", "฿50.00")]
 
 

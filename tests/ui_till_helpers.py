@@ -100,3 +100,11 @@ def answer_next_dialog(action: Callable[[QWidget], None]) -> None:
         action(dialog)
 
     QTimer.singleShot(0, act)
+
+
+def press(qtbot: Any, page: TillPage, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A shortcut key on the till (its window made active first: offscreen, no window manager does it)."""
+    page.window().activateWindow()
+    QApplication.processEvents()
+    qtbot.keyClick(QApplication.focusWidget() or page, key, modifier)
