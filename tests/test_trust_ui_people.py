@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 from db.connection import OpenedDatabase
 from pos_app.clock import FixedClock
 from pos_app.people import users
+from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
 from tests.ui_till_helpers import barcode_of, child, log_in, scan, till_page
 from ui.app import application
@@ -101,6 +102,9 @@ def test_someone_else_after_the_idle_lock_starts_afresh(window: MainWindow, qtbo
     log_in(window, qtbot, "wanna", "3333")
     assert window.actor is not None and window.actor.login == "wanna"
     assert "cart" not in window.session or not window.session["cart"].lines
+    somsri = users.login("somsri", "1111")
+    waiting = holds.held(window.till.id, somsri)  # her sale waits for her, held, not lost
+    assert [h.line_count for h in waiting] == [1]
 
 
 def test_the_idle_rule() -> None:
