@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from db.models import Barcode, Item, ItemPack, ItemPrice, NetworkGroup, PriceTier, Shop, Till, database
+from db.models import Barcode, BarcodeRule, Item, ItemPack, ItemPrice, NetworkGroup, PriceTier, Shop, Till, database
 from pos_app import clock
 from pos_app.clock import BANGKOK
 from pos_app.errors import InputError
@@ -67,6 +67,8 @@ def _create_master_data(spec: dict[str, Any]) -> dict[str, users.Actor]:
             Barcode.create(code=code, item=item)
         for pack in i["packs"]:
             ItemPack.create(item=item, **pack)
+    for rule in spec.get("barcode_rules", []):
+        BarcodeRule.create(**rule)
     actors = {}
     for u in spec["users"]:
         group = groups[u["group"]].id if u["group"] else None

@@ -37,6 +37,18 @@ def clock() -> Iterator[FixedClock]:
 
 
 @pytest.fixture(autouse=True)
+def no_print_worker_outlives_its_test() -> Iterator[None]:
+    """A till page starts its print worker thread; stop it with the test, or its next step would connect to
+    whatever database the next test opens (PostgreSQL then refuses to copy a template "in use")."""
+    yield
+    import sys
+
+    runner = sys.modules.get("ui.printing.runner")
+    if runner is not None:
+        runner.stop_all()
+
+
+@pytest.fixture(autouse=True)
 def thai_by_default() -> Iterator[None]:
     set_language("th")
     yield

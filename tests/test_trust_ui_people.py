@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 from db.connection import OpenedDatabase
 from pos_app.clock import FixedClock
 from pos_app.people import users
+from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
-from tests.test_ui_till import barcode_of, child, log_in, scan
+from tests.ui_till_helpers import barcode_of, child, log_in, scan, till_page
 from ui.app import application
 from ui.shell.window import MainWindow
 
@@ -78,7 +79,7 @@ def test_a_seller_does_not_see_the_people_screen(window: MainWindow, qtbot: Any)
 def test_the_till_locks_itself_and_gives_the_cart_back_to_the_same_seller(
         window: MainWindow, qtbot: Any, clock: FixedClock) -> None:
     log_in(window, qtbot, "somsri", "1111")
-    scan(window, qtbot, barcode_of("DISH-500"))
+    scan(till_page(window), qtbot, barcode_of("DISH-500"))
     assert len(window.session["cart"].lines) == 1
     clock.advance(dt.timedelta(minutes=4))
     assert not window.idle_watch.check()  # 4 of 5 minutes: still open
@@ -95,12 +96,15 @@ def test_the_till_locks_itself_and_gives_the_cart_back_to_the_same_seller(
 def test_someone_else_after_the_idle_lock_starts_afresh(window: MainWindow, qtbot: Any,
                                                         clock: FixedClock) -> None:
     log_in(window, qtbot, "somsri", "1111")
-    scan(window, qtbot, barcode_of("DISH-500"))
+    scan(till_page(window), qtbot, barcode_of("DISH-500"))
     clock.advance(dt.timedelta(minutes=6))
     assert window.idle_watch.check()
     log_in(window, qtbot, "wanna", "3333")
     assert window.actor is not None and window.actor.login == "wanna"
     assert "cart" not in window.session or not window.session["cart"].lines
+    somsri = users.login("somsri", "1111")
+    waiting = holds.held(window.till.id, somsri)  # her sale waits for her, held, not lost
+    assert [h.line_count for h in waiting] == [1]
 
 
 def test_the_idle_rule() -> None:

@@ -17,6 +17,7 @@ from pos_app.errors import InputError
 from pos_app.money import ZERO, Money, Rounding
 from pos_app.selling.catalog import DEFAULT_TIER, ItemView
 
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MAX_QUANTITY = 1_000_000_000  # base units; a typo guard (a tonne of anything at a stall is a typo)
 CHANNELS = ("stall", "member", "network", "online")
 
@@ -52,6 +53,16 @@ def percent_of(amount: Money, hundredths_of_percent: int) -> Money:
     if not 0 <= hundredths_of_percent <= 10_000:
         raise InputError("A discount is between 0 and 100 percent")
     return amount.times_fraction(hundredths_of_percent, 10_000, Rounding.HALF_UP)
+
+
+def parse_discount(text: str, base: Money) -> Money:
+    """What a person typed as a discount on ``base``: ``"10%"`` / ``"12.5 %"`` (a percent, :func:`percent_of`)
+    or an amount such as ``"5"`` or ``"฿5.50"``; Thai digits accepted."""
+    cleaned = text.translate(_THAI_DIGITS).strip().replace(" ", "")
+    if cleaned.endswith("%"):
+        hundredths = Money.parse(cleaned[:-1]).satang  # "12.5" parses as 1250 hundredths of a unit
+        return percent_of(base, hundredths)
+    return Money.parse(cleaned)
 
 
 @dataclass

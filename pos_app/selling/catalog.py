@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from db.models import Barcode, Item, ItemPrice, PriceTier
+from pos_app.errors import InputError
 from pos_app.money import Money
 from resources.i18n import language
+
+if TYPE_CHECKING:
+    from pos_app.selling.cart import Cart
 
 DEFAULT_TIER = "retail"
 
@@ -64,3 +69,21 @@ def by_id(item_id: int, tier: str = DEFAULT_TIER) -> ItemView | None:
     price = (ItemPrice.select(ItemPrice, Item).join(Item).switch(ItemPrice).join(PriceTier)
              .where((Item.id == item_id) & (PriceTier.code == tier)).first())
     return None if price is None else _view(price.item, price)
+
+
+def reprice(cart: Cart, tier: str) -> None:
+    """Price every line of ``cart`` in ``tier`` (a member's or another group's price); refused, with the cart
+    unchanged, when an item has no price in that tier."""
+    views = [by_id(line.item.id, tier) for line in cart.lines]
+    missing = [line.item for line, view in zip(cart.lines, views, strict=True) if view is None]
+    if missing:
+        raise InputError("{name} has no price for this kind of sale", name=missing[0].name)
+    for line, view in zip(cart.lines, views, strict=True):
+        assert view is not None
+        line.item = ItemView(view.id, view.sku, view.name_th, view.name_en, view.kind, view.base_unit,
+                             view.sold_by_weight, view.price, view.per_quantity, line.item.scan_quantity)
+        if line.discount > line.amount:
+            line.discount = line.amount
+    cart.tier = tier
+    if cart.discount > cart.subtotal:
+        cart.discount = cart.subtotal

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from pos_app.errors import PosError
+from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -19,7 +21,7 @@ class IdleWatch(QObject):
         super().__init__(window)
         self.window = window
         self.rule = IdleRule(idle_limit("seller"))
-        self.kept: tuple[str, dict[str, Any]] | None = None
+        self.kept: tuple[Any, dict[str, Any]] | None = None
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -40,16 +42,26 @@ class IdleWatch(QObject):
         self.rule.limit = idle_limit(actor.role)
         if not self.rule.due():
             return False
-        kept = (actor.login, dict(self.window.session))
-        if not self.window.logout():
+        kept = (actor, dict(self.window.session))
+        if not self.window.logout(ask=False):
             return False
         self.kept = kept
-        self.window.login_page.logged_in.connect(self._back)
         return True
 
-    def _back(self, actor: Any) -> None:
+    def logged_in(self, actor: Any) -> None:
+        """Called by the shell after each log-in: the same person gets the locked session back."""
         self.rule.touch()
-        if self.kept is not None and actor.login == self.kept[0] and self.kept[1]:
-            self.window.session.update(self.kept[1])
-            self.window.rebuild()  # the pages see the session again (the open cart)
+        if self.kept is None:
+            return
+        before, session = self.kept
         self.kept = None
+        if actor.login == before.login and session:
+            self.window.session.update(session)
+            self.window.rebuild()  # the pages see the session again (the open cart)
+            return
+        cart = session.get("cart")
+        if cart is not None and not cart.is_empty:  # someone else: the first seller's sale waits as held
+            try:
+                holds.hold(before, self.window.till.id, cart, cart.customer_name)
+            except PosError:
+                pass  # e.g. a closed day: the cart is dropped, as a log-out would; nothing was sold

@@ -172,11 +172,14 @@ class MainWindow(QMainWindow):
         self._build_nav(actor)
         self.show_area(home_for(actor.role))
         self._update_header()
+        if hasattr(self, "idle_watch"):
+            self.idle_watch.logged_in(actor)
 
-    def logout(self) -> bool:
+    def logout(self, ask: bool = True) -> bool:
         """Log out; each built page may refuse (``before_logout()`` returning False, e.g. an open cart the
-        seller chose not to hold or cancel).  Returns whether the person was logged out."""
-        for page in self.pages.values():
+        seller chose not to hold or cancel).  Returns whether the person was logged out.  The idle lock
+        passes ``ask=False``: nobody is there to answer, and it keeps the session itself."""
+        for page in self.pages.values() if ask else ():
             check = getattr(page, "before_logout", None)
             if callable(check) and not check():
                 return False

@@ -1,178 +1,236 @@
-"""The till: scan or click products, change quantities, take cash, see the change; today's sales below.
-
-A barcode scanner is a fast keyboard ending in Enter: the scan field takes it with no debounce.  Typing
-letters in the same field filters the product buttons.  Every rule (prices, totals, change, stock,
-receipt numbers) is the core's; this page only shows and asks.
+"""The till: a stall seller's screen.  Scan (with the cursor anywhere), search or tap products, weigh goods
+sold by the kilo, change quantities, give discounts, hold and recall, take cash, PromptPay, transfer or a
+split, and see the change.  Every rule (prices, totals, change, discounts, stock, receipt numbers) is the
+core's; this page only shows and asks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QGridLayout,
+    QComboBox,
     QHBoxLayout,
-    QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_app.errors import PosError
+from pos_app import clock
+from pos_app.errors import PermissionDenied, PosError
 from pos_app.money import Money
-from pos_app.selling import catalog, sales
-from pos_app.selling.cart import MAX_QUANTITY, Cart
+from pos_app.people.permissions import Action
+from pos_app.people.users import Actor
+from pos_app.selling import catalog, history, holds, sales, search
+from pos_app.selling.cart import CHANNELS, Cart, parse_discount
 from pos_app.selling.catalog import ItemView
+from pos_app.selling.payments import NeedsConfirmation
+from pos_app.selling.weights import read_scale_label
+from pos_app.trust.retry import write_transaction
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
-from ui.till.sales_list import SalesList
+from ui.till.cart_view import CartView
+from ui.till.payment import PaymentPanel
+from ui.till.products import ProductPicker, pick_list
+from ui.till.scanner import ScanCatcher
+from ui.till.weight import WeightDialog
 
-UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
+CHANNEL_LABELS = {"stall": N_("Stall"), "member": N_("Member price"), "network": N_("Network group"),
+                  "online": N_("Online order")}
+TIER_OF_CHANNEL = {"stall": "retail", "member": "member", "network": "network", "online": "retail"}
 
 
-def _cell(text: str, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _button(text: str, name: str, slot: object, big: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setMinimumHeight(56 if big else 44)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.clicked.connect(slot)
+    return b
 
 
 class TillPage(QWidget):
-    sale_done = Signal(object)  # sales.SaleResult
-
     def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("till")
         self.ctx = ctx
         self.till, self.actor = ctx.till, ctx.actor
         self.cart: Cart = ctx.session.setdefault("cart", Cart())
-        self.products = catalog.sellable()
-        self.product_buttons: dict[int, QPushButton] = {}
+        self.index = search.load(self.cart.tier)
+        self.last_result: sales.SaleResult | None = None
 
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
+        self.scan.setStyleSheet("font-size: 16pt;")
         self.scan.setPlaceholderText(_("Scan a barcode or type a product name"))
-        self.scan.returnPressed.connect(self.on_scan)
-        self.scan.textEdited.connect(self.filter_products)
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        for n, view in enumerate(p for p in self.products if p.kind == "finished"):
-            button = QPushButton(f"{view.name}\n{view.price.format()}")
-            button.setObjectName(f"product_{view.sku}")
-            button.setMinimumSize(200, 64)
-            button.setToolTip(view.name)
-            button.clicked.connect(lambda _checked=False, v=view: self.add(v))
-            grid.addWidget(button, n // 2, n % 2)
-            self.product_buttons[view.id] = button
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
+        self.scan.returnPressed.connect(self.on_enter)
+        self.picker: ProductPicker = ProductPicker(self.index)
+        self.scan.textEdited.connect(self.picker.set_query)
+        self.picker.picked.connect(self.add)
         left = QVBoxLayout()
         left.addWidget(self.scan)
-        left.addWidget(scroll)
+        left.addWidget(self.picker, 1)
 
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("cart")
-        self.table.setHorizontalHeaderLabels([_("Item"), _("Quantity"), _("Price"), _("Amount")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._row_selected)
-        self.quantity = QSpinBox()
-        self.quantity.setObjectName("quantity")
-        self.quantity.setRange(1, MAX_QUANTITY)
-        self.quantity.valueChanged.connect(self._quantity_changed)
-        remove = QPushButton(_("Remove line"))
-        remove.setObjectName("remove")
-        remove.clicked.connect(self.remove_line)
-        qty_row = QHBoxLayout()
-        qty_row.addWidget(QLabel(_("Quantity")))
-        qty_row.addWidget(self.quantity)
-        qty_row.addWidget(remove)
+        self.channel = QComboBox()
+        self.channel.setObjectName("channel")
+        self.channel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for code in CHANNELS:
+            self.channel.addItem(_(CHANNEL_LABELS[code]), code)
+        self.channel.setCurrentIndex(CHANNELS.index(self.cart.channel))
+        self.channel.currentIndexChanged.connect(self.change_channel)
+        self.customer = QLineEdit()
+        self.customer.setObjectName("customer_name")
+        self.customer.setPlaceholderText(_("Customer's name"))
+        self.phone = QLineEdit()
+        self.phone.setObjectName("customer_phone")
+        self.phone.setPlaceholderText(_("Phone"))
+        for field in (self.customer, self.phone):
+            field.textEdited.connect(self._customer_edited)
+        head = QHBoxLayout()
+        head.addWidget(self.channel)
+        head.addWidget(self.customer, 1)
+        head.addWidget(self.phone, 1)
+        self.cart_view = CartView(self.cart)
+        self.cart_view.message.connect(self.say)
+        self.cart_view.weigh.connect(self.reweigh)
+        self.cart_view.discount_line.connect(self.discount_line)
+        actions = QHBoxLayout()
+        for text, name, slot in ((_("Sale discount  Ctrl+D"), "sale_discount", self.discount_sale),
+                                 (_("Hold  Ctrl+H"), "hold", self.hold),
+                                 (_("Recall  Ctrl+R"), "recall", self.recall),
+                                 (_("Cancel sale  Ctrl+K"), "cancel_sale", self.cancel_sale),
+                                 (_("Sales && refunds  Ctrl+F"), "history", self.open_history)):
+            actions.addWidget(_button(text, name, slot))
+        self.pay = _button(_("Pay  F12"), "pay", self.start_payment, big=True)
+        self.pay.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        cart_page = QWidget()
+        cart_layout = QVBoxLayout(cart_page)
+        cart_layout.setContentsMargins(0, 0, 0, 0)
+        cart_layout.addLayout(head)
+        cart_layout.addWidget(self.cart_view, 1)
+        cart_layout.addLayout(actions)
+        cart_layout.addWidget(self.pay)
+        self.payment = PaymentPanel(ctx, self.cart)
+        self.payment.ready.connect(self.finish_sale)
+        self.payment.cancelled.connect(self.back_to_cart)
+        self.right = QStackedWidget()
+        self.right.addWidget(cart_page)
+        self.right.addWidget(self.payment)
 
-        self.total = QLabel()
-        self.total.setObjectName("total")
-        self.total.setStyleSheet("font-size: 28pt; font-weight: bold;")
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.tendered = QLineEdit()
-        self.tendered.setObjectName("tendered")
-        self.tendered.setPlaceholderText(_("Cash received (฿)"))
-        self.tendered.returnPressed.connect(self.pay_cash)
-        pay = QPushButton(_("Pay cash"))
-        pay.setObjectName("pay_cash")
-        pay.setMinimumHeight(48)
-        pay.clicked.connect(self.pay_cash)
-        quick = QHBoxLayout()
-        for label, amount in ((_("Exact"), None), ("฿100", 10000), ("฿500", 50000), ("฿1,000", 100000)):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _c=False, a=amount: self._quick_cash(a))
-            quick.addWidget(button)
         self.message = QLabel("")
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.change = QLabel("")
         self.change.setObjectName("change")
         self.change.setStyleSheet("font-size: 20pt; color: #0b6e2e; font-weight: bold;")
-        right = QVBoxLayout()
-        right.addWidget(self.table)
-        right.addLayout(qty_row)
-        right.addWidget(self.total)
-        right.addLayout(quick)
-        pay_row = QHBoxLayout()
-        pay_row.addWidget(self.tendered)
-        pay_row.addWidget(pay)
-        right.addLayout(pay_row)
-        right.addWidget(self.change)
-        right.addWidget(self.message)
-
-        top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.addLayout(left, 1)
-        top_layout.addLayout(right, 1)
-        self.sales_list = SalesList(self.till.id)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.sales_list)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        self.today = QLabel("")
+        self.today.setObjectName("today")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.change)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.today)
+        self._add_print_status(bottom)
+        body = QHBoxLayout()
+        body.addLayout(left, 11)
+        body.addWidget(self.right, 9)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.refresh_cart()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+        self.catcher = ScanCatcher(self)
+        self.catcher.scanned.connect(self.on_code)
+        for keys, slot in (("F12", self.start_payment), ("Ctrl+D", self.discount_sale), ("Ctrl+H", self.hold),
+                           ("Ctrl+R", self.recall), ("Ctrl+K", self.cancel_sale), ("Ctrl+F", self.open_history),
+                           ("Delete", self.cart_view.remove_line), ("Escape", self.escape),
+                           ("F5", self.payment.show_promptpay), ("F6", lambda: self.payment.take_other("transfer"))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+        self._show_customer()
+        self.cart_view.refresh()
+        self.refresh_today()
+
+    def _add_print_status(self, row: QHBoxLayout) -> None:
+        try:
+            from ui.printing import PrintStatus
+        except ImportError:  # pragma: no cover - the print path is part of the app
+            return
+        row.addWidget(PrintStatus(self.ctx))
+
+    # -- the page's life ----------------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:
+        self.catcher.install()
+        self.scan.setFocus()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:
+        self.catcher.remove()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def entered(self) -> None:
         self.scan.setFocus()
 
-    # -- messages ---------------------------------------------------------------------------------
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#b00020' if error else '#333'}; font-weight: bold;")
         self.message.setText(text)
         if error:
             QApplication.beep()
 
-    # -- adding -----------------------------------------------------------------------------------
-    def on_scan(self) -> None:
-        code = self.scan.text().strip()
-        self.scan.clear()
-        self.filter_products("")
-        if not code:
+    def refresh_today(self) -> None:
+        rows = history.sales_of_day(clock.today(), self.till.id)
+        total = sum((s.total for s in rows), Money(0))
+        self.today.setText(_("Today: {count} receipts, {total}").format(count=len(rows), total=total.format()))
+
+    # -- adding -------------------------------------------------------------------------------------
+    def on_code(self, code: str) -> None:
+        """A scan (from anywhere in the window): scale label, barcode; never a payment."""
+        try:
+            label = read_scale_label(code, self.cart.tier)
+        except PosError as err:
+            self.say(err.message, error=True)
             return
-        view = catalog.by_barcode(code)
+        if label is not None:
+            self.add(label.item, label.grams)
+            return
+        view = catalog.by_barcode(code, self.cart.tier)
         if view is None:
-            matches = [p for p in self.products if p.kind == "finished" and code.lower() in p.name.lower()]
-            if len(matches) != 1:
-                self.say(_("Unknown barcode {code}: nothing was added").format(code=code), error=True)
-                return
-            view = matches[0]
+            self.say(_("Unknown barcode {code}: nothing was added").format(code=code), error=True)
+            return
         self.add(view)
 
+    def on_enter(self) -> None:
+        """Enter typed in the search field at a person's speed: a code, or a name."""
+        text = self.scan.text().strip()
+        if not text:
+            return
+        self.scan.clear()
+        self.picker.set_query("")
+        if read_scale_label_quiet(text):
+            self.on_code(text)
+            return
+        view = self.index.by_code(text)
+        if view is not None:
+            self.add(view)
+            return
+        matches = self.index.search(text, limit=10)
+        if not matches:
+            self.say(_("Nothing found for “{text}”").format(text=text), error=True)
+            return
+        chosen = matches[0] if len(matches) == 1 else pick_list(self, matches)
+        if chosen is not None:
+            self.add(chosen)
+
     def add(self, view: ItemView, quantity: int | None = None) -> None:
+        if view.sold_by_weight and quantity is None:
+            quantity = self.ask_weight(view)
+            if quantity is None:
+                return
         try:
             index = self.cart.add(view, quantity)
         except PosError as err:
@@ -180,80 +238,225 @@ class TillPage(QWidget):
             return
         self.change.clear()
         self.say(_("Added {name}").format(name=view.name))
-        self.refresh_cart(select=index)
+        self.cart_view.refresh(select=index)
+        self.payment.refresh()
         self.scan.setFocus()
 
-    def filter_products(self, text: str) -> None:
-        needle = text.strip().lower()
-        for view in self.products:
-            button = self.product_buttons.get(view.id)
-            if button is not None:
-                button.setVisible(not needle or needle in view.name.lower() or needle in view.sku.lower())
+    def ask_weight(self, view: ItemView) -> int | None:
+        dialog = WeightDialog(view, self)
+        accepted = dialog.exec() == WeightDialog.DialogCode.Accepted
+        grams = dialog.grams
+        dialog.close()
+        dialog.deleteLater()
+        self.window().activateWindow()
+        self.scan.setFocus()
+        return grams if accepted else None
 
-    # -- the cart ---------------------------------------------------------------------------------
-    def refresh_cart(self, select: int | None = None) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.cart.lines))
-        for row, line in enumerate(self.cart.lines):
-            unit = _(UNIT_LABELS.get(line.item.base_unit, line.item.base_unit))
-            per = "" if line.item.per_quantity == 1 else f" / {line.item.per_quantity:,} {unit}"
-            self.table.setItem(row, 0, _cell(line.item.name))
-            self.table.setItem(row, 1, _cell(f"{line.quantity:,} {unit}", right=True))
-            self.table.setItem(row, 2, _cell(line.item.price.format() + per, right=True))
-            self.table.setItem(row, 3, _cell(line.amount.format(), right=True))
-        self.table.blockSignals(False)
-        if select is not None and 0 <= select < len(self.cart.lines):
-            self.table.selectRow(select)
-        self._row_selected()
-        self.total.setText(_("Total {amount}").format(amount=self.cart.total.format()))
+    def reweigh(self, row: int) -> None:
+        grams = self.ask_weight(self.cart.lines[row].item)
+        if grams is not None:
+            self.cart.set_quantity(row, grams)
+            self.cart_view.refresh(select=row)
 
-    def _current_row(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def _row_selected(self) -> None:
-        row = self._current_row()
-        self.quantity.blockSignals(True)
-        self.quantity.setEnabled(row is not None)
-        if row is not None:
-            self.quantity.setValue(self.cart.lines[row].quantity)
-        self.quantity.blockSignals(False)
-
-    def _quantity_changed(self, value: int) -> None:
-        row = self._current_row()
-        if row is None:
-            return
+    # -- the sale's own settings ----------------------------------------------------------------------
+    def change_channel(self) -> None:
+        code = self.channel.currentData()
+        tier = TIER_OF_CHANNEL[code]
         try:
-            self.cart.set_quantity(row, value)
+            self.cart.set_channel(code, self.customer.text(), self.phone.text())
+            if tier != self.cart.tier:
+                catalog.reprice(self.cart, tier)
+                self.index = search.load(tier)
+                self.picker.set_index(self.index)
         except PosError as err:
             self.say(err.message, error=True)
-        self.refresh_cart(select=row)
+        self._show_customer()
+        self.cart_view.refresh()
 
-    def remove_line(self) -> None:
-        row = self._current_row()
-        if row is not None:
-            self.cart.remove(row)
-            self.refresh_cart(select=min(row, len(self.cart.lines) - 1))
+    def _customer_edited(self) -> None:
+        self.cart.set_channel(self.cart.channel, self.customer.text(), self.phone.text())
 
-    # -- paying -----------------------------------------------------------------------------------
-    def _quick_cash(self, satang: int | None) -> None:
-        amount = self.cart.total if satang is None else Money(satang)
-        self.tendered.setText(amount.format(symbol=False))
-        self.pay_cash()
+    def _show_customer(self) -> None:
+        online = self.cart.channel == "online"
+        self.customer.setVisible(online)
+        self.phone.setVisible(online)
+        self.customer.setText(self.cart.customer_name)
+        self.phone.setText(self.cart.customer_phone)
 
-    def pay_cash(self) -> None:
+    def discount_line(self, row: int) -> None:
+        self._discount(row)
+
+    def discount_sale(self) -> None:
+        self._discount(None)
+
+    def _discount(self, row: int | None) -> None:
+        if self.cart.is_empty:
+            return
+        what = self.cart.lines[row].item.name if row is not None else _("the whole sale")
+        text, ok = QInputDialog.getText(self, _("Discount"), _("Discount on {what}: an amount (5) or a percent "
+                                                                "(10%)").format(what=what))
+        self.scan.setFocus()
+        if not ok or not text.strip():
+            return
         try:
-            text = self.tendered.text().strip()
-            tendered = Money.parse(text) if text else self.cart.total
-            result = sales.commit_sale(self.actor, self.till.id, self.cart, tendered, "cash")
+            base = self.cart.lines[row].amount if row is not None else self.cart.subtotal + self.cart.discount
+            amount = parse_discount(text, base)
+            if row is None:
+                self.cart.set_discount(amount)
+            else:
+                self.cart.set_line_discount(row, amount)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return
+        self.cart_view.refresh(select=row)
+
+    # -- paying -------------------------------------------------------------------------------------
+    def start_payment(self) -> None:
+        if self.cart.is_empty:
+            self.say(_("The sale has no items"), error=True)
+            return
+        self.right.setCurrentWidget(self.payment)
+        self.payment.start()
+
+    def back_to_cart(self) -> None:
+        self.right.setCurrentIndex(0)
+        self.scan.setFocus()
+
+    def escape(self) -> None:
+        if self.right.currentWidget() is self.payment:
+            if self.payment.pages.currentIndex() == 1:
+                self.payment.hide_promptpay()
+            else:
+                self.payment.cancel()
+
+    def finish_sale(self, approved_by: Actor | None = None, confirmed_large: bool = False) -> None:
+        payments = list(self.payment.payments)
+        try:
+            result = write_transaction(lambda: sales.commit_sale(
+                self.actor, self.till.id, self.cart, payments=payments, approved_by=approved_by,
+                confirmed_large=confirmed_large))
+        except NeedsConfirmation as ask:
+            if QMessageBox.question(self, _("Check the cash"), ask.message) == QMessageBox.StandardButton.Yes:
+                self.finish_sale(approved_by, confirmed_large=True)
+            else:
+                self.payment.payments = []
+                self.payment.refresh()
+            return
+        except PermissionDenied as err:
+            manager = self.ask_manager(Action.DISCOUNT_OVER_LIMIT, err.message)
+            if manager is not None:
+                self.finish_sale(manager, confirmed_large)
+            return
+        except PosError as err:  # the cart is kept; nothing was saved
+            self.payment.say(err.message)
+            QApplication.beep()
+            return
+        self.last_result = result
+        self.cart.clear()
+        self.channel.setCurrentIndex(0)
+        self.back_to_cart()
+        self.cart_view.refresh()
+        self.change.setText(_("Change {amount}").format(amount=result.change.format()) if result.change else "")
+        self.say(_("Receipt no. {number} saved").format(number=result.number))
+        self.refresh_today()
+
+    def ask_manager(self, action: Action, reason: str) -> Actor | None:
+        from ui.till.approval import ask_manager
+
+        manager: Actor | None = ask_manager(self, self.ctx, action, reason)
+        return manager
+
+    # -- hold, recall, cancel, history ------------------------------------------------------------------
+    def hold(self) -> None:
+        if self.cart.is_empty:
+            return
+        try:
+            holds.hold(self.actor, self.till.id, self.cart, self.cart.customer_name)
         except PosError as err:
             self.say(err.message, error=True)
             return
         self.cart.clear()
-        self.tendered.clear()
-        self.refresh_cart()
-        self.change.setText(_("Change {amount}").format(amount=result.change.format()))
-        self.say(_("Receipt no. {number} saved").format(number=result.number))
-        self.sales_list.refresh()
+        self.channel.setCurrentIndex(0)
+        self.cart_view.refresh()
+        self.say(_("Sale held: recall it with Ctrl+R"))
+
+    def recall(self) -> None:
+        held = holds.held(self.till.id, self.actor)
+        if not held:
+            self.say(_("No held sales"), error=True)
+            return
+        if not self.cart.is_empty:
+            self.hold()
+            held = holds.held(self.till.id, self.actor)
+        labels = [f"{i + 1}. {h.label or _('Held sale')} · {h.line_count} " + _("lines") for i, h in enumerate(held)]
+        choice, ok = QInputDialog.getItem(self, _("Recall"), _("Which held sale?"), labels, 0, False)
         self.scan.setFocus()
-        self.sale_done.emit(result)
+        if not ok:
+            return
+        chosen = held[labels.index(choice)]
+        try:
+            back = holds.recall(self.actor, self.till.id, chosen.uuid)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return
+        self._replace_cart(back)
+
+    def _replace_cart(self, cart: Cart) -> None:
+        self.cart.lines[:] = cart.lines
+        self.cart.uuid, self.cart.discount, self.cart.tier = cart.uuid, cart.discount, cart.tier
+        self.cart.set_channel(cart.channel, cart.customer_name, cart.customer_phone)
+        self.channel.setCurrentIndex(CHANNELS.index(cart.channel))
+        self._show_customer()
+        self.cart_view.refresh()
+
+    def cancel_sale(self, reason: str | None = None) -> bool:
+        if self.cart.is_empty:
+            return True
+        if reason is None:
+            text, ok = QInputDialog.getText(self, _("Cancel sale"), _("Why is this sale cancelled?"))
+            self.scan.setFocus()
+            if not ok:
+                return False
+            reason = text
+        try:
+            holds.cancel(self.actor, self.till.id, self.cart, reason)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return False
+        self.cart.clear()
+        self.channel.setCurrentIndex(0)
+        self.back_to_cart()
+        self.cart_view.refresh()
+        self.say(_("Sale cancelled"))
+        return True
+
+    def open_history(self) -> None:
+        from ui.till.history import HistoryDialog
+
+        HistoryDialog(self.ctx, self).exec()
+        self.refresh_today()
+        self.scan.setFocus()
+
+    def before_logout(self) -> bool:
+        """The cart belongs to its seller: hold it or cancel it before someone else logs in."""
+        if self.cart.is_empty:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, _("Open sale"),
+                          _("There is an open sale. Hold it for later, or cancel it?"), parent=self)
+        hold = box.addButton(_("Hold it"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Cancel the sale"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is hold:
+            self.hold()
+            return self.cart.is_empty
+        if box.clickedButton() is cancel:
+            return self.cancel_sale(_("Cancelled at log-out"))
+        return False
+
+
+def read_scale_label_quiet(code: str) -> bool:
+    try:
+        return read_scale_label(code) is not None
+    except PosError:
+        return True  # a damaged label: on_code says so

@@ -1,0 +1,171 @@
+"""Finding products at the till over a 100,000-item catalogue (issue 15, Speed).
+
+* ``search_100k``: p95 of one keystroke of as-you-type search (``CatalogIndex.search``, limit 60) while
+  typing 40 realistic Thai and English names, SKUs and barcodes letter by letter (so 1- and 2-letter Thai
+  queries are included) — vs the floor: the bare C work, ``str.find`` over the same joined keys from
+  successive offsets until 60 hits, with no normalising and no mapping back.  Target: p95 ≤ 5 ms.
+* ``startup_100k``: building the index and the product picker (model + view) for 100,000 items — vs the
+  floor: a bare sorted list of the names joined into one string (the least any sorted index can do).
+* ``memory_100k``: peak RSS (Linux ``VmHWM``; a benchmark, not app code) of a process holding 100,000
+  items, their index and the picker — vs the same
+  process holding only the items and a QApplication.  Target: < 250 MB.
+
+Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU
+time) show the work itself.  The items are generated in memory (ItemViews) with the Thai kit benchmark's
+word list; no database is needed for these figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+from benchmarks.bench_thai import WORDS
+from benchmarks.harness import Figure
+from pos_app.money import Money
+from pos_app.selling.catalog import ItemView
+from pos_app.selling.search import FIELD_SEP, ITEM_SEP, CatalogIndex, Group
+
+N_ITEMS = 100_000
+ENGLISH = ("shrimp paste powder seasoned wasabi tea herbal drink dish washing liquid laundry shampoo soap "
+           "bottle jar pouch small large lemon ginger pandan coconut dried fresh sweet spicy salty community "
+           "gift pack refill lemongrass butterfly pea tamarind chilli garlic").split()
+SIZES = ("", " 50 ก.", " 100 ก.", " 200 กรัม", " 350 มล.", " 500 มล.", " 1 ลิตร", " (ใหม่)", " แพ็ค 6")
+GROUPS = [Group(f"G{n}", name, f"Group {n}") for n, name in enumerate(
+    ("กลุ่มกะปิคลองด่าน", "กลุ่มสมุนไพรใกล้บ้าน", "กลุ่มบางหัวเสือ", "กลุ่มบางจาก", "กลุ่มแม่บ้านเกษตรกร"))]
+
+
+def catalogue(n: int = N_ITEMS, seed: int = 15) -> tuple[list[ItemView], list[tuple[int, str, int]], dict[int, str]]:
+    rng = random.Random(seed)
+    views: list[ItemView] = []
+    for i in range(1, n + 1):
+        th = "".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3))) + rng.choice(SIZES)
+        en = " ".join(rng.choice(ENGLISH) for _ in range(rng.randint(2, 4))).capitalize()
+        by_weight = rng.random() < 0.05
+        views.append(ItemView(i, f"P{i:06d}", th, en, "finished", "g" if by_weight else "piece", by_weight,
+                              Money(rng.randint(500, 50_000)), 1000 if by_weight else 1))
+    barcodes = [(i, f"885{rng.randint(0, 9)}{i:09d}", 1) for i in range(1, n + 1)]
+    group_of = {i: GROUPS[rng.randrange(len(GROUPS))].code for i in range(1, n + 1)}
+    return views, barcodes, group_of
+
+
+def typed_queries(views: list[ItemView], seed: int = 16) -> list[str]:
+    """What a seller types, keystroke by keystroke: prefixes of words of real names, SKUs, barcodes."""
+    rng = random.Random(seed)
+    targets: list[str] = []
+    for _ in range(20):
+        targets.append(rng.choice(WORDS) + rng.choice(WORDS))  # Thai, e.g. "น้ำยาล้างจาน"
+    for _ in range(10):
+        targets.append(" ".join(rng.choice(ENGLISH) for _ in range(2)))
+    for _ in range(5):
+        targets.append(rng.choice(views).sku.lower())
+    for _ in range(5):
+        targets.append(f"885{rng.randint(0, 9)}{rng.randint(1, N_ITEMS):09d}")
+    return [t[:k] for t in targets for k in range(1, len(t) + 1)]
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def _floor_find(text: str, query: str, limit: int = 60) -> int:
+    hits, pos = 0, text.find(query)
+    while pos >= 0 and hits < limit:
+        hits += 1
+        pos = text.find(query, pos + len(query))
+    return hits
+
+
+def search_figure(index: CatalogIndex, queries: list[str]) -> Figure:
+    from pos_app.thai import search_key
+
+    keys = [search_key(q) for q in queries]
+    text = index._all.text  # the joined keys the index searches
+    times: list[float] = []
+    cpu: list[float] = []
+    floors: list[float] = []
+    for _ in range(3):
+        for query, key in zip(queries, keys, strict=True):
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            index.search(query, limit=60)
+            times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
+            start = time.perf_counter()
+            _floor_find(text, key)
+            floors.append(time.perf_counter() - start)
+    p95 = _p95(times) * 1000
+    return Figure("search_100k", "ms p95/keystroke", p95, _p95(floors) * 1000, target_ratio=5.0,
+                  extra={"keystrokes": len(queries), "median_ms": round(statistics.median(times) * 1000, 4),
+                         "max_ms": round(max(times) * 1000, 3), "cpu_p95_ms": round(_p95(cpu) * 1000, 4),
+                         "target_ms": 5.0, "p95_ms_ok": p95 <= 5.0})
+
+
+def startup_figure(views: list[ItemView], barcodes: list[tuple[int, str, int]], group_of: dict[int, str]) -> Figure:
+    from ui.app import application
+    from ui.till.products import ProductPicker
+
+    application()
+    builds: list[float] = []
+    cpu: list[float] = []
+    floors: list[float] = []
+    for _ in range(3):
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        picker = ProductPicker(CatalogIndex.build(views, barcodes=barcodes, group_of=group_of, groups=GROUPS))
+        builds.append(time.perf_counter() - start)
+        cpu.append(time.thread_time() - start_cpu)
+        picker.deleteLater()
+        start = time.perf_counter()
+        names = sorted(v.name_th for v in views)
+        (FIELD_SEP + ITEM_SEP).join(names)
+        floors.append(time.perf_counter() - start)
+    return Figure("startup_100k", "s", min(builds), min(floors), target_ratio=15.0,
+                  extra={"items": len(views), "cpu_s": round(min(cpu), 3)})
+
+
+MEMORY_CHILD = """
+import json, sys
+from benchmarks.bench_till import GROUPS, catalogue
+from ui.app import application
+application()
+views, barcodes, group_of = catalogue()
+if sys.argv[1] == "index":
+    from pos_app.selling.search import CatalogIndex
+    from ui.till.products import ProductPicker
+    picker = ProductPicker(CatalogIndex.build(views, barcodes=barcodes, group_of=group_of, groups=GROUPS))
+# VmHWM: this process's own peak (ru_maxrss would include the parent's peak, inherited through fork+exec)
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps(int(peak.split()[1]) / 1024))
+"""
+
+
+def memory_figure() -> Figure:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def rss(mode: str) -> float:
+        out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, mode], env=env, check=True, capture_output=True,
+                             text=True, timeout=600).stdout
+        return float(json.loads(out.strip().splitlines()[-1]))
+
+    value, floor = rss("index"), rss("bare")
+    return Figure("memory_100k", "MB peak RSS", value, floor, target_ratio=2.0,
+                  extra={"target_mb": 250, "rss_mb_ok": value < 250})
+
+
+def figures() -> Iterator[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    views, barcodes, group_of = catalogue()
+    index = CatalogIndex.build(views, barcodes=barcodes, group_of=group_of, groups=GROUPS)
+    yield search_figure(index, typed_queries(views))
+    yield startup_figure(views, barcodes, group_of)
+    yield memory_figure()
+
+
+if __name__ == "__main__":
+    for figure in figures():
+        print(figure.as_json(), flush=True)

@@ -1,0 +1,110 @@
+"""Driving the till as a seller does, with real key and mouse events (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QWidget
+
+from db.models import Barcode, Item
+from ui.shell.window import MainWindow
+from ui.till.page import TillPage
+
+
+class KeyClock:
+    """The scanner catcher's clock: 5 ms between a scanner's keys, 200 ms between a person's."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.step = 0.005
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def key_clicks(qtbot: Any, widget: QWidget, text: str) -> None:
+    """``qtbot.keyClicks`` for any text: QTest maps only Latin-1 characters to keys, so Thai characters (what a
+    Thai keyboard layout sends) go as key events carrying their text, through the application like real keys."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def barcode_of(sku: str) -> str:
+    return str(Barcode.select(Barcode.code).join(Item).where(Item.sku == sku).order_by(Barcode.id).scalar())
+
+
+def child(win: QWidget, kind: type, name: str) -> Any:
+    root = win.centralWidget() if isinstance(win, MainWindow) else win
+    found = root.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def log_in(win: MainWindow, qtbot: Any, login_name: str, pin: str) -> None:
+    people: QListWidget = child(win, QListWidget, "people")
+    for row in range(people.count()):
+        if people.item(row).data(Qt.ItemDataRole.UserRole) == login_name:
+            people.setCurrentRow(row)
+    pin_field: QLineEdit = child(win, QLineEdit, "pin")
+    qtbot.keyClicks(pin_field, pin)
+    qtbot.keyClick(pin_field, Qt.Key.Key_Return)
+
+
+def till_page(win: MainWindow) -> TillPage:
+    page = win.current_page()
+    assert isinstance(page, TillPage)
+    return page
+
+
+def scan(page: TillPage, qtbot: Any, code: str, into: QWidget | None = None) -> None:
+    """A scanner's burst into whatever has the cursor (or ``into``)."""
+    clock = KeyClock()
+    page.catcher.clock = clock
+    focus = QApplication.focusWidget()
+    if focus is not None and not focus.isVisible():  # a closed dialog (no window manager re-activates)
+        focus = None
+    target = into or focus or page.scan
+    key_clicks(qtbot, target, code)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def type_slowly(page: TillPage, qtbot: Any, widget: QWidget, text: str, enter: bool = True) -> None:
+    """A person typing: the catcher sees 200 ms between keys."""
+    clock = KeyClock()
+    clock.step = 0.2
+    page.catcher.clock = clock
+    key_clicks(qtbot, widget, text)
+    if enter:
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def click(qtbot: Any, root: QWidget, name: str) -> None:
+    qtbot.mouseClick(child(root, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def answer_next_dialog(action: Callable[[QWidget], None]) -> None:
+    """Act on the next modal dialog (a message box, the weight dialog…) as soon as it opens."""
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def press(qtbot: Any, page: TillPage, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A shortcut key on the till (its window made active first: offscreen, no window manager does it)."""
+    page.window().activateWindow()
+    QApplication.processEvents()
+    qtbot.keyClick(QApplication.focusWidget() or page, key, modifier)

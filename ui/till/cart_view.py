@@ -1,0 +1,168 @@
+"""The cart on the till: its lines, the selected line's quantity (typed, or − and +), remove, discounts,
+and the totals.  Every figure comes from the core's :class:`pos_app.selling.cart.Cart`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.errors import PosError
+from pos_app.money import ZERO
+from pos_app.selling.cart import Cart
+from pos_app.thai.digits import to_arabic_digits
+from resources.i18n import N_, _
+
+UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
+
+
+def _cell(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _button(text: str, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setMinimumSize(52, 44)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return b
+
+
+class CartView(QWidget):
+    changed = Signal()
+    message = Signal(str, bool)  # text, is an error
+    weigh = Signal(int)  # row of a weighed line whose weight should be asked again
+    discount_line = Signal(int)
+
+    def __init__(self, cart: Cart, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cart = cart
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("cart")
+        self.table.setHorizontalHeaderLabels([_("Item"), _("Quantity"), _("Price"), _("Amount")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+        self.minus = _button("−", "minus")
+        self.minus.clicked.connect(lambda: self.step(-1))
+        self.quantity = QLineEdit()
+        self.quantity.setObjectName("quantity")
+        self.quantity.setMaximumWidth(110)
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.quantity.returnPressed.connect(self.set_typed_quantity)
+        self.plus = _button("+", "plus")
+        self.plus.clicked.connect(lambda: self.step(1))
+        self.line_discount = _button(_("Discount"), "line_discount")
+        self.line_discount.clicked.connect(self._discount_clicked)
+        self.remove = _button(_("Remove  Del"), "remove")
+        self.remove.clicked.connect(self.remove_line)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Quantity")))
+        for w in (self.minus, self.quantity, self.plus, self.line_discount, self.remove):
+            row.addWidget(w)
+        row.addStretch(1)
+        self.discounts = QLabel()
+        self.discounts.setObjectName("discounts")
+        self.total = QLabel()
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.discounts)
+        layout.addWidget(self.total)
+
+    def _discount_clicked(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.discount_line.emit(row)
+
+    def refresh(self, select: int | None = None) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.cart.lines))
+        for row, line in enumerate(self.cart.lines):
+            unit = _(UNIT_LABELS.get(line.item.base_unit, line.item.base_unit))
+            per = "" if line.item.per_quantity == 1 else f" / {line.item.per_quantity:,} {unit}"
+            amount = line.amount.format()
+            if line.discount:
+                amount += "\n" + _("− {discount}").format(discount=line.discount.format())
+            self.table.setItem(row, 0, _cell(line.item.name))
+            self.table.setItem(row, 1, _cell(f"{line.quantity:,} {unit}", right=True))
+            self.table.setItem(row, 2, _cell(line.item.price.format() + per, right=True))
+            self.table.setItem(row, 3, _cell(amount, right=True))
+        self.table.blockSignals(False)
+        if select is None and self.cart.lines:
+            select = len(self.cart.lines) - 1
+        if select is not None and 0 <= select < len(self.cart.lines):
+            self.table.selectRow(select)
+        self._row_selected()
+        given = self.cart.discount_total
+        self.discounts.setText("" if given == ZERO else _("Discounts {amount}").format(amount=given.format()))
+        self.total.setText(_("Total {amount}").format(amount=self.cart.total.format()))
+        self.changed.emit()
+
+    def current_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _row_selected(self) -> None:
+        row = self.current_row()
+        for w in (self.minus, self.plus, self.quantity, self.remove, self.line_discount):
+            w.setEnabled(row is not None)
+        self.quantity.setText("" if row is None else str(self.cart.lines[row].quantity))
+
+    def step(self, delta: int) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        line = self.cart.lines[row]
+        if line.item.sold_by_weight:
+            self.weigh.emit(row)
+            return
+        if line.quantity + delta <= 0:
+            self.remove_line()
+            return
+        self._set(row, line.quantity + delta)
+
+    def set_typed_quantity(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        text = to_arabic_digits(self.quantity.text().strip())
+        if not text.isdigit():
+            self.message.emit(_("Type a whole number of {unit}").format(
+                unit=_(UNIT_LABELS.get(self.cart.lines[row].item.base_unit, ""))), True)
+            return
+        self._set(row, int(text))
+
+    def _set(self, row: int, quantity: int) -> None:
+        try:
+            self.cart.set_quantity(row, quantity)
+        except PosError as err:
+            self.message.emit(err.message, True)
+        self.refresh(select=row)
+
+    def remove_line(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.cart.remove(row)
+            self.refresh(select=min(row, len(self.cart.lines) - 1) if self.cart.lines else None)

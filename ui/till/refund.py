@@ -1,0 +1,237 @@
+"""Refund some or all of a sale's lines, or void a whole sale of today.
+
+What is left to refund and the money left per line come from the core (``refunds.refundable``); the money given
+back is computed by the core when saving (``refunds.refund_sale``) and shown after saving — the screen does no
+money arithmetic of its own.  A person who may not refund (or void) is asked for a manager's PIN first."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.models import Sale
+from pos_app.errors import NotFound, PosError
+from pos_app.money import Money
+from pos_app.people.permissions import Action, can
+from pos_app.people.users import Actor
+from pos_app.selling import history, refunds
+from pos_app.selling.sales import SaleResult
+from pos_app.thai.dates import format_datetime
+from resources.i18n import N_, _
+from ui.shell.context import ShellContext
+from ui.till.approval import ManagerDialog
+
+METHODS = (("cash", N_("Cash")), ("transfer", N_("Bank transfer")))
+COLUMNS = (N_("Item"), N_("Sold"), N_("Left"), N_("Money left"), N_("Give back"), N_("Spoiled → waste"))
+
+
+def unit_text(quantity: int, base_unit: str) -> str:
+    return f"{quantity:,} {_('g') if base_unit == 'g' else _('ml') if base_unit == 'ml' else _('pcs')}"
+
+
+class RefundDialog(QDialog):
+    """``saved(SaleResult)`` is emitted once the refund/void document is saved."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: ShellContext, sale_uuid: uuid.UUID, parent: QWidget | None = None,
+                 void: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("void_dialog" if void else "refund_dialog")
+        self.ctx, self.sale_uuid, self.void = ctx, sale_uuid, void
+        self.outcome: SaleResult | None = None
+        self.manager: ManagerDialog | None = None
+        sale = Sale.get_or_none((Sale.uuid == sale_uuid) & (Sale.kind == "sale"))
+        if sale is None:
+            raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
+        self.detail = history.detail(sale_uuid)
+        self.left = {n: (qty, Money(money)) for n, (_line, qty, money) in refunds.refundable(sale).items()}
+        self.setWindowTitle(_("Void a sale") if void else _("Refund"))
+        summary = self.detail.summary
+        heading = _("Void receipt {number}") if void else _("Refund from receipt {number}")
+        title = QLabel(heading.format(number=summary.number) + "  ·  " + format_datetime(summary.created_at)
+                       + "  ·  " + _("Total {total}").format(total=summary.total.format()))
+        title.setObjectName("refund_title")
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold;")
+        self.table = QTableWidget(len(self.detail.lines), len(COLUMNS))
+        self.table.setObjectName("refund_lines")
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(48)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab walks quantity → spoiled → next line's quantity → reason
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.spins: dict[int, QSpinBox] = {}
+        self.waste: dict[int, QCheckBox] = {}
+        for row, line in enumerate(self.detail.lines):
+            qty_left, money_left = self.left[line.line_no]
+            cells = [f"{line.sku}  {line.name}", unit_text(line.quantity, line.base_unit),
+                     unit_text(qty_left, line.base_unit), money_left.format()]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if col:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, col, cell)
+            spin = QSpinBox()
+            spin.setObjectName(f"refund_qty_{line.line_no}")
+            spin.setRange(0, qty_left)
+            spin.setMinimumHeight(44)
+            spin.setMinimumWidth(110)
+            spin.setSuffix(" " + (_("g") if line.base_unit == "g" else _("ml") if line.base_unit == "ml" else ""))
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
+            spin.setEnabled(not void and qty_left > 0)
+            spin.setValue(qty_left if void else 0)
+            self.table.setCellWidget(row, 4, spin)
+            self.spins[line.line_no] = spin
+            tick = QCheckBox()
+            tick.setObjectName(f"refund_waste_{line.line_no}")
+            tick.setMinimumSize(44, 44)
+            tick.setStyleSheet("QCheckBox::indicator { width: 32px; height: 32px; }")
+            tick.setEnabled(not void and qty_left > 0)
+            self.table.setCellWidget(row, 5, tick)
+            self.waste[line.line_no] = tick
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+        self.all_button = QPushButton(_("Everything left (F5)"))
+        self.all_button.setObjectName("refund_all")
+        self.all_button.setShortcut(QKeySequence("F5"))
+        self.all_button.setMinimumHeight(44)
+        self.all_button.setVisible(not void)
+        self.all_button.clicked.connect(self.take_all)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("refund_reason")
+        self.reason.setPlaceholderText(_("Reason (required), e.g. bottle leaking"))
+        self.reason.setMinimumHeight(44)
+        self.reason.returnPressed.connect(self.on_save)
+        self.method = QButtonGroup(self)
+        method_row = QHBoxLayout()
+        method_row.addWidget(QLabel(_("Money back by")))
+        for n, (key, label) in enumerate(METHODS):
+            button = QPushButton(f"{_(label)} (F{6 + n})")
+            button.setObjectName(f"refund_method_{key}")
+            button.setCheckable(True)
+            button.setChecked(n == 0)
+            button.setMinimumHeight(44)
+            button.setShortcut(QKeySequence(f"F{6 + n}"))
+            button.setProperty("method", key)
+            self.method.addButton(button, n)
+            method_row.addWidget(button)
+        method_row.addStretch(1)
+        self.message = QLabel("")
+        self.message.setObjectName("refund_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.done_text = QLabel("")
+        self.done_text.setObjectName("refund_result")
+        self.done_text.setWordWrap(True)
+        self.done_text.setStyleSheet("font-size: 20px; font-weight: bold; color: #1b5e20;")
+        self.save = QPushButton(_("Void the sale (F12)") if void else _("Give the refund (F12)"))
+        self.save.setObjectName("refund_save")
+        self.save.setShortcut(QKeySequence("F12"))
+        self.save.setMinimumHeight(48)
+        self.save.setStyleSheet("font-weight: bold;")
+        self.save.clicked.connect(self.on_save)
+        self.close_button = QPushButton(_("Close (Esc)"))
+        self.close_button.setObjectName("refund_close")
+        self.close_button.setMinimumHeight(48)
+        self.close_button.clicked.connect(self.reject)
+        focusable: list[QAbstractButton] = [self.all_button, self.save, self.close_button, *self.method.buttons()]
+        for each in focusable:
+            each.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.all_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.done_text, 1)
+        bottom.addWidget(self.save)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason)
+        layout.addLayout(method_row)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        for button in self.findChildren(QPushButton):  # Enter in the reason saves; no other default button
+            button.setAutoDefault(False)
+        self.resize(960, 540)
+        first = next((s for s in self.spins.values() if s.isEnabled()), None)
+        (first or self.reason).setFocus()
+
+    @property
+    def action(self) -> Action:
+        return Action.VOID if self.void else Action.REFUND
+
+    def take_all(self) -> None:
+        for spin in self.spins.values():
+            spin.setValue(spin.maximum())
+
+    def chosen_method(self) -> str:
+        button = self.method.checkedButton()
+        return str(button.property("method")) if button else "cash"
+
+    def wanted(self) -> dict[int, int]:
+        return {n: spin.value() for n, spin in self.spins.items()}
+
+    def on_save(self) -> None:
+        if self.outcome is not None:
+            return
+        if not self.reason.text().strip():
+            self.message.setText(_("A refund needs a reason"))
+            self.reason.setFocus()
+            return
+        if not self.void and not any(self.wanted().values()):
+            self.message.setText(_("Choose how many to give back on at least one line"))
+            return
+        if can(self.ctx.actor.role, self.action):
+            self.commit(None)
+            return
+        self.manager = ManagerDialog(self.ctx, self.action, self.reason.text().strip(), self)
+        self.manager.approved.connect(self.commit)
+        self.manager.open()
+
+    def commit(self, approved_by: Actor | None) -> None:
+        lines = None if self.void else {n: q for n, q in self.wanted().items() if q}
+        to_waste = frozenset(n for n, tick in self.waste.items() if tick.isChecked() and lines and n in lines)
+        try:
+            result = refunds.refund_sale(self.ctx.actor, self.ctx.till.id, self.sale_uuid, self.reason.text(),
+                                         lines=lines, to_waste=to_waste, method=self.chosen_method(),
+                                         approved_by=approved_by, void=self.void)
+        except PosError as err:
+            self.message.setText(err.message)
+            return
+        self.outcome = result
+        self.message.clear()
+        method = dict(METHODS).get(result.method, "")
+        given = Money(-result.paid.satang)  # the refund document's payment is negative: money going out
+        back = (_("Give back {amount} by {method}").format(amount=given.format(), method=_(method).lower())
+                if result.paid.satang else _("No money to give back"))
+        self.done_text.setText(_("Saved as receipt {number}.").format(number=result.number) + " " + back)
+        for widget in (*self.spins.values(), *self.waste.values(), self.reason, self.save, self.all_button,
+                       *self.method.buttons()):
+            widget.setEnabled(False)
+        self.close_button.setFocus()
+        self.saved.emit(result)

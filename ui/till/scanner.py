@@ -1,0 +1,93 @@
+"""One handler for the whole window that tells a barcode scanner from a person typing.
+
+A scanner is a keyboard that types a whole code in a burst (a few milliseconds between keys) and ends with
+Enter.  Whatever widget has the cursor — the cash box, the quantity, a search field — a burst of at least
+``MIN_LENGTH`` characters, each within ``MAX_GAP_S`` of the last, ending in Enter, is a scan: the text it
+typed into that field is taken back, the Enter is swallowed (so it never "pays" or "confirms"), and
+``scanned`` carries the code with the configured prefix/suffix stripped and a Thai-layout number row or Thai
+digits read as digits.  Typing at a person's speed passes through untouched.  No debounce: every burst counts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from pos_app.thai.keyboard import as_digits
+
+MAX_GAP_S = 0.035  # people type a key every 100–300 ms; scanners every 1–20 ms
+MIN_LENGTH = 4
+
+
+class ScanCatcher(QObject):
+    scanned = Signal(str)
+
+    def __init__(self, page: QWidget, prefix: str = "", suffix: str = "",
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(page)
+        self.page, self.prefix, self.suffix, self.clock = page, prefix, suffix, clock
+        self.buffer = ""
+        self.last = 0.0
+        self.field: QLineEdit | None = None
+        self.before = ""
+        self.cursor = 0
+
+    def install(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def _reset(self) -> None:
+        self.buffer, self.field = "", None
+
+    def clean(self, raw: str) -> str:
+        code = raw.strip()
+        if self.prefix and code.startswith(self.prefix):
+            code = code[len(self.prefix):]
+        if self.suffix and code.endswith(self.suffix):
+            code = code[: -len(self.suffix)]
+        return as_digits(code) or code
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.page.isVisible():
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.page.window():
+            return False  # only the till's own window (a dialog on top reads its own keys)
+        if watched is not (QApplication.focusWidget() or self.page.window()):
+            return False  # a key ignored by the focus widget travels on to its parents: count it once
+        assert isinstance(event, QKeyEvent)
+        now = self.clock()
+        burst_alive = bool(self.buffer) and now - self.last <= MAX_GAP_S
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if burst_alive and len(self.buffer) >= MIN_LENGTH:
+                code = self.clean(self.buffer)
+                if self.field is not None:  # take back what the burst typed into the field
+                    self.field.setText(self.before)
+                    self.field.setCursorPosition(self.cursor)
+                self._reset()
+                self.scanned.emit(code)
+                return True
+            self._reset()
+            return False
+        text = event.text()
+        if not text or not text.isprintable() or event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                                                     | Qt.KeyboardModifier.AltModifier):
+            self._reset()
+            return False
+        if not burst_alive:
+            self._reset()
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QLineEdit):
+                self.field, self.before, self.cursor = focus, focus.text(), focus.cursorPosition()
+        self.buffer += text
+        self.last = now
+        return False
