@@ -18,6 +18,9 @@ ALLOWED = {
     "tests/test_clock.py",  # checks the system clock against time.time()
     "tests/test_one_clock.py",
 }
+ALLOWED_FOLDERS = (
+    "db/migrations/",  # a migration stamps the rows it back-fills at the moment it runs (db may not import pos_app)
+)
 
 
 def offenders() -> list[str]:
@@ -25,7 +28,7 @@ def offenders() -> list[str]:
     for folder in ("pos_app", "db", "receipts", "resources", "ui", "tests"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             rel = path.relative_to(ROOT).as_posix()
-            if rel in ALLOWED:
+            if rel in ALLOWED or rel.startswith(ALLOWED_FOLDERS):
                 continue
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if WALL_CLOCK.search(line.split("#", 1)[0]):
