@@ -158,6 +158,28 @@ def chosen_modules(names: list[str]) -> list[str]:
     return chosen
 
 
+def test_selection(modules: list[str]) -> list[str] | None:
+    """The pytest arguments choosing the tests for ``modules`` (``[tool.mutate-tests]``), or None (all of them)."""
+    table = tomllib.loads((HERE / "pyproject.toml").read_text(encoding="utf-8"))["tool"].get("mutate-tests", {})
+    files: list[str] = []
+    for module in modules:
+        if module not in table:
+            return None
+        files += [f for f in table[module] if f not in files]
+    return [*files, "-k", "not postgres"]
+
+
+# mutmut reads its test selection from pyproject.toml once; this runs mutmut with a narrower one
+MUTMUT_WITH_SELECTION = (
+    "import json, sys\n"
+    "from mutmut.configuration import config\n"
+    "config().pytest_add_cli_args_test_selection = json.loads(sys.argv.pop(1))\n"
+    "from mutmut.__main__ import cli\n"
+    "sys.argv[0] = 'mutmut'\n"
+    "sys.exit(cli())\n"
+)
+
+
 def mutant_glob(module: str) -> str:
     dotted = module.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
     return dotted + ".x*"  # mutmut names mutants <module>.x_<function>__mutmut_N / <module>.xǁClassǁ…
@@ -179,7 +201,7 @@ def module_result(module: str) -> dict:  # score, killed, total, survivors, unch
 def mutate(args: list[str]) -> int:
     record = "--record" in args
     last = "--last" in args  # no new run: report (and --record) the results mutants/ holds from the last one
-    jobs = str(os.cpu_count() or 2)
+    jobs = str(min(2, os.cpu_count() or 2))  # the machine is shared: two at most unless asked
     names: list[str] = []
     rest = iter(a for a in args if a not in ("--record", "--last"))
     for arg in rest:
@@ -201,7 +223,9 @@ def mutate(args: list[str]) -> int:
         (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
                    PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
-        finished = run([mutmut, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
+        selection = test_selection(modules)
+        runner = [mutmut] if selection is None else [str(PY), "-c", MUTMUT_WITH_SELECTION, json.dumps(selection)]
+        finished = run([*runner, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
         shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
         if not finished:
             say("mutmut did not finish (see above)")
