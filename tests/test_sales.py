@@ -129,7 +129,11 @@ def test_promptpay_records_who_confirmed(demo_db: OpenedDatabase) -> None:
 def test_refund_is_a_new_document_and_returns_stock(demo_db: OpenedDatabase) -> None:
     till = till_t1()
     cart = three_line_cart()
+    ids = [line.item.id for line in cart.lines]
+    before = stock.on_hand_many(ids, till.shop_id)
     sale = sales.commit_sale(seller(), till.id, cart, Money(100000), now=NOON)
+    # the sale took 1 dish soap, 2 teas and 333 g of kapi: each exactly that below what was there before
+    assert sale.stock_after == {ids[0]: before[ids[0]] - 1, ids[1]: before[ids[1]] - 2, ids[2]: before[ids[2]] - 333}
     with pytest.raises(PermissionDenied):
         refunds.refund_sale(seller(), till.id, sale.uuid, "broken")
     treasurer = users.login("wanna", "3333")
@@ -137,8 +141,8 @@ def test_refund_is_a_new_document_and_returns_stock(demo_db: OpenedDatabase) -> 
         refunds.refund_sale(treasurer, till.id, sale.uuid, "  ")
     refund = refunds.refund_sale(treasurer, till.id, sale.uuid, "ขวดรั่ว", now=NOON + dt.timedelta(hours=1))
     assert refund.number == sale.number + 1 and refund.total == -cart.total
-    for item_id, qty in refund.stock_after.items():
-        assert qty == stock.on_hand(item_id, till.shop_id)
+    assert refund.stock_after == before  # the whole sale came back: exactly what was there before it
+    assert stock.on_hand_many(ids, till.shop_id) == before
     original = Sale.get(Sale.uuid == sale.uuid)
     assert original.total_satang == cart.total.satang  # untouched
     with pytest.raises(InputError):
