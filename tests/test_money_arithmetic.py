@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pos_app.errors import InputError
 from pos_app.money import ZERO, Money, Rounding
 
 
@@ -141,3 +142,22 @@ def test_times_fraction_refuses_zero_and_non_integers() -> None:
             Money(100).times_fraction(bad, 2)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match=r"^times_fraction takes integers$"):
             Money(100).times_fraction(2, bad)  # type: ignore[arg-type]
+
+
+def test_zero_is_shown_without_a_minus_sign() -> None:
+    assert Money(0).format() == "฿0.00"
+    assert Money(0).format(symbol=False) == "0.00"
+    assert str(ZERO) == "฿0.00"
+    assert Money(1).format() == "฿0.01" and Money(-1).format() == "-฿0.01"
+
+
+def test_the_refusals_say_what_was_wrong() -> None:
+    with pytest.raises(ZeroDivisionError, match=r"^denominator is zero$"):
+        Money(100).times_fraction(1, 0, Rounding.DOWN)
+    with pytest.raises(TypeError, match=r"^Money takes integer satang, not float$"):
+        Money(1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^Money.parse takes a string, not int$"):
+        Money.parse(12)  # type: ignore[arg-type]
+    with pytest.raises(InputError) as err:
+        Money.parse("สิบบาท")
+    assert str(err.value) == "“สิบบาท” ไม่ใช่จำนวนเงิน (ตัวอย่าง 12.50)"  # the seller sees what was typed
