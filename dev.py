@@ -124,6 +124,7 @@ def test(args: list[str]) -> int:
 
 
 SCORES = HERE / "mutation-scores.json"
+SURVIVORS = HERE / "docs" / "mutation-survivors.md"  # one table row per equivalent mutant: module | name | why
 # mutmut's exit codes per mutant (mutmut/stats.py): what counts as caught, what as escaped.
 CAUGHT = {1, 3, 24, -24, 36, 37, 152, 255, -9, -11}  # a test failed, timed out, type check, crashed
 SKIPPED = {34}
@@ -185,6 +186,18 @@ def mutant_glob(module: str) -> str:
     return dotted + ".x*"  # mutmut names mutants <module>.x_<function>__mutmut_N / <module>.xǁClassǁ…
 
 
+def survivor_notes() -> dict[str, str]:
+    """Full mutant name → why it is harmless, from the table in docs/mutation-survivors.md."""
+    notes: dict[str, str] = {}
+    if SURVIVORS.exists():
+        for line in SURVIVORS.read_text(encoding="utf-8").splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) == 3 and cells[1].startswith("`x"):
+                dotted = cells[0].removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+                notes[f"{dotted}.{cells[1].strip('`')}"] = cells[2]
+    return notes
+
+
 def module_result(module: str) -> dict:  # score, killed, total, survivors, unchecked
     meta = HERE / "mutants" / (module + ".meta")
     codes: dict[str, int | None] = {}
@@ -231,6 +244,7 @@ def mutate(args: list[str]) -> int:
             say("mutmut did not finish (see above)")
             return 1
     recorded: dict[str, dict] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
+    explained = survivor_notes()
     below: list[str] = []
     print(f"\n{'module':<34} {'killed':>7} {'total':>6} {'score':>7} {'recorded':>9}")
     for module in modules:
@@ -244,14 +258,15 @@ def mutate(args: list[str]) -> int:
         shown = f"{was:.1f}" if isinstance(was, (int, float)) else "-"
         print(f"{module:<34} {result['killed']:>7} {result['total']:>6} {result['score']:>6.1f}% {shown:>8}%{mark}")
         notes = before.get("survivors", {})
+        notes = {**(notes if isinstance(notes, dict) else {}), **explained}
         for name in result["survivors"]:
-            why = notes.get(name, "") if isinstance(notes, dict) else ""
-            print(f"    survived: {name}" + (f"  ({why})" if why else "  (unexplained: kill it or explain it)"))
+            why = notes.get(name, "")
+            unexplained = "  (unexplained: kill it or explain it in docs/mutation-survivors.md)"
+            print(f"    survived: {name}" + (f"  ({why})" if why else unexplained))
         if record:
-            old_notes = notes if isinstance(notes, dict) else {}
             recorded[module] = {
                 "score": result["score"], "killed": result["killed"], "total": result["total"],
-                "survivors": {name: old_notes.get(name, "") for name in result["survivors"]},
+                "survivors": {name: notes.get(name, "") for name in result["survivors"]},
             }
     print(f"\nsee a mutant: {mutmut} show NAME   (from {HERE})")
     if record:
