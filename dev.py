@@ -170,11 +170,15 @@ def test_selection(modules: list[str]) -> list[str] | None:
     return [*files, "-k", "not postgres"]
 
 
-# mutmut reads its test selection from pyproject.toml once; this runs mutmut with a narrower one
-MUTMUT_WITH_SELECTION = (
+# mutmut reads its settings from pyproject.toml once; this runs it on the chosen modules only (no time spent
+# making the other modules' mutants) and, when they list their tests, with that narrower test selection
+MUTMUT_NARROWED = (
     "import json, sys\n"
     "from mutmut.configuration import config\n"
-    "config().pytest_add_cli_args_test_selection = json.loads(sys.argv.pop(1))\n"
+    "wanted = json.loads(sys.argv.pop(1))\n"
+    "config().only_mutate = wanted['modules']\n"
+    "if wanted['tests'] is not None:\n"
+    "    config().pytest_add_cli_args_test_selection = wanted['tests']\n"
     "from mutmut.__main__ import cli\n"
     "sys.argv[0] = 'mutmut'\n"
     "sys.exit(cli())\n"
@@ -236,9 +240,9 @@ def mutate(args: list[str]) -> int:
         (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
                    PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
-        selection = test_selection(modules)
-        runner = [mutmut] if selection is None else [str(PY), "-c", MUTMUT_WITH_SELECTION, json.dumps(selection)]
-        finished = run([*runner, "run", "--max-children", jobs, *(mutant_glob(m) for m in modules)], env) == 0
+        wanted = json.dumps({"modules": modules, "tests": test_selection(modules)})
+        finished = run([str(PY), "-c", MUTMUT_NARROWED, wanted, "run", "--max-children", jobs,
+                        *(mutant_glob(m) for m in modules)], env) == 0
         shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
         if not finished:
             say("mutmut did not finish (see above)")
