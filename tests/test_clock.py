@@ -50,14 +50,14 @@ def test_today_follows_the_clock_across_bangkok_midnight(clock: FixedClock) -> N
 
 
 def test_business_date_refuses_a_naive_instant() -> None:
-    with pytest.raises(ValueError, match="UTC instant"):
+    with pytest.raises(ValueError, match=r"^a UTC instant is required$"):
         business_date(dt.datetime(2026, 11, 24, 10, 0))
 
 
 def test_a_fixed_clock_reads_its_instant_in_utc_and_steps() -> None:
     fc = FixedClock(dt.datetime(2026, 11, 24, 10, 0, tzinfo=PLUS_7), step=dt.timedelta(minutes=5))
     first = fc()
-    assert first == dt.datetime(2026, 11, 24, 3, 0, tzinfo=UTC) and first.utcoffset() == dt.timedelta(0)
+    assert first == dt.datetime(2026, 11, 24, 3, 0, tzinfo=UTC) and first.tzinfo is UTC
     assert fc() == dt.datetime(2026, 11, 24, 3, 5, tzinfo=UTC)
     assert fc.instant == dt.datetime(2026, 11, 24, 3, 10, tzinfo=UTC)
 
@@ -80,10 +80,10 @@ def test_advance_and_set_move_the_clock() -> None:
 
 @pytest.mark.parametrize("naive", [dt.datetime(2026, 11, 24, 10, 0)])
 def test_a_fixed_clock_refuses_a_naive_instant(naive: dt.datetime) -> None:
-    with pytest.raises(ValueError, match="aware instant"):
+    with pytest.raises(ValueError, match=r"^a fixed clock needs an aware instant$"):
         FixedClock(naive)
     fc = FixedClock(dt.datetime(2026, 1, 1, tzinfo=UTC))
-    with pytest.raises(ValueError, match="aware instant"):
+    with pytest.raises(ValueError, match=r"^a fixed clock needs an aware instant$"):
         fc.set(naive)
     assert fc.instant == dt.datetime(2026, 1, 1, tzinfo=UTC)
 
