@@ -73,3 +73,20 @@ def test_role_labels(role: str, thai: str, english: str) -> None:
     assert role_label(role) == thai
     set_language("en")
     assert role_label(role) == english
+
+
+def test_a_refusal_of_an_unknown_role_names_it_as_given() -> None:
+    with pytest.raises(PermissionDenied) as err:
+        require("customer", Action.SELL)
+    assert str(err.value) == "customer ไม่มีสิทธิ์ขายสินค้า"
+    set_language("en")
+    assert str(err.value) == "A customer may not sell"
+
+
+def test_a_label_in_a_message_translates_when_read_and_keeps_a_width() -> None:
+    with pytest.raises(PermissionDenied) as err:
+        require("seller", Action.REFUND)
+    label = err.value.params["action"]  # type: ignore[attr-defined]
+    assert f"[{label:>10}]" == "[   คืนเงิน]" and f"[{label:<8}]" == "[คืนเงิน ]"  # 7 code points, marks included
+    set_language("en")
+    assert f"[{label:>14}]" == "[  give refunds]" and str(label) == "give refunds"
