@@ -143,3 +143,20 @@ def test_a_quantity_too_large_names_it() -> None:
         cart.set_quantity(0, 0)
     assert str(err.value) == "จำนวนต้องมากกว่าศูนย์"
     assert cart.lines[0].quantity == 250
+
+
+def test_a_discount_of_zero_takes_a_discount_off_again() -> None:
+    cart = Cart()
+    cart.add(TEA)  # ฿60.00
+    cart.set_line_discount(0, Money(1000))
+    cart.set_discount(Money(500))
+    assert cart.total == Money(4500)
+    cart.set_line_discount(0, Money(0))
+    cart.set_discount(Money(0))
+    assert (cart.lines[0].discount, cart.discount, cart.discount_total, cart.total) == (
+        Money(0), Money(0), Money(0), Money(6000))
+
+
+def test_a_quantity_that_is_not_an_integer_is_a_programming_error_saying_so() -> None:
+    with pytest.raises(TypeError, match=r"^quantities are integers in the item's base unit$"):
+        Cart().add(SOAP, 1.5)  # type: ignore[arg-type]
