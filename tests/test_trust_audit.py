@@ -1,5 +1,6 @@
-"""The audit log records exports (service and command line), price changes, setting changes — and refuses
-nothing silently: a refused change leaves no row.  The admin reads it by Bangkok day.  Both databases."""
+"""The audit log records exports (the service and the command line) and price changes (setting changes:
+tests/test_till_settings.py); a refused change leaves no row.  The admin reads it by Bangkok day.  Both
+databases."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import Item, ItemPrice, PriceTier, Shop
-from db.models.stock import ShopStockSetting
+from db.models import Item, ItemPrice, PriceTier
 from pos_app.books.export.run import export_books
 from pos_app.books.scope import make_scope
 from pos_app.cli import main
@@ -20,7 +20,6 @@ from pos_app.events import PriceChanged, bus
 from pos_app.money import Money
 from pos_app.people import users
 from pos_app.selling import catalog, prices
-from pos_app.stock import settings
 from pos_app.trust import audit
 
 BKK = dt.timezone(dt.timedelta(hours=7))
@@ -68,19 +67,6 @@ def test_a_first_price_in_a_tier_is_recorded_as_new(demo_db: OpenedDatabase) -> 
     prices.change_price(admin, kapi().id, "fair", Money(15000), per_quantity=1000)
     assert audit.entries(["price_change"])[0].detail == {"tier": "fair", "old_satang": None, "old_per": None,
                                                          "new_satang": 15000, "new_per": 1000}
-
-
-def test_a_stock_policy_change_is_recorded(demo_db: OpenedDatabase) -> None:
-    admin = users.login("admin", "9999")
-    shop = Shop.get(Shop.code == "BHS-MARKET")
-    before = ShopStockSetting.select(ShopStockSetting.oversell).where(ShopStockSetting.shop == shop.id).scalar()
-    settings.set_stock_policy(admin, shop.id, "block")
-    row = audit.entries(["setting_change"])[0]
-    assert (row.user, row.subject) == ("admin", "stock policy")
-    assert row.detail == {"shop": "BHS-MARKET", "old": before, "new": "block"}
-    with pytest.raises(InputError):
-        settings.set_stock_policy(admin, shop.id, "maybe")
-    assert len(audit.entries(["setting_change"])) == 1
 
 
 def test_exports_are_recorded_from_the_service_and_the_command_line(demo_db: OpenedDatabase, tmp_path: Path) -> None:

