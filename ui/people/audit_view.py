@@ -94,18 +94,18 @@ class AuditView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
 
-        self.earlier.clicked.connect(lambda: self.move(-1))
-        self.later.clicked.connect(lambda: self.move(1))
+        self.earlier.clicked.connect(lambda: self.step_day(-1))
+        self.later.clicked.connect(lambda: self.step_day(1))
         self.today_button.clicked.connect(self.go_today)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
-        for key, slot in (("Alt+Left", lambda: self.move(-1)), ("Alt+Right", lambda: self.move(1)),
+        for key, slot in (("Alt+Left", lambda: self.step_day(-1)), ("Alt+Right", lambda: self.step_day(1)),
                           ("Alt+T", self.go_today)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.refresh()
 
-    def move(self, days: int) -> None:
+    def step_day(self, days: int) -> None:
         self.day = min(self.day + dt.timedelta(days=days), today())
         self.refresh()
 
