@@ -7,8 +7,10 @@ import datetime as dt
 
 import pytest
 
+from db.connection import OpenedDatabase
+from db.models import Lot
 from pos_app.errors import InputError
-from pos_app.stock.lots import held_value, instant_of, lot_prefix, split_cost
+from pos_app.stock.lots import find_lot, held_value, instant_of, lot_prefix, split_cost
 
 UTC = dt.UTC
 
@@ -57,3 +59,11 @@ def test_split_cost_refuses_no_units(quantity: int) -> None:
 ])
 def test_held_value_rounds_up(cost: int, quantity_in: int, held: int, value: int) -> None:
     assert held_value(cost, quantity_in, held) == value
+
+
+def test_find_lot_by_its_number_spaces_ignored(demo_db: OpenedDatabase) -> None:
+    lot = Lot.select().order_by(Lot.id).first()
+    assert find_lot(f"  {lot.number} ").id == lot.id
+    with pytest.raises(InputError) as err:
+        find_lot(" KAPI-25000101-999 ")
+    assert str(err.value) == "ไม่พบล็อต KAPI-25000101-999"
