@@ -203,6 +203,14 @@ def test_reports_are_made_in_the_background(window: MainWindow, qtbot: Any, tmp_
     sheet = openpyxl.load_workbook(path).active
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert any("ทะเบียนคุมวัสดุ" in t for t in texts)
+    paste = Lot.select().join(Item).where(Item.sku == "KAPI-SEASONED").order_by(Lot.id.desc()).first()
+    _type(window, qtbot, "recall_lot", f" {paste.number.lower()} ")  # typed in lower case: the lot's own number
+    click(window, qtbot, "lot_recall_pdf")
+    recall = reports / f"recall-{paste.number}.pdf"
+    qtbot.waitUntil(lambda: str(recall) in message(window), timeout=30_000)
+    assert recall.read_bytes()[:5] == b"%PDF-"
+    field: QLineEdit = child(window, QLineEdit, "recall_lot")
+    field.selectAll()
     _type(window, qtbot, "recall_lot", "NO-SUCH-LOT")
     click(window, qtbot, "lot_recall_pdf")
     assert "NO-SUCH-LOT" in message(window)  # said at once, nothing made

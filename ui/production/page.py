@@ -48,6 +48,8 @@ class ProductionPage(QWidget):
         self.planned = QSpinBox()
         self.planned.setObjectName("planned")
         self.planned.setRange(1, 1_000_000)
+        self.recipe.currentIndexChanged.connect(lambda _i: self.default_planned())
+        self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
         self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity")])
@@ -87,7 +89,8 @@ class ProductionPage(QWidget):
         self.byproducts: list[ByProduct] = []
         self.result = QLabel("")
         self.result.setObjectName("batch_result")
-        self.result.setStyleSheet("font-size: 14pt;")
+        self.result.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.result.setWordWrap(True)
         self.message = message_label("production_message")
 
         top = QHBoxLayout()
@@ -95,26 +98,28 @@ class ProductionPage(QWidget):
         top.addWidget(QLabel(_("How many")))
         top.addWidget(self.planned)
         top.addWidget(plan)
+        top.addWidget(QLabel(_("Actually made")))
+        top.addWidget(self.made)
         form = QFormLayout()
-        form.addRow(_("Actually made"), self.made)
         work = QHBoxLayout()
         for w in (self.member, self.minutes, self.rate):
-            work.addWidget(w)
+            work.addWidget(w, 2 if w is self.member else 1)
+        work.addWidget(QLabel(_("Overhead")))
+        work.addWidget(self.overhead, 1)
         form.addRow(_("Labour"), work)
-        form.addRow(_("Overhead"), self.overhead)
         by = QHBoxLayout()
         for w2 in (self.by_item, self.by_qty, self.by_value, add_by):
             by.addWidget(w2)
         form.addRow(_("By-products"), by)
-        form.addRow("", self.by_list)
         bottom = QHBoxLayout()
-        bottom.addWidget(commit)
-        bottom.addWidget(sheet)
+        bottom.addWidget(self.by_list, 2)
+        bottom.addWidget(commit, 1)
+        bottom.addWidget(sheet, 1)
         batch = self.batch_page
         layout = QVBoxLayout(batch)
         layout.addLayout(top)
         layout.addWidget(QLabel(_("Ingredients and packaging to use (change a quantity if needed)")))
-        layout.addWidget(self.uses, 2)
+        layout.addWidget(self.uses, 1)
         layout.addLayout(form)
         layout.addLayout(bottom)
         layout.addWidget(self.result)
@@ -129,6 +134,11 @@ class ProductionPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         item_choices(self.by_item)
         super().showEvent(event)
+
+    def default_planned(self) -> None:
+        """How many to make starts at what the chosen recipe makes."""
+        if self.recipe.currentData() is not None:
+            self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
 
     def load_recipes(self) -> None:
         self.recipe.clear()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Item
+from db.models.production import Recipe
 from pos_app.errors import InputError, PosError
 from pos_app.production import recipes
 from pos_app.stock.units import parse_quantity
@@ -35,7 +36,7 @@ class RecipeTab(QWidget):
         self.lines: list[recipes.Ingredient] = []
         self.product = QComboBox()
         self.product.setObjectName("recipe_product")
-        item_choices(self.product)
+        self.fill_products()
         self.product.currentIndexChanged.connect(lambda _i: self.load())
         self.yield_qty = QSpinBox()
         self.yield_qty.setObjectName("recipe_yield")
@@ -45,7 +46,7 @@ class RecipeTab(QWidget):
         self.table = table("recipe_lines", [_("Ingredient or packaging"), _("Quantity (base unit)")], 0)
         self.ingredient = QComboBox()
         self.ingredient.setObjectName("recipe_ingredient")
-        item_choices(self.ingredient, ("ingredient", "packaging", "finished"))
+        item_choices(self.ingredient)
         self.quantity = QLineEdit()
         self.quantity.setObjectName("recipe_quantity")
         self.quantity.setPlaceholderText(_("Quantity (base unit)"))
@@ -80,9 +81,17 @@ class RecipeTab(QWidget):
         self.load()
 
     def showEvent(self, event: QShowEvent) -> None:
-        item_choices(self.product)
-        item_choices(self.ingredient, ("ingredient", "packaging", "finished"))
+        self.fill_products()
+        item_choices(self.ingredient)
         super().showEvent(event)
+
+    def fill_products(self) -> None:
+        """Products that have a recipe first (the first of them chosen), then every other item."""
+        had = self.product.currentData()
+        with_recipe = [int(r.product_id) for r in Recipe.select(Recipe.product).distinct()]
+        item_choices(self.product, ("finished", "ingredient", "packaging"), first=with_recipe)
+        if had is None and with_recipe:
+            self.product.setCurrentIndex(0)
 
     def load(self) -> None:
         if self.product.currentData() is None:

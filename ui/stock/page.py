@@ -24,7 +24,7 @@ from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
-from ui.stock.purchase_tab import PurchaseTab
+from ui.stock.purchase_tab import PurchaseTab, unit_label
 from ui.stock.reports_tab import ReportsTab
 from ui.stock.widgets import button, export_report, fill, message_label, say, table
 
@@ -107,7 +107,8 @@ class StockPage(QWidget):
         shown = [r for r in self.lots if not needle or needle in f"{r.name} {r.sku} {r.lot}".lower()]
         self._shown = shown
         fill(self.on_hand, [(f"{r.name} ({r.sku})", r.lot, format_date(r.expires_on) if r.expires_on else "—",
-                             f"{r.quantity:,} {r.unit}", r.value.format(symbol=False)) for r in shown], {3, 4})
+                             f"{r.quantity:,} {unit_label(r.unit)}", r.value.format(symbol=False))
+                            for r in shown], {3, 4})
         day = today()
         for n, r in enumerate(shown):
             if r.expires_on is not None and r.expires_on <= day + dt.timedelta(days=EXPIRING_DAYS):

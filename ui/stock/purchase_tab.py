@@ -4,7 +4,7 @@ day) and where the money came from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -16,21 +16,30 @@ from pos_app.money import Money
 from pos_app.stock import purchases
 from pos_app.stock.units import to_base
 from pos_app.thai.dates import format_date, parse_date
-from resources.i18n import _
+from resources.i18n import N_, _
 from ui.shell.context import ShellContext
 from ui.stock.widgets import button, fill, say, table
 
+UNIT_TH = {"g": N_("g"), "ml": N_("ml"), "piece": N_("pc")}
 
-def item_choices(box: QComboBox, kinds: tuple[str, ...] | None = None) -> None:
-    """Fill ``box`` with the items in use (keeping the one chosen, if it is still there)."""
+
+def unit_label(unit: str) -> str:
+    """A base unit as people read it (กรัม, มล., ชิ้น in Thai)."""
+    return _(UNIT_TH[unit]) if unit in UNIT_TH else unit
+
+
+def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packaging", "finished"),
+                 first: Iterable[int] = ()) -> None:
+    """Fill ``box`` with the items in use of ``kinds``, in that order of kind (``first``: these items at the
+    top), keeping the one chosen if it is still there."""
     chosen = box.currentData()
     box.blockSignals(True)
     box.clear()
-    query = Item.select().where(Item.active == True).order_by(Item.kind, Item.sku)  # noqa: E712
-    if kinds:
-        query = query.where(Item.kind.in_(kinds))
-    for item in query:
-        box.addItem(f"{item.name_th} ({item.sku}, {item.base_unit})", item.id)
+    top = list(first)
+    found = list(Item.select().where((Item.active == True) & Item.kind.in_(kinds)))  # noqa: E712
+    found.sort(key=lambda i: (i.id not in top, kinds.index(i.kind), i.sku))
+    for item in found:
+        box.addItem(f"{item.name_th} ({item.sku}, {unit_label(item.base_unit)})", item.id)
     if chosen is not None and box.findData(chosen) >= 0:
         box.setCurrentIndex(box.findData(chosen))
     box.blockSignals(False)
@@ -130,9 +139,10 @@ class PurchaseTab(QWidget):
         if self.buy_item.currentData() is None:
             return
         item = Item.get_by_id(int(self.buy_item.currentData()))
-        self.buy_pack.addItem(str(item.base_unit), "")
+        self.buy_pack.addItem(unit_label(item.base_unit), "")
         for pack in ItemPack.select().where(ItemPack.item == item.id).order_by(ItemPack.factor):
-            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {item.base_unit})", str(pack.name_en))
+            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_label(item.base_unit)})",
+                                  str(pack.name_en))
 
     def load_suppliers(self, select: int | None = None) -> None:
         self.supplier.clear()

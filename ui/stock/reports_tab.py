@@ -59,7 +59,7 @@ class ReportsTab(QWidget):
                         lambda: f"materials-register-{self.materials.currentData()}")))
         form.addRow(_("Recall list of a lot"), self._with(self.lot, self._pair(
             keys, "lot_recall", lambda: reports.recall_list(lot_by_label(self.lot.text()).id),
-            lambda: f"recall-{self.lot.text().strip()}")))
+            lambda: f"recall-{lot_by_label(self.lot.text()).number}")))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
