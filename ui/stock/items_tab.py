@@ -23,6 +23,7 @@ from pos_app.stock import items, settings
 from pos_app.stock.units import parse_quantity
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.stock.purchase_tab import unit_label
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))
@@ -141,7 +142,7 @@ class ItemsTab(QWidget):
         self.rows = [i for i in Item.select().order_by(Item.kind, Item.sku)
                      if not needle or needle in f"{i.sku} {i.name_th} {i.name_en}".lower()]
         fill(self.list, [(str(i.sku), str(i.name_th) + ("" if i.active else " " + _("(not in use)")),
-                          str(i.base_unit)) for i in self.rows])
+                          unit_label(str(i.base_unit))) for i in self.rows])
         if select is not None:
             for n, i in enumerate(self.rows):
                 if i.id == select:
