@@ -1,6 +1,6 @@
 """Books: every document table refuses rows dated in a closed day (order payments, shifts, purchases, batches,
 stock counts and waste, transfers), stock rows judged by the day they are dated in (not the instant they were
-keyed in), and a PromptPay tick taken back by a reversing row (``prompt_pay_uncheck``) instead of an edit,
+keyed in), money paid for a transfer between groups (``transfer_payment``), and a PromptPay tick taken back by a reversing row (``prompt_pay_uncheck``) instead of an edit,
 so a payment may be ticked again.  Frozen: never import db.models here."""
 
 import uuid
@@ -12,6 +12,8 @@ LATE = "NOT EXISTS (SELECT 1 FROM late_document ld WHERE ld.doc_uuid = NEW.{colu
 BY_TILL = ("EXISTS (SELECT 1 FROM day_close dc JOIN till t ON t.shop_id = dc.shop_id "
            "WHERE t.id = NEW.till_id AND dc.business_date = NEW.business_date)")
 BY_SHOP = "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id = NEW.shop_id AND dc.business_date = NEW.business_date)"
+BY_SHOPS = ("EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id IN (NEW.from_shop_id, NEW.to_shop_id) "
+            "AND dc.business_date = NEW.business_date)")
 CHECKS = (
     ("stock_movement", BY_SHOP, "document_uuid"),  # replaces 0006's, which went by the instant keyed in
     ("order_payment", BY_TILL, "uuid"),
@@ -19,8 +21,8 @@ CHECKS = (
     ("purchase", BY_SHOP, "uuid"),
     ("batch", BY_SHOP, "uuid"),
     ("stock_adjustment", BY_SHOP, "uuid"),
-    ("transfer", "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id IN (NEW.from_shop_id, NEW.to_shop_id) "
-                 "AND dc.business_date = NEW.business_date)", "uuid"),
+    ("transfer", BY_SHOPS, "uuid"),
+    ("transfer_payment", BY_SHOPS, "uuid"),
 )
 
 
@@ -39,6 +41,20 @@ def up(migrator, db):
     class User(Base):
         pass
 
+    class Shop(Base):
+        pass
+
+    class TransferPayment(Base):
+        uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+        transfer_uuid = pw.UUIDField(unique=True)
+        from_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+        to_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+        method = pw.CharField(max_length=8, constraints=[pw.Check("method IN ('cash', 'bank')")])
+        amount_satang = pw.BigIntegerField(constraints=[pw.Check("amount_satang >= 0")])
+        user = pw.ForeignKeyField(User, on_delete="RESTRICT")
+        created_at = UtcDateTimeField()
+        business_date = pw.DateField(index=True)
+
     class PromptPayUncheck(Base):
         uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
         check_uuid = pw.UUIDField(unique=True)
@@ -47,21 +63,20 @@ def up(migrator, db):
         unchecked_at = UtcDateTimeField()
         reason = pw.CharField(max_length=500)
 
-    db.create_tables([PromptPayUncheck])
+    db.create_tables([PromptPayUncheck, TransferPayment])
     # a payment may be ticked again after a tick was taken back: its ticks are no longer unique
     db.execute_sql("DROP INDEX prompt_pay_check_payment_uuid")
     db.execute_sql("CREATE INDEX prompt_pay_check_payment_uuid ON prompt_pay_check (payment_uuid)")
 
-    if postgres:
-        db.execute_sql("CREATE TRIGGER prompt_pay_uncheck_append_only BEFORE UPDATE OR DELETE ON prompt_pay_uncheck "
-                       "FOR EACH ROW EXECUTE FUNCTION pos_append_only()")
-        db.execute_sql("DROP TRIGGER stock_movement_closed_day ON stock_movement")
-    else:
-        for op in ("UPDATE", "DELETE"):
-            db.execute_sql(f"CREATE TRIGGER prompt_pay_uncheck_no_{op.lower()} BEFORE {op} ON prompt_pay_uncheck "
-                           "BEGIN SELECT RAISE(ABORT, 'append-only: prompt_pay_uncheck rows are never changed or "
-                           "deleted'); END")
-        db.execute_sql("DROP TRIGGER stock_movement_closed_day")
+    for t in ("prompt_pay_uncheck", "transfer_payment"):
+        if postgres:
+            db.execute_sql(f"CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t} "
+                           "FOR EACH ROW EXECUTE FUNCTION pos_append_only()")
+        else:
+            for op in ("UPDATE", "DELETE"):
+                db.execute_sql(f"CREATE TRIGGER {t}_no_{op.lower()} BEFORE {op} ON {t} BEGIN "
+                               f"SELECT RAISE(ABORT, 'append-only: {t} rows are never changed or deleted'); END")
+    db.execute_sql("DROP TRIGGER stock_movement_closed_day" + (" ON stock_movement" if postgres else ""))
 
     for table, closed, column in CHECKS:
         condition = f"{closed} AND {LATE.format(column=column)}"

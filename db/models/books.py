@@ -93,6 +93,21 @@ class PromptPayUncheck(BaseModel):
     reason = pw.CharField(max_length=500)
 
 
+class TransferPayment(BaseModel):
+    """Money paid for a transfer between groups (its agreed price, in full, once): cash or bank in the giving
+    group's books, out in the receiving group's (migration 0012).  Names the transfer by UUID."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    transfer_uuid = pw.UUIDField(unique=True)
+    from_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    to_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    method = pw.CharField(max_length=8, constraints=[pw.Check("method IN ('cash', 'bank')")])
+    amount_satang = pw.BigIntegerField(constraints=[pw.Check("amount_satang >= 0")])
+    user = pw.ForeignKeyField(User, on_delete="RESTRICT")
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
+
+
 class DayClose(BaseModel):
     """A shop's day is closed: no document may be dated in it any more (except via its addendum)."""
 
@@ -158,10 +173,10 @@ class AddendumSeal(BaseModel):
 
 
 BOOKS_MODELS: tuple[type[BaseModel], ...] = (
-    Shift, ShiftClose, CashMovement, PromptPayCheck, PromptPayUncheck, DayClose, ZReport, LateDocument, AddendumSeal,
+    Shift, ShiftClose, CashMovement, PromptPayCheck, PromptPayUncheck, TransferPayment, DayClose, ZReport, LateDocument, AddendumSeal,
 )
 BOOKS_APPEND_ONLY: tuple[str, ...] = (
-    "shift", "shift_close", "cash_movement", "prompt_pay_check", "prompt_pay_uncheck", "day_close", "z_report", "late_document",
+    "shift", "shift_close", "cash_movement", "prompt_pay_check", "prompt_pay_uncheck", "transfer_payment", "day_close", "z_report", "late_document",
     "addendum_seal",
 )
 
@@ -170,6 +185,8 @@ _LATE = "NOT EXISTS (SELECT 1 FROM late_document ld WHERE ld.doc_uuid = {uuid})"
 _BY_TILL = ("EXISTS (SELECT 1 FROM day_close dc JOIN till t ON t.shop_id = dc.shop_id "
             "WHERE t.id = NEW.till_id AND dc.business_date = NEW.business_date)")
 _BY_SHOP = "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id = NEW.shop_id AND dc.business_date = NEW.business_date)"
+_BY_SHOPS = ("EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id IN (NEW.from_shop_id, NEW.to_shop_id) "
+             "AND dc.business_date = NEW.business_date)")
 # (table, condition that the row is dated in a closed day of its shop, the document uuid column); every
 # document table with a day.  Stock rows and stock documents go by the day they are dated in (a purchase
 # entered late keeps the day it was bought: migration 0012), a transfer by either group's shop.
@@ -185,8 +202,8 @@ _CHECKS: tuple[tuple[str, str, str], ...] = (
     ("purchase", _BY_SHOP, "NEW.uuid"),
     ("batch", _BY_SHOP, "NEW.uuid"),
     ("stock_adjustment", _BY_SHOP, "NEW.uuid"),
-    ("transfer", "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id IN (NEW.from_shop_id, NEW.to_shop_id) "
-                 "AND dc.business_date = NEW.business_date)", "NEW.uuid"),
+    ("transfer", _BY_SHOPS, "NEW.uuid"),
+    ("transfer_payment", _BY_SHOPS, "NEW.uuid"),
 )
 
 

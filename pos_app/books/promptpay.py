@@ -54,7 +54,7 @@ def promptpay_of_day(day: dt.date, shop_id: int | None = None, till_id: int | No
             for u, code, number, when, amount, name, check in query.tuples().execute()]
 
 
-def _standing_ticks() -> pw.ModelSelect:
+def _standing_ticks() -> pw.ModelSelect[PromptPayCheck]:
     """The ticks not taken back."""
     return PromptPayCheck.select(PromptPayCheck.uuid).where(~pw.fn.EXISTS(
         PromptPayUncheck.select(PromptPayUncheck.id).where(PromptPayUncheck.check_uuid == PromptPayCheck.uuid)))
