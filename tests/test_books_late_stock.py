@@ -30,8 +30,8 @@ def _closed_day() -> None:
 
 def _buy(day: dt.date, now: dt.datetime) -> purchases.PurchaseResult:
     soap = Item.get(Item.sku == "DISH-500")
-    return purchases.record_purchase(actor("prapha"), t1().shop_id, [purchases.BuyLine(soap.id, 10, total=Money(15000))],
-                                     day=day, now=now)
+    line = purchases.BuyLine(soap.id, 10, total=Money(15000))
+    return purchases.record_purchase(actor("prapha"), t1().shop_id, [line], day=day, now=now)
 
 
 def test_purchase_keyed_in_next_morning_for_the_closed_day_goes_into_its_addendum(empty_db: OpenedDatabase) -> None:
