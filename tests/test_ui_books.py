@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushBu
 
 from db.connection import OpenedDatabase
 from db.models import Till
-from db.models.books import CashMovement, DayClose, PromptPayCheck, Shift
+from db.models.books import CashMovement, DayClose, PromptPayCheck, PromptPayUncheck, Shift
 from db.models.printing import PrintJob
 from pos_app.money import Money
 from pos_app.selling import sales
@@ -81,11 +81,25 @@ def test_treasurer_opens_counts_ticks_closes_and_exports(window: MainWindow, qtb
     table.item(0, 0).setCheckState(Qt.CheckState.Checked)
     press(window, qtbot, "save_ticks")
     assert PromptPayCheck.select().count() == 1
+    # Ticked by mistake: take it back with a reason (a reversing row), then tick it again.
+    table.setCurrentCell(0, 1)
+    type_into(window, qtbot, "untick_reason", "wrong line")
+    press(window, qtbot, "untick")
+    assert [u.reason for u in PromptPayUncheck.select()] == ["wrong line"]
+    assert table.item(0, 0).checkState() == Qt.CheckState.Unchecked
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    press(window, qtbot, "save_ticks")
+    assert PromptPayCheck.select().count() == 2
+    # The backup folder of this laptop (a USB stick): the close backs the books up into it.
+    type_into(window, qtbot, "backup_folder", str(tmp_path / "usb"))
+    press(window, qtbot, "save_backup_folder")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert DayClose.select().count() == 1
     assert [j.doc_kind for j in PrintJob.select().where(PrintJob.kind == "document")] == ["z_report"]  # printed
     assert "110.00" in child(window, QLabel, "close_result").text()  # 50 + 60
+    assert "สำรองข้อมูลแล้ว" in child(window, QLabel, "close_result").text()
+    assert len(list((tmp_path / "usb").glob("shop-*"))) == 1
     # Export the day as XLSX, off the GUI thread.
     books_tabs.setCurrentIndex(2)
     type_into(window, qtbot, "export_folder", str(tmp_path))

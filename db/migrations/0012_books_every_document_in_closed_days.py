@@ -1,7 +1,8 @@
-"""Books: every document table refuses rows dated in a closed day (order payments, shifts, purchases, batches,
-stock counts and waste, transfers), stock rows judged by the day they are dated in (not the instant they were
-keyed in), money paid for a transfer between groups (``transfer_payment``), and a PromptPay tick taken back by a reversing row (``prompt_pay_uncheck``) instead of an edit,
-so a payment may be ticked again.  Frozen: never import db.models here."""
+"""Books: every document table refuses rows dated in a closed day (order payments, shifts, purchases,
+batches, stock counts and waste, transfers); stock rows are judged by the day they are dated in (not the
+instant they were keyed in); money paid for a transfer between groups (``transfer_payment``); a PromptPay
+tick taken back by a reversing row (``prompt_pay_uncheck``) instead of an edit, so a payment may be ticked
+again.  Frozen: never import db.models here."""
 
 import uuid
 

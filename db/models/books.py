@@ -173,11 +173,12 @@ class AddendumSeal(BaseModel):
 
 
 BOOKS_MODELS: tuple[type[BaseModel], ...] = (
-    Shift, ShiftClose, CashMovement, PromptPayCheck, PromptPayUncheck, TransferPayment, DayClose, ZReport, LateDocument, AddendumSeal,
+    Shift, ShiftClose, CashMovement, PromptPayCheck, PromptPayUncheck, TransferPayment, DayClose, ZReport,
+    LateDocument, AddendumSeal,
 )
 BOOKS_APPEND_ONLY: tuple[str, ...] = (
-    "shift", "shift_close", "cash_movement", "prompt_pay_check", "prompt_pay_uncheck", "transfer_payment", "day_close", "z_report", "late_document",
-    "addendum_seal",
+    "shift", "shift_close", "cash_movement", "prompt_pay_check", "prompt_pay_uncheck", "transfer_payment",
+    "day_close", "z_report", "late_document", "addendum_seal",
 )
 
 _REFUSAL = "closed day: a document dated in a closed day goes into its addendum"

@@ -5,6 +5,10 @@ and the database refuses any new document dated in it; late arrivals go into num
 A shift still open when the day is closed: the treasurer is asked first; ``close_open_shifts=False`` (the
 default) refuses with the list of open shifts, ``True`` closes them *uncounted* (counted = expected, marked
 "not counted" on the Z) so the day can still close when the drawer was counted elsewhere.
+
+Once the day is closed (committed), the books are backed up into the laptop's backup folder
+(:mod:`pos_app.books.close_backup`); no folder set, or a failing one, never undoes the close: the result
+says so (``DayCloseResult.backup``).
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import peewee as pw
 
 from db.models import Payment, Sale, Shop, Till, database
 from db.models.books import AddendumSeal, DayClose, LateDocument, Shift, ShiftClose, ZReport
 from pos_app.books.cash import close_shift
+from pos_app.books.close_backup import BackupAtClose, backup_at_close
 from pos_app.books.closed import day_close_of, open_addendum_no
 from pos_app.books.events import DayClosed
 from pos_app.books.xz import TillDay, till_day
@@ -40,6 +46,7 @@ class DayCloseResult:
     business_date: dt.date
     closed_at: dt.datetime
     z_reports: tuple[TillDay, ...]
+    backup: BackupAtClose | None = None
 
 
 def _tills(shop_id: int) -> list[Till]:
@@ -61,8 +68,10 @@ def x_report(till_id: int, day: dt.date | None = None) -> TillDay:
 
 
 def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool = False,
-              now: dt.datetime | None = None) -> DayCloseResult:
-    """Close the shop's day: one numbered Z per till, then the day is locked."""
+              now: dt.datetime | None = None, backup_to: Path | None = None,
+              take_backup: bool = True) -> DayCloseResult:
+    """Close the shop's day: one numbered Z per till, then the day is locked, then the books are backed up
+    (into ``backup_to``, else the laptop's backup folder)."""
     require(actor.role, Action.CLOSE_DAY)
     when = now or utc_now()
     if day > today():
@@ -96,7 +105,8 @@ def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool 
                                                                              for r in reports]},
                user_id=actor.user_id)
     bus.publish(DayClosed(shop_id, day, tuple(r.number for r in reports)))
-    return DayCloseResult(close.uuid, shop_id, day, when, tuple(reports))
+    saved = backup_at_close(actor.user_id, backup_to) if take_backup else None
+    return DayCloseResult(close.uuid, shop_id, day, when, tuple(reports), saved)
 
 
 def z_reports_of(shop_id: int, day: dt.date) -> list[TillDay]:
