@@ -17,6 +17,7 @@ from db.models.printing import PrintJob
 from pos_app.money import Money
 from pos_app.selling import sales
 from tests.books_day import actor, cart
+from tests.conftest import TODAY
 from tests.test_ui_till import child, log_in
 from ui.app import application
 from ui.shell.window import MainWindow
@@ -76,6 +77,11 @@ def test_treasurer_opens_counts_ticks_closes_and_exports(window: MainWindow, qtb
     # Tick the PromptPay payment off and close the day.
     books_tabs: QTabWidget = child(window, QTabWidget, "books_tabs")
     books_tabs.setCurrentIndex(1)
+    # The demo's week of market days was never closed: the oldest comes first; the treasurer picks today.
+    day_pick: QComboBox = child(window, QComboBox, "close_day_pick")
+    assert day_pick.currentData() < TODAY.isoformat()  # an older day not yet closed
+    qtbot.keyClick(day_pick, Qt.Key.Key_Home)
+    assert day_pick.currentData() == TODAY.isoformat()
     table: QTableWidget = child(window, QTableWidget, "promptpay_list")
     assert table.rowCount() == 1
     table.item(0, 0).setCheckState(Qt.CheckState.Checked)

@@ -21,7 +21,7 @@ from pathlib import Path
 import peewee as pw
 
 from db.models import Payment, Sale, Shop, Till, database
-from db.models.books import AddendumSeal, DayClose, LateDocument, Shift, ShiftClose, ZReport
+from db.models.books import AddendumSeal, CashMovement, DayClose, LateDocument, Shift, ShiftClose, ZReport
 from pos_app.books.cash import close_shift
 from pos_app.books.close_backup import BackupAtClose, backup_at_close
 from pos_app.books.closed import day_close_of, open_addendum_no
@@ -60,6 +60,43 @@ def open_shifts_of(shop_id: int, day: dt.date) -> list[tuple[str, int]]:
             .where((Till.shop == shop_id) & (Shift.business_date <= day) & ~pw.fn.EXISTS(
                 ShiftClose.select(ShiftClose.id).where(ShiftClose.shift_uuid == Shift.uuid)))
             .order_by(Till.code, Shift.number).tuples().execute()]
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _days_with_documents(shop_id: int, first: dt.date) -> set[dt.date]:
+    tills = Till.select(Till.id).where(Till.shop == shop_id)
+    out: set[dt.date] = set()
+    for model in (Sale, CashMovement, Shift):
+        out |= {_as_date(d) for (d,) in model.select(model.business_date).where(
+            (model.business_date >= first) & model.till.in_(tills)).distinct().tuples().execute()}
+    return out
+
+
+def _closed_since(shop_id: int, first: dt.date) -> set[dt.date]:
+    return {_as_date(d) for (d,) in DayClose.select(DayClose.business_date).where(
+        (DayClose.shop == shop_id) & (DayClose.business_date >= first)).tuples().execute()}
+
+
+def days_to_close(shop_id: int, back: int = 7) -> list[tuple[dt.date, bool]]:
+    """The days the close screen offers, newest first, as (day, closed): today, yesterday and every day of
+    the last ``back`` days with a sale, a cash movement or a shift."""
+    first = today() - dt.timedelta(days=back)
+    found = _days_with_documents(shop_id, first) | {today(), today() - dt.timedelta(days=1)}
+    closed = _closed_since(shop_id, first)
+    return [(d, d in closed) for d in sorted(found, reverse=True) if d <= today()]
+
+
+def day_to_close(shop_id: int, back: int = 7) -> dt.date:
+    """The day the close screen offers first: the oldest day of the last ``back`` not yet closed that has
+    documents, else today.  A stall that closes after midnight thus closes the market day it worked, not
+    the new day that has just begun."""
+    first = today() - dt.timedelta(days=back)
+    closed = _closed_since(shop_id, first)
+    waiting = sorted(d for d in _days_with_documents(shop_id, first) if d not in closed and d <= today())
+    return waiting[0] if waiting else today()
 
 
 def x_report(till_id: int, day: dt.date | None = None) -> TillDay:

@@ -4,11 +4,13 @@ laptop's backup folder); a shift still open is asked about first."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -37,7 +39,12 @@ class ClosePage(QWidget):
     def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.day = today()
+        self.day = days.day_to_close(ctx.till.shop_id)
+        self.day_pick = QComboBox()
+        self.day_pick.setObjectName("close_day_pick")
+        self.day_pick.setMinimumHeight(40)
+        self.fill_days()
+        self.day_pick.currentIndexChanged.connect(self.pick_day)
         self.title = QLabel()
         self.title.setObjectName("close_title")
         self.table = QTableWidget(0, 5)
@@ -81,6 +88,10 @@ class ClosePage(QWidget):
         folder.addWidget(choose)
         folder.addWidget(save_folder)
         layout = QVBoxLayout(self)
+        which = QHBoxLayout()
+        which.addWidget(QLabel(_("Day")))
+        which.addWidget(self.day_pick, 1)
+        layout.addLayout(which)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -89,6 +100,24 @@ class ClosePage(QWidget):
         layout.addWidget(self.result)
         current = close_backup.backup_folder()
         self.backup_folder.setText(str(current) if current else "")
+        self.refresh()
+
+    def fill_days(self) -> None:
+        """Today, yesterday and the recent days with documents; the oldest one not yet closed comes first."""
+        self.day_pick.blockSignals(True)
+        self.day_pick.clear()
+        for day, closed in days.days_to_close(self.ctx.till.shop_id):
+            label = format_date(day, "long") + ("  · " + _("closed") if closed else "")
+            if day == today():
+                label += "  · " + _("today")
+            self.day_pick.addItem(label, day.isoformat())
+        index = self.day_pick.findData(self.day.isoformat())
+        self.day_pick.setCurrentIndex(max(index, 0))
+        self.day_pick.blockSignals(False)
+
+    def pick_day(self, index: int) -> None:
+        self.day = dt.date.fromisoformat(self.day_pick.itemData(index))
+        self.result.clear()
         self.refresh()
 
     def refresh(self) -> None:
@@ -187,6 +216,11 @@ class ClosePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             close_open = True
+        elif QMessageBox.question(
+                self, _("Close the day?"),
+                _("Close the books of {day}? A closed day is never reopened: what arrives later goes into its "
+                  "addendum.").format(day=format_date(self.day, "long"))) != QMessageBox.StandardButton.Yes:
+            return
         try:
             result = days.close_day(self.ctx.actor, self.ctx.till.shop_id, self.day, close_open_shifts=close_open)
         except PosError as err:
@@ -205,4 +239,5 @@ class ClosePage(QWidget):
             lines.append(result.backup.message)
         self.result.setText(_("The day {day} is closed.").format(day=format_date(self.day, "long")) + "\n"
                             + "\n".join(lines))
+        self.fill_days()
         self.refresh()

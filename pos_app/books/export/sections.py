@@ -94,7 +94,7 @@ def summary_sections(s: Summary) -> list[Section]:
     items = Section("items", _("Sales by item"), (
         Column(_("Code"), width=1.4), Column(_("Item"), width=3), Column(_("Group")), Column(_("Quantity"), "int"),
         Column(_("Unit")), Column(_("Sales (baht)"), "money"), Column(_("Cost (baht)"), "money"),
-        Column(_("Margin (baht)"), "money"), Column(_("At standard cost"), "int")),
+        Column(_("Margin (baht)"), "money"), Column(_("At standard cost"), "int", 1.3)),
         item_rows, frozenset({len(s.items)}))
     moves = Section("cash", _("Cash movements of the drawer"), (
         Column(_("Direction")), Column(_("Category"), width=2.5), Column(_("Amount (baht)"), "money")),
