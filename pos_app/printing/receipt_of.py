@@ -255,7 +255,8 @@ def slip_receipt(title: str, reference: str, when: dt.datetime, lines: Sequence[
     blocks += [
         Text(title, align="center", size="double", weight="bold"),
         Text(_("Not a receipt"), align="center"),
-        Row(reference, f"{format_date(when, 'short')} {format_time(when)}"),
+        Text(reference),
+        Row(_("Date {date}").format(date=format_date(when, "short")), _("{time} h").format(time=format_time(when))),
     ]
     if customer:
         blocks.append(Text(_("Customer: {name}").format(name=customer)))
