@@ -309,7 +309,7 @@ def till_state(till_id: int) -> TillPrintState:
     problems = tuple(jobs(till_id, NEEDS_LOOK, limit=20, after_id=start))
     recent = jobs(till_id, limit=1)
     printing = jobs(till_id, ("printing",), limit=5, after_id=start)
-    failed_before = {int(row[0]) for row in PrintEvent.select(PrintEvent.job).where(
-        PrintEvent.job.in_([p.job_id for p in printing]) & (PrintEvent.status == "failed")).tuples()}
+    failed_before = {int(e.job_id) for e in PrintEvent.select(PrintEvent.job).where(
+        PrintEvent.job.in_([p.job_id for p in printing]) & (PrintEvent.status == "failed"))}
     retrying = tuple(p for p in printing if p.job_id in failed_before)
     return TillPrintState(len(waiting), problems, recent[0] if recent else None, retrying)

@@ -171,10 +171,10 @@ class PrinterSetupPage(QWidget):
         for button in (self.save, self.test, self.confirm):
             buttons.addWidget(button)
         inner = QWidget()
-        fields = QVBoxLayout(inner)
-        fields.addWidget(QLabel(_("Receipt printer of till {till}").format(till=ctx.till.code)))
-        fields.addLayout(form)
-        fields.addStretch(1)
+        column = QVBoxLayout(inner)
+        column.addWidget(QLabel(_("Receipt printer of till {till}").format(till=ctx.till.code)))
+        column.addLayout(form)
+        column.addStretch(1)
         scroll = QScrollArea()  # a small screen (1024×600) scrolls the fields; the buttons stay in sight
         scroll.setObjectName("printer_fields")
         scroll.setWidgetResizable(True)
@@ -192,7 +192,9 @@ class PrinterSetupPage(QWidget):
         self.stack.setCurrentIndex(index)
         for n in range(self.stack.count()):
             policy = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
-            self.stack.widget(n).setSizePolicy(policy, policy)
+            page = self.stack.widget(n)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.stack.adjustSize()
 
     def _show_codepage(self) -> None:
