@@ -168,7 +168,20 @@ def _aligned_x(align: Align, x: int, width: int, used: int) -> int:
     return x
 
 
+NARROWER = {"double": "double_height", "double_width": "normal"}
+
+
+def _one_line_style(text: str, style: TextStyle, m: Metrics) -> TextStyle:
+    """A double-width label or title that would break over two lines keeps its height and loses the double
+    width (ยอดชำระ stays one word on 58 mm paper, whatever the font size)."""
+    narrower = NARROWER.get(style.size)
+    if narrower is None or "\n" in text or m.measure(text, style) <= m.width:
+        return style
+    return TextStyle(narrower, style.weight)  # type: ignore[arg-type]
+
+
 def _text(text: str, style: TextStyle, align: Align, m: Metrics) -> list[Item]:
+    style = _one_line_style(text, style, m)
     height = m.line_height(style)
     out: list[Item] = []
     for line in wrap(text, m.width, lambda s: m.measure(s, style)):
@@ -197,7 +210,7 @@ def _column(text: str, width: int, style: TextStyle, m: Metrics) -> list[str]:
 
 
 def _row(row: Row, m: Metrics, columns: _Columns) -> list[Item]:
-    style, gap, width = row.style, m.gap, m.width
+    style, gap, width = _one_line_style(row.left, row.style, m), m.gap, m.width
     height = m.line_height(style)
     if row.middle is None:
         right_w = m.measure(row.right, style)
@@ -221,12 +234,21 @@ def _row(row: Row, m: Metrics, columns: _Columns) -> list[Item]:
         ]
         return _assemble(cols, style, height, m)
     items = _text(row.left, style, "left", m) if row.left else []
-    mid_x = width - columns.right - gap - columns.middle
-    cols = [
-        (_column(row.middle, columns.middle, style, m), mid_x, columns.middle, "right"),
-        (_column(row.right, columns.right, style, m), width - columns.right, columns.right, "right"),
-    ]
-    return items + _assemble(cols, style, height, m)
+    return items + _detail_and_amount(row.middle, row.right, style, height, m, columns)
+
+
+def _detail_and_amount(middle: str, right: str, style: TextStyle, height: int, m: Metrics,
+                       columns: _Columns) -> list[Item]:
+    """Under a stacked name (narrow paper): the quantity × price kept whole, ending where the amounts' column
+    starts, and the amount on the same line when both fit; else the detail on lines of its own (wrapped only
+    where it is wider than the paper) with the amount right-aligned on its last line or below it."""
+    mid_w, right_w = m.measure(middle, style), m.measure(right, style)
+    amount_w = max(columns.right, right_w)
+    if mid_w + m.gap + amount_w <= m.width:
+        end = m.width - amount_w - m.gap
+        runs = (Run(end - mid_w, mid_w, middle, style, "right"), Run(m.width - right_w, right_w, right, style, "right"))
+        return [TextLine(runs, height, style)]
+    return _stack_then_right(middle, right, style, height, m)
 
 
 def _stack_then_right(left: str, right: str, style: TextStyle, height: int, m: Metrics) -> list[Item]:

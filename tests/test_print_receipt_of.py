@@ -104,7 +104,7 @@ def test_held_sale_slip_says_it_is_not_a_receipt() -> None:
     slip = slip_receipt("ใบพักการขาย", "พัก #3", when, [SlipLine("กะปิ (ชั่งกิโล)", "250 ก.", Money(5000))],
                         Money(5000), customer="คุณสมใจ")
     lines = texts(slip)
-    assert lines[:3] == ["ใบพักการขาย", "ไม่ใช่ใบเสร็จรับเงิน", "พัก #3 | 24 พ.ย. 2569 12:30"]
+    assert lines[:4] == ["ใบพักการขาย", "ไม่ใช่ใบเสร็จรับเงิน", "พัก #3", "วันที่ 24 พ.ย. 2569 | 12:30 น."]
     assert "ลูกค้า: คุณสมใจ" in lines and "กะปิ (ชั่งกิโล) | 250 ก. | ฿50.00" in lines
     assert "ยอดชำระ | ฿50.00" in lines
 

@@ -298,6 +298,7 @@ class TillPrintState:
     waiting: int
     problems: tuple[JobStatus, ...]
     last: JobStatus | None
+    retrying: tuple[JobStatus, ...] = ()  # printing again after a failure: still a problem until it prints
 
 
 def till_state(till_id: int) -> TillPrintState:
@@ -307,4 +308,8 @@ def till_state(till_id: int) -> TillPrintState:
     waiting = open_jobs(till_id, start)
     problems = tuple(jobs(till_id, NEEDS_LOOK, limit=20, after_id=start))
     recent = jobs(till_id, limit=1)
-    return TillPrintState(len(waiting), problems, recent[0] if recent else None)
+    printing = jobs(till_id, ("printing",), limit=5, after_id=start)
+    failed_before = {int(e.job_id) for e in PrintEvent.select(PrintEvent.job).where(
+        PrintEvent.job.in_([p.job_id for p in printing]) & (PrintEvent.status == "failed"))}
+    retrying = tuple(p for p in printing if p.job_id in failed_before)
+    return TillPrintState(len(waiting), problems, recent[0] if recent else None, retrying)

@@ -5,7 +5,11 @@ invoice.  What section 105 ทวิ of the Revenue Code asks of it is all here:
 a book and receipt number (the book is the till: each till numbers its receipts on its own), the date
 (Buddhist Era) and time, each kind of goods with its name, quantity and price, and the amount received —
 plus the seller, the till, discounts, payments and change, the total in Thai words and the shop's footer.
-A refund or a void prints its own clearly titled slip pointing back at the receipt it reverses.
+A refund or a void prints its own clearly titled slip pointing back at the receipt it reverses.  An online
+order not paid in full prints as an order slip (ใบสั่งซื้อ, "not a receipt", what is still to pay); once the
+money is all in, its job prints the receipt with every payment.  A job prints the document as it stood when
+the job was queued (``as_of``), so a slip stuck behind a switched-off printer never turns into a second
+receipt.
 
 Amounts are :class:`~pos_app.money.Money` formatted here; the ``receipts`` package only places strings.
 """
@@ -17,7 +21,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.models import Item, Payment, Sale, SaleLine, Shop, Till, User
+from db.models import Item, OrderPayment, Payment, Sale, SaleLine, Shop, Till, User
 from db.models.printing import TillPrinter
 from pos_app.errors import NotFound
 from pos_app.money import Money
@@ -40,6 +44,7 @@ TITLES = {
     "sale": N_("RECEIPT"),
     "refund": N_("REFUND RECEIPT"),
     "void": N_("VOID SLIP"),
+    "order": N_("ORDER"),
 }
 METHODS = {
     "cash": N_("Cash"),
@@ -100,9 +105,11 @@ def receipt_number(number: int) -> str:
     return f"{number:06d}"
 
 
-def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | None = None) -> Receipt:
-    """The receipt (or refund / void slip) of the saved document ``doc_uuid``; ``copy`` marks a reprint
-    สำเนา / COPY and never opens the drawer.  Raises :class:`NotFound` when no such document is saved."""
+def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | None = None,
+                  as_of: dt.datetime | None = None) -> Receipt:
+    """The receipt (or refund / void / order slip) of the saved document ``doc_uuid`` as it stood at
+    ``as_of`` (default: now); ``copy`` marks a reprint สำเนา / COPY and never opens the drawer.
+    Raises :class:`NotFound` when no such document is saved."""
     sale = (Sale.select(Sale, Till, Shop, User).join(Till).join(Shop)
             .switch(Sale).join(User, on=(Sale.seller == User.id))
             .where(Sale.uuid == doc_uuid).first())
@@ -111,24 +118,32 @@ def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | Non
     decor = decor if decor is not None else decor_of_till(sale.till_id)
     lines = list(SaleLine.select(SaleLine, Item).join(Item).where(SaleLine.sale == sale)
                  .order_by(SaleLine.line_no))
-    payments = list(Payment.select().where(Payment.sale == sale).order_by(Payment.id))
+    payments: list[Payment | OrderPayment] = list(Payment.select().where(Payment.sale == sale).order_by(Payment.id))
+    order = sale.kind == "sale" and getattr(sale, "channel", "") == "online"
+    if order:  # money received later for the order, up to the moment the job was queued
+        later = OrderPayment.select().where(OrderPayment.sale_uuid == sale.uuid).order_by(OrderPayment.id)
+        payments += [p for p in later if as_of is None or p.created_at <= as_of]
+    due = abs(int(sale.total_satang)) - sum(abs(int(p.amount_satang)) for p in payments)
+    kind = "order" if order and due > 0 else _kind_of(sale)
     original = Sale.get_or_none(Sale.id == sale.refund_of_id) if sale.refund_of_id else None
     blocks: list[Block] = []
     cash = any(p.method == "cash" and p.amount_satang != 0 for p in payments)
     if cash and decor.drawer and not copy:
         blocks.append(DrawerKick())  # first: the drawer opens while the paper prints
-    blocks += _head(sale, decor)
+    blocks += _head(sale, decor, kind)
     blocks += _reference(sale, original)
     blocks.append(Separator("dashed"))
     blocks += _goods(lines)
     blocks.append(Separator("solid"))
     blocks += _totals(sale, lines)
     blocks += _payments(payments, sale.kind)
+    if kind == "order":
+        blocks.append(Row(_("Still to pay"), Money(due).format(), weight="bold"))
     blocks += _foot(sale, decor)
     return Receipt(tuple(blocks), copy=copy)
 
 
-def _head(sale: Sale, decor: Decor) -> list[Block]:
+def _head(sale: Sale, decor: Decor, kind: str) -> list[Block]:
     shop = sale.till.shop
     out: list[Block] = []
     if decor.logo:
@@ -138,7 +153,9 @@ def _head(sale: Sale, decor: Decor) -> list[Block]:
     out += [Text(line, align="center") for line in decor.header]
     if shop.tax_id:
         out.append(Text(_("Tax ID {tax_id}").format(tax_id=tax_id_text(shop.tax_id)), align="center"))
-    out.append(Text(_(TITLES[_kind_of(sale)]), align="center", size="double", weight="bold"))
+    out.append(Text(_(TITLES[kind]), align="center", size="double", weight="bold"))
+    if kind == "order":
+        out.append(Text(_("Not a receipt"), align="center"))
     out.append(Row(_("Book {book} No. {number}").format(book=sale.till.code, number=receipt_number(sale.number)),
                    _("Till {till}").format(till=sale.till.code)))
     out.append(Row(_("Date {date}").format(date=format_date(sale.created_at, "short")),
@@ -146,7 +163,8 @@ def _head(sale: Sale, decor: Decor) -> list[Block]:
     out.append(Text(_("Seller: {name}").format(name=sale.seller.display_name)))
     customer = getattr(sale, "customer_name", "") or ""
     if customer:
-        out.append(Text(_("Customer: {name}").format(name=customer)))
+        phone = getattr(sale, "customer_phone", "") or ""
+        out.append(Text(_("Customer: {name}").format(name=f"{customer} {phone}".strip())))
     return out
 
 
@@ -198,7 +216,7 @@ def _totals(sale: Sale, lines: Sequence[SaleLine]) -> list[Block]:
     return out
 
 
-def _payments(payments: Sequence[Payment], kind: str) -> list[Block]:
+def _payments(payments: Sequence[Payment | OrderPayment], kind: str) -> list[Block]:
     out: list[Block] = []
     for pay in payments:
         method = _(METHODS.get(pay.method, pay.method))
@@ -237,7 +255,8 @@ def slip_receipt(title: str, reference: str, when: dt.datetime, lines: Sequence[
     blocks += [
         Text(title, align="center", size="double", weight="bold"),
         Text(_("Not a receipt"), align="center"),
-        Row(reference, f"{format_date(when, 'short')} {format_time(when)}"),
+        Text(reference),
+        Row(_("Date {date}").format(date=format_date(when, "short")), _("{time} h").format(time=format_time(when))),
     ]
     if customer:
         blocks.append(Text(_("Customer: {name}").format(name=customer)))

@@ -59,7 +59,7 @@ def document_of(job: outbox.JobStatus, payload: str | None, setup: PrinterSetup 
     """The receipts document a job prints (built from the saved rows for a sale's receipt)."""
     if job.kind == "receipt":
         assert job.doc_uuid is not None
-        return build_receipt(job.doc_uuid, copy=job.copy, decor=decor_of_till(job.till_id))
+        return build_receipt(job.doc_uuid, copy=job.copy, decor=decor_of_till(job.till_id), as_of=job.created_at)
     if job.kind == "drawer":
         return Receipt((DrawerKick(),))
     if job.kind == "test":

@@ -19,6 +19,7 @@ from pos_app.errors import InputError, NotFound
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.printing import slips as print_slips
 from pos_app.selling import catalog
 from pos_app.selling.cart import Cart, CartLine
 from pos_app.trust.journal import record
@@ -52,6 +53,7 @@ def hold(actor: Actor, till_id: int, cart: Cart, label: str = "", now: dt.dateti
         HeldCart.delete().where(HeldCart.uuid == cart.uuid).execute()  # holding again replaces the old slip
         HeldCart.create(uuid=cart.uuid, till=till_id, seller=actor.user_id, created_at=now or utc_now(),
                         label=label.strip()[:200], content=_content(cart))
+        print_slips.queue_held_slip(actor, till_id, cart, label, now)
     return cart.uuid
 
 

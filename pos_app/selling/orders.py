@@ -20,6 +20,7 @@ from pos_app.events import SaleCommitted, bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.printing import slips as print_slips
 from pos_app.selling.payments import PaymentIn, check_payments
 from pos_app.trust.journal import record
 
@@ -86,6 +87,7 @@ def pay_order(actor: Actor, sale_uuid: uuid.UUID, payments: list[PaymentIn], now
                 "order": str(sale_uuid), "number": sale.number, "user": actor.login, "at": when.isoformat(),
                 "payment": [p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang],
             }, till_id=sale.till_id, user_id=actor.user_id)
+        print_slips.queue_order_paid(sale_uuid, when)  # paid in full now: its receipt
     after = PendingOrder(order.uuid, order.number, order.created_at, order.customer_name, order.customer_phone,
                          order.total, order.paid + sum((p.amount for p in payments), Money(0)))
     bus.publish(SaleCommitted(sale_uuid, sale.till_id, sale.number, 0, "order_payment"))

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -97,7 +99,7 @@ class PrinterSetupPage(QWidget):
             for label, widget in fields:
                 form.addRow(label, widget)
             self.stack.addWidget(page)
-        self.kind.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.kind.currentIndexChanged.connect(self._show_connection)
         self.paper = QComboBox()
         self.paper.setObjectName("printer_paper")
         self.paper.addItem(_("80 mm"), 80)
@@ -141,6 +143,8 @@ class PrinterSetupPage(QWidget):
         form.addRow(_("Paper"), self.paper)
         form.addRow(_("Thai text"), self.mode)
         form.addRow(_("Code page"), self.codepage)
+        self.form = form
+        self.mode.currentIndexChanged.connect(self._show_codepage)
         form.addRow(_("Cutter"), self.cut)
         form.addRow("", self.drawer)
         drawer_row = QHBoxLayout()
@@ -166,13 +170,36 @@ class PrinterSetupPage(QWidget):
         buttons = QHBoxLayout()
         for button in (self.save, self.test, self.confirm):
             buttons.addWidget(button)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(QLabel(_("Receipt printer of till {till}").format(till=ctx.till.code)))
+        column.addLayout(form)
+        column.addStretch(1)
+        scroll = QScrollArea()  # a small screen (1024×600) scrolls the fields; the buttons stay in sight
+        scroll.setObjectName("printer_fields")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Receipt printer of till {till}").format(till=ctx.till.code)))
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         self.load()
+        self._show_connection(self.kind.currentIndex())
+        self._show_codepage()
+
+    def _show_connection(self, index: int) -> None:
+        """Only the chosen connection's fields, at their own height."""
+        self.stack.setCurrentIndex(index)
+        for n in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
+            page = self.stack.widget(n)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.stack.adjustSize()
+
+    def _show_codepage(self) -> None:
+        """The code page number matters only when Thai is printed in the printer's code page."""
+        self.form.setRowVisible(self.codepage, self.mode.currentData() == "codepage")
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text)

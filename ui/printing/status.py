@@ -12,17 +12,27 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from pos_app.clock import business_date, today
 from pos_app.errors import PosError
 from pos_app.events import SaleCommitted
 from pos_app.people.permissions import Action, can
 from pos_app.printing import outbox
 from pos_app.printing.events import PrintJobQueued, PrintStatusChanged
 from pos_app.printing.setup import printer_of_till
-from resources.i18n import _
+from resources.i18n import N_, _
 from ui.printing.drawer_dialog import NoSaleDialog
 from ui.printing.runner import PrintRunner, runner_for
 from ui.shell.context import ShellContext
 
+# What the till's light says of a failure, in a few words (the printer's full answer is in the tooltip).
+SHORT_REASONS = {
+    "The printer at {address} cannot be reached: is it switched on and connected? ({detail})":
+        N_("the printer cannot be reached: is it switched on and connected?"),
+    "The printer at {address} did not answer within {seconds} seconds": N_("the printer does not answer"),
+    "The printer at {address} has its cover open": N_("the printer's cover is open"),
+    "The printer at {address} is out of paper": N_("the printer is out of paper"),
+    "The printer at {address} is offline or reports an error": N_("the printer reports an error"),
+}
 COLOURS = {"ok": "#1b7f3b", "busy": "#b26a00", "problem": "#c62828", "none": "#757575"}
 
 
@@ -47,12 +57,16 @@ def light_of(till_id: int) -> Light:
     failing = [p for p in state.problems if p.status == "failed"]
     if failing:
         job = failing[0]
+        short = SHORT_REASONS.get(job.reason_msgid)
         return Light("problem", _("Not printed yet ({waiting} waiting): {reason}").format(
-            waiting=state.waiting, reason=job.reason), job, last)
+            waiting=state.waiting, reason=_(short) if short else job.reason), job, last)
+    if state.retrying:  # trying the printer again after a failure: still a problem until it prints
+        return Light("problem", _("Not printed yet ({waiting} waiting): trying the printer again…").format(
+            waiting=state.waiting + len(state.retrying)), None, last)
     if state.waiting:
         return Light("busy", _("Printing… {waiting} waiting").format(waiting=state.waiting), None, last)
-    if last is None:
-        return Light("ok", _("Printer ready"), None, None)
+    if last is None or (last.status == "cancelled" and business_date(last.created_at) < today()):
+        return Light("ok", _("Printer ready"), None, None)  # an earlier day's leftovers are nothing to show
     return Light("ok", f"{last.label}: {last.status_text}", None, last)
 
 
@@ -122,6 +136,7 @@ class PrintStatus(QWidget):
             return
         self.dot.setStyleSheet(f"color: {COLOURS[light.level]}; font-size: 20px;")
         self.text.setText(light.text)
+        self.text.setToolTip(light.problem.reason if light.problem is not None else "")
         problem = light.problem
         self.copy.setVisible(problem is not None and problem.status == "uncertain")
         self.printed.setVisible(problem is not None and problem.status == "uncertain")

@@ -62,12 +62,6 @@ def _people(ctx: ShellContext) -> QWidget:
     return PeoplePage(ctx)
 
 
-def _printer(ctx: ShellContext) -> QWidget:
-    from ui.printing.setup_page import PrinterSetupPage
-
-    return PrinterSetupPage(ctx)
-
-
 AREAS: list[Area] = [
     Area("till", N_("Till"), Action.SELL, "F2", _till),
     Area("stock", N_("Stock"), Action.RECEIVE_STOCK, "F3", _stock),
@@ -75,7 +69,6 @@ AREAS: list[Area] = [
     Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
-    Area("printer", N_("Receipt printer"), Action.SETTINGS, "F10", _printer),
 ]
 
 # Where each role lands after log-in (the first of these it may use).

@@ -1,4 +1,5 @@
-"""The administrator's settings: the shop's own settings (PromptPay ID, stock policy, discount limits…)."""
+"""The administrator's settings: the shop's own settings (PromptPay ID, stock policy, discount limits…) and
+this till's receipt printer."""
 
 from __future__ import annotations
 
@@ -20,5 +21,9 @@ class SettingsPage(QWidget):
         shop_layout.addWidget(QLabel(_("Shop: {shop}").format(shop=ctx.till.shop_name)))
         shop_layout.addStretch(1)
         self.tabs.addTab(shop, _("Shop"))
+        from ui.printing.setup_page import PrinterSetupPage  # this till's receipt printer
+
+        self.printer = PrinterSetupPage(ctx)
+        self.tabs.addTab(self.printer, _("Receipt printer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
