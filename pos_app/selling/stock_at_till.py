@@ -18,6 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
+
+import peewee as pw
 
 from db.models import Lot
 from db.models.stock import StockBalance
@@ -57,6 +60,14 @@ class LotAtTill:
 
 def on_hand(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
     return on_hand_many(item_ids, shop_id)
+
+
+def shop_on_hand(shop_id: int) -> dict[int, int]:
+    """On hand of every item the shop holds any balance of (one grouped read of the balances); an item
+    missing from it has none."""
+    rows = (StockBalance.select(StockBalance.item, pw.fn.SUM(StockBalance.quantity))
+            .where(StockBalance.shop == shop_id).group_by(StockBalance.item).tuples())
+    return {int(item): int(qty) for item, qty in cast(Iterable[tuple[int, int]], rows)}
 
 
 def lot_on_hand(lot_number: str, shop_id: int) -> int:
