@@ -22,7 +22,7 @@ from typing import cast
 
 import peewee as pw
 
-from db.models import Lot
+from db.models import Lot, database
 from db.models.stock import StockBalance
 from pos_app.clock import today
 from pos_app.selling.cart import Cart
@@ -65,9 +65,10 @@ def on_hand(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
 def shop_on_hand(shop_id: int) -> dict[int, int]:
     """On hand of every item the shop holds any balance of (one grouped read of the balances); an item
     missing from it has none."""
-    rows = (StockBalance.select(StockBalance.item, pw.fn.SUM(StockBalance.quantity))
-            .where(StockBalance.shop == shop_id).group_by(StockBalance.item).tuples())
-    return {int(item): int(qty) for item, qty in cast(Iterable[tuple[int, int]], rows)}
+    query = (StockBalance.select(StockBalance.item, pw.fn.SUM(StockBalance.quantity))
+             .where(StockBalance.shop == shop_id).group_by(StockBalance.item))
+    cursor = database.execute_sql(*query.sql())  # the bare cursor: no row objects for thousands of items
+    return {int(item): int(qty) for item, qty in cast(Iterable[tuple[int, int]], cursor.fetchall())}
 
 
 def lot_on_hand(lot_number: str, shop_id: int) -> int:
