@@ -153,3 +153,16 @@ def test_two_tills_never_both_sell_the_last_unit(demo_db: OpenedDatabase, tmp_pa
         sold += [line.split()[1] for line in lines if line.startswith("sold ")]
     assert sorted(sold) == sorted(j.sku for j in jars)  # each last unit sold exactly once
     assert on_hand([j.id for j in jars], _t1().shop_id) == {j.id: 0 for j in jars}
+
+
+def test_a_held_cart_keeps_its_scanned_lot(demo_db: OpenedDatabase) -> None:
+    from pos_app.selling import holds
+
+    jar = new_item("KAPI", "finished", "piece", price_satang=5000)
+    later = buy(MARKET, jar, 5, 500, expires=dt.date(2026, 12, 1))
+    cart = Cart()
+    cart.add(_view(jar), 2, lot=later.number)  # type: ignore[attr-defined]
+    cart.add(_view(jar), 1)
+    held = holds.hold(seller(), _t1().id, cart)
+    back = holds.recall(seller(), _t1().id, held)
+    assert [(line.quantity, line.lot) for line in back.lines] == [(2, later.number), (1, "")]  # type: ignore[attr-defined]
