@@ -20,6 +20,7 @@ from tests.stock_support import admin, buy, new_item
 from tests.ui_till_helpers import answer_next_dialog, child, click, log_in, press, scan, till_page
 from ui.app import application
 from ui.shell.window import MainWindow
+from ui.till.cart_view import NOTE_ROLE
 from ui.till.page import TillPage
 
 pytestmark = pytest.mark.qt
@@ -50,7 +51,7 @@ def _where() -> settings.Where:
 
 def _cart_names(win: MainWindow) -> list[str]:
     table: QTableWidget = child(win, QTableWidget, "cart")
-    return [table.item(r, 0).text() for r in range(table.rowCount())]
+    return [f"{table.item(r, 0).text()}\n{table.item(r, 0).data(NOTE_ROLE)}" for r in range(table.rowCount())]
 
 
 def _seller(window: MainWindow, qtbot: Any) -> TillPage:

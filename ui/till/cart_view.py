@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +29,15 @@ from pos_app.thai.digits import to_arabic_digits
 from resources.i18n import N_, _
 
 UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # the stock note shown after a line's name (not part of its text)
+
+
+class _NoteUnderName(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: object) -> None:
+        super().initStyleOption(option, index)  # type: ignore[arg-type]
+        note = index.data(NOTE_ROLE)  # type: ignore[attr-defined]
+        if note:  # one line, so that a row stays 44 px and the cart shows many lines on a 1024×600 screen
+            option.text = f"{option.text}   ·   {note}"  # type: ignore[attr-defined]
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -63,6 +74,7 @@ class CartView(QWidget):
         self.table.setObjectName("cart")
         self.table.setHorizontalHeaderLabels([_("Item"), _("Quantity"), _("Price"), _("Amount")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(0, _NoteUnderName(self.table))
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -113,7 +125,8 @@ class CartView(QWidget):
             amount = line.amount.format()
             if line.discount:
                 amount += "\n" + _("− {discount}").format(discount=line.discount.format())
-            name = _cell(line.item.name + (f"\n{self.line_note(line)}" if self.line_note else ""))
+            name = _cell(line.item.name)
+            name.setData(NOTE_ROLE, self.line_note(line) if self.line_note else "")
             if self.line_short is not None and self.line_short(line):
                 name.setForeground(QBrush(QColor("#b00020")))
             self.table.setItem(row, 0, name)

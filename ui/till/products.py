@@ -34,8 +34,8 @@ from pos_app.selling.search import CatalogIndex
 from resources.i18n import N_, _
 
 GRID_LIMIT = 300  # tiles shown at once; typing narrows a bigger catalogue
-TILE = QSize(176, 84)  # the grid cell; the tile fills it but a small gap, well above the 44 px minimum
-TILE_FACE = QSize(170, 78)
+TILE = QSize(176, 100)  # the grid cell (name on up to 2 lines, price, on hand); above the 44 px minimum
+TILE_FACE = QSize(170, 94)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PALETTE = ("#ffe0b2", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#fff59d", "#b2dfdb", "#ffccbc")
 STOCK_TEXT = {"piece": N_("In stock: {quantity}"), "g": N_("In stock: {quantity} g"),

@@ -7,6 +7,7 @@ label sells from that lot; an expired lot only after a manager's PIN.  Every ans
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
@@ -35,6 +36,7 @@ class TillStock(QObject):
         self.ctx, self.cart, self.say, self.ask_manager = ctx, cart, say, ask_manager
         self.shop_id = ctx.till.shop_id
         self.on_hand: dict[int, int] = {}
+        self.warning = ""  # the last "past on-hand" warning, until the page takes it
         self.listeners: list[Callable[[], None]] = []  # called when on-hand was read again
         self.reload()
         ctx.bridge.happened.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
@@ -77,10 +79,25 @@ class TillStock(QObject):
             self.say(_("Only {on_hand} {unit} of {name} in stock: not added (this shop does not sell past stock)")
                      .format(on_hand=f"{answer.on_hand:,}", unit=unit, name=item.name), True)
             return False
-        self.say(_("Warning: only {on_hand} {unit} of {name} in stock; the cart has {wanted}. "
-                   "Sell it if the goods are here, and tell the production lead")
-                 .format(on_hand=f"{answer.on_hand:,}", unit=unit, name=item.name,
-                         wanted=f"{answer.in_cart:,}"), True)
+        self.warning = _("Warning: only {on_hand} {unit} of {name} in stock; the cart has {wanted}. "
+                         "Sell it if the goods are here, and tell the production lead").format(
+            on_hand=f"{answer.on_hand:,}", unit=unit, name=item.name, wanted=f"{answer.in_cart:,}")
+        self.say(self.warning, True)
+        return True
+
+    def take_warning(self) -> str:
+        warning, self.warning = self.warning, ""
+        return warning
+
+    def on_lot_label(self, code: str, add: Callable[..., None]) -> bool:
+        """If ``code`` is a lot label, deal with it (``add(view, None, lot, approver)`` when it may be sold)
+        and say True; False when it is no lot label (then it is a barcode or a name)."""
+        if read_lot_label(code) is None:
+            return False
+        found = self.lot_scan(code)
+        if found is not None:
+            view, lot, approver = found
+            add(view, None, lot, approver)
         return True
 
     def lot_scan(self, code: str) -> tuple[ItemView, str, Actor | None] | None:
@@ -113,3 +130,23 @@ class TillStock(QObject):
             names.append(f"{view.name if view else short.item_id} ({short.short_by:,})")
         return _("Sold more than the books show: {items}. Please tell the production lead to count them"
                  ).format(items=", ".join(names))
+
+
+def attach_stock(page: Any) -> TillStock:
+    """Give a till page its stock answers: the tiles' and cart lines' on-hand, the checks on + and a typed
+    quantity, and the scanner's prefix/suffix from the settings."""
+    stock = TillStock(page.ctx, page.cart, lambda text, error: page.say(text, error=error),
+                      lambda action, reason: page.ask_manager(action, reason), page)
+    view = page.cart_view
+    view.line_note = stock.line_text
+    view.line_short = stock.short
+    view.admit_more = lambda line, more: stock.admit(line.item, more, line.lot)
+
+    def show() -> None:
+        page.picker.set_on_hand(stock.on_hand, missing_is_zero=True)
+        view.refresh(select=view.current_row())
+
+    stock.listeners.append(show)
+    page.picker.set_on_hand(stock.on_hand, missing_is_zero=True)
+    page.catcher.follow_settings(page.ctx)
+    return stock
