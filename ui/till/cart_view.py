@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +33,11 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # the stock note shown after a line's 
 
 
 class _NoteUnderName(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: object) -> None:
-        super().initStyleOption(option, index)  # type: ignore[arg-type]
-        note = index.data(NOTE_ROLE)  # type: ignore[attr-defined]
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        note = index.data(NOTE_ROLE)
         if note:  # one line, so that a row stays 44 px and the cart shows many lines on a 1024×600 screen
-            option.text = f"{option.text}   ·   {note}"  # type: ignore[attr-defined]
+            option.text = f"{option.text}   ·   {note}"
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
