@@ -35,6 +35,7 @@ class Action(Enum):
     EXPORT = "export"
     MANAGE_USERS = "manage_users"
     SETTINGS = "settings"
+    SELL_EXPIRED = "sell_expired"
 
 
 ROLE_LABELS = {
@@ -47,9 +48,9 @@ ROLE_LABELS = {
 ALLOWED: dict[str, frozenset[Action]] = {
     "seller": frozenset({Action.SELL}),
     "production": frozenset({Action.SELL, Action.MANAGE_ITEMS, Action.RECEIVE_STOCK, Action.ADJUST_STOCK,
-                             Action.TRANSFER_STOCK, Action.PRODUCE}),
+                             Action.TRANSFER_STOCK, Action.PRODUCE, Action.SELL_EXPIRED}),
     "treasurer": frozenset({Action.SELL, Action.VOID, Action.REFUND, Action.DISCOUNT_OVER_LIMIT,
-                            Action.HANDLE_CASH, Action.CLOSE_DAY, Action.EXPORT}),
+                            Action.HANDLE_CASH, Action.CLOSE_DAY, Action.EXPORT, Action.SELL_EXPIRED}),
     "admin": frozenset(Action),
 }
 
@@ -69,6 +70,7 @@ ACTION_LABELS = {
     Action.EXPORT: N_("export the books"),
     Action.MANAGE_USERS: N_("manage users"),
     Action.SETTINGS: N_("change settings"),
+    Action.SELL_EXPIRED: N_("sell from an expired lot"),
 }
 
 

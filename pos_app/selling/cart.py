@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pos_app.errors import InputError
 from pos_app.money import ZERO, Money, Rounding
 from pos_app.selling.catalog import DEFAULT_TIER, ItemView
+
+if TYPE_CHECKING:
+    from pos_app.people.users import Actor
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 MAX_QUANTITY = 1_000_000_000  # base units; a typo guard (a tonne of anything at a stall is a typo)
@@ -27,6 +31,8 @@ class CartLine:
     item: ItemView
     quantity: int
     discount: Money = ZERO
+    lot: str = ""  # a lot named by its scanned label; "" = first-expiry-first-out, chosen by the stock ledger
+    expired_ok_by: Actor | None = None  # the manager who let an expired lot be sold
 
     @property
     def amount(self) -> Money:
@@ -76,19 +82,22 @@ class Cart:
     customer_phone: str = ""
     note: str = ""
 
-    def add(self, item: ItemView, quantity: int | None = None) -> int:
+    def add(self, item: ItemView, quantity: int | None = None, lot: str = "",
+            expired_ok_by: Actor | None = None) -> int:
         """Add ``quantity`` (default: what one scan means) and return the index of the line it went to.
 
-        The same item scanned again adds to its line, except goods sold by weight (each weighing is a line).
+        The same item scanned again adds to its line (of the same lot), except goods sold by weight (each
+        weighing is a line).
         """
         qty = _check_quantity(item.scan_quantity if quantity is None else quantity)
         if not item.sold_by_weight:
             for index, line in enumerate(self.lines):
-                if line.item.id == item.id and line.item.price == item.price:
+                if line.item.id == item.id and line.item.price == item.price and line.lot == lot:
                     line.quantity = _check_quantity(line.quantity + qty)
+                    line.expired_ok_by = line.expired_ok_by or expired_ok_by
                     self._clip_discounts(index)
                     return index
-        self.lines.append(CartLine(item, qty))
+        self.lines.append(CartLine(item, qty, lot=lot, expired_ok_by=expired_ok_by))
         return len(self.lines) - 1
 
     def set_quantity(self, index: int, quantity: int) -> None:

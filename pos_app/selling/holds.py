@@ -32,7 +32,8 @@ def _content(cart: Cart) -> str:
         "tier": cart.tier, "channel": cart.channel, "customer_name": cart.customer_name,
         "customer_phone": cart.customer_phone, "note": cart.note, "discount": cart.discount.satang,
         "lines": [{"item": uuids[line.item.id], "sku": line.item.sku, "quantity": line.quantity,
-                   "discount": line.discount.satang} for line in cart.lines],
+                   "discount": line.discount.satang, **({"lot": line.lot} if line.lot else {})}
+                  for line in cart.lines],
     }, ensure_ascii=False, sort_keys=True)
 
 
@@ -81,7 +82,8 @@ def recall(actor: Actor, till_id: int, held_uuid: uuid.UUID) -> Cart:
             if view is None:
                 raise InputError("{sku} is no longer for sale", sku=line["sku"])
             index = len(cart.lines)
-            cart.lines.append(CartLine(view, line["quantity"]))
+            # a scanned lot is kept; a manager's leave to sell an expired lot is not (asked again on scan)
+            cart.lines.append(CartLine(view, line["quantity"], lot=line.get("lot", "")))
             if line["discount"]:
                 cart.set_line_discount(index, Money(line["discount"]))
         if data["discount"]:

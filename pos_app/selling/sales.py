@@ -19,13 +19,14 @@ from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import SaleCommitted, StockChanged, bus
 from pos_app.money import ZERO, Money
-from pos_app.people.permissions import Action, require
+from pos_app.people.permissions import Action, can, require
 from pos_app.people.users import Actor
 from pos_app.printing import outbox as print_outbox
 from pos_app.selling.cart import Cart
 from pos_app.selling.discounts import check_discount
 from pos_app.selling.payments import PaymentIn, check_payments
-from pos_app.stock.ledger import Movement, on_hand_many, write_movements
+from pos_app.stock.ledger import Movement, Shortfall, on_hand_many, write_movements
+from pos_app.trust import audit
 from pos_app.trust.journal import record
 
 
@@ -46,6 +47,7 @@ class SaleResult:
     already_saved: bool = False
     paid: Money = ZERO
     payments: tuple[PaymentIn, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()  # sold past what the books showed (policy "warn")
 
 
 def next_number(till_id: int) -> tuple[int, int]:
@@ -104,7 +106,11 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     if online and not (cart.customer_name and cart.customer_phone):
         raise InputError("An online order needs the customer's name and phone")
     check_payments(payments, total, may_be_unpaid=online or total == ZERO, confirmed_large=confirmed_large)
-    approver = check_discount(actor, cart, approved_by)
+    shop_of_till = Till.select(Till.shop).where(Till.id == till_id).scalar()
+    approver = check_discount(actor, cart, approved_by, shop_of_till)
+    for line in cart.lines:
+        if line.expired_ok_by is not None and not can(line.expired_ok_by.role, Action.SELL_EXPIRED):
+            require(line.expired_ok_by.role, Action.SELL_EXPIRED)
     when = now or utc_now()
     tier_code = tier or cart.tier
     try:
@@ -127,8 +133,17 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
             ]).execute()
             insert_payments(sale_id, payments, when, actor)
             items = write_movements("sale", shop_id, cart.uuid,
-                                    [Movement(line.item.id, -line.quantity) for line in cart.lines],
+                                    [Movement(line.item.id, -line.quantity, lot=line.lot,
+                                              allow_expired=line.expired_ok_by is not None)
+                                     for line in cart.lines],
                                     when, actor.user_id)
+            for pick in items.picks:  # who let an expired lot be sold, when, which lot: in the audit log
+                if pick.expired_override:
+                    by = next((line.expired_ok_by for line in cart.lines
+                               if line.item.id == pick.item_id and line.lot == pick.lot_number), None)
+                    audit.log("override", by.user_id if by else None, subject=by.login if by else "",
+                              till_id=till_id, when=when, action=Action.SELL_EXPIRED.value, for_user=actor.login,
+                              lot=pick.lot_number, quantity=-pick.quantity, sale=str(cart.uuid))
             record("sale", cart.uuid, when, {
                 "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
                 "total": total.satang, "discount": cart.discount.satang, "channel": cart.channel,
@@ -147,7 +162,8 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     pays = tuple(payments)
     result = SaleResult(cart.uuid, "sale", till_id, number, when, total,
                         sum((p.cash_tendered for p in pays), ZERO), sum((p.change for p in pays), ZERO),
-                        method_of(pays), stock_after, False, sum((p.amount for p in pays), ZERO), pays)
+                        method_of(pays), stock_after, False, sum((p.amount for p in pays), ZERO), pays,
+                        items.shortfalls)
     bus.publish(SaleCommitted(cart.uuid, till_id, number, total.satang, "sale"))
     bus.publish(StockChanged(shop_id, tuple(items)))
     return result

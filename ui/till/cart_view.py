@@ -3,7 +3,10 @@ and the totals.  Every figure comes from the core's :class:`pos_app.selling.cart
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -11,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,11 +24,20 @@ from PySide6.QtWidgets import (
 
 from pos_app.errors import PosError
 from pos_app.money import ZERO
-from pos_app.selling.cart import Cart
+from pos_app.selling.cart import Cart, CartLine
 from pos_app.thai.digits import to_arabic_digits
 from resources.i18n import N_, _
 
 UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # the stock note shown after a line's name (not part of its text)
+
+
+class _NoteUnderName(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        note = index.data(NOTE_ROLE)
+        if note:  # one line, so that a row stays 44 px and the cart shows many lines on a 1024×600 screen
+            option.text = f"{option.text}   ·   {note}"
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -51,11 +65,17 @@ class CartView(QWidget):
     def __init__(self, cart: Cart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cart = cart
+        # stock at the till (set by the page): the text under a line's name, whether the cart is short of
+        # it, and whether ``n`` more of a line may be sold (says why not)
+        self.line_note: Callable[[CartLine], str] | None = None
+        self.line_short: Callable[[CartLine], bool] | None = None
+        self.admit_more: Callable[[CartLine, int], bool] | None = None
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cart")
         self.table.setHorizontalHeaderLabels([_("Item"), _("Quantity"), _("Price"), _("Amount")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.setItemDelegateForColumn(0, _NoteUnderName(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -105,7 +125,11 @@ class CartView(QWidget):
             amount = line.amount.format()
             if line.discount:
                 amount += "\n" + _("− {discount}").format(discount=line.discount.format())
-            self.table.setItem(row, 0, _cell(line.item.name))
+            name = _cell(line.item.name)
+            name.setData(NOTE_ROLE, self.line_note(line) if self.line_note else "")
+            if self.line_short is not None and self.line_short(line):
+                name.setForeground(QBrush(QColor("#b00020")))
+            self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, _cell(f"{line.quantity:,} {unit}", right=True))
             self.table.setItem(row, 2, _cell(line.item.price.format() + per, right=True))
             self.table.setItem(row, 3, _cell(amount, right=True))
@@ -155,6 +179,11 @@ class CartView(QWidget):
         self._set(row, int(text))
 
     def _set(self, row: int, quantity: int) -> None:
+        line = self.cart.lines[row]
+        if quantity > line.quantity and self.admit_more is not None \
+                and not self.admit_more(line, quantity - line.quantity):
+            self.refresh(select=row)
+            return
         try:
             self.cart.set_quantity(row, quantity)
         except PosError as err:

@@ -39,6 +39,7 @@ from ui.till.cart_view import CartView
 from ui.till.payment import PaymentPanel
 from ui.till.products import ProductPicker, pick_list
 from ui.till.scanner import ScanCatcher
+from ui.till.stock_view import attach_stock
 from ui.till.weight import WeightDialog
 
 CHANNEL_LABELS = {"stall": N_("Stall"), "member": N_("Member price"), "network": N_("Network group"),
@@ -152,6 +153,7 @@ class TillPage(QWidget):
                            ("F5", self.payment.show_promptpay), ("F6", lambda: self.payment.take_other("transfer"))):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
+        self.stock = attach_stock(self)
         self._show_customer()
         self.cart_view.refresh()
         self.refresh_today()
@@ -189,7 +191,9 @@ class TillPage(QWidget):
 
     # -- adding -------------------------------------------------------------------------------------
     def on_code(self, code: str) -> None:
-        """A scan (from anywhere in the window): scale label, barcode; never a payment."""
+        """A scan (from anywhere in the window): lot label, scale label, barcode; never a payment."""
+        if self.stock.on_lot_label(code, self.add):
+            return
         try:
             label = read_scale_label(code, self.cart.tier)
         except PosError as err:
@@ -211,6 +215,8 @@ class TillPage(QWidget):
             return
         self.scan.clear()
         self.picker.set_query("")
+        if self.stock.on_lot_label(text, self.add):
+            return
         if read_scale_label_quiet(text):
             self.on_code(text)
             return
@@ -222,22 +228,26 @@ class TillPage(QWidget):
         if not matches:
             self.say(_("Nothing found for “{text}”").format(text=text), error=True)
             return
-        chosen = matches[0] if len(matches) == 1 else pick_list(self, matches)
+        chosen = matches[0] if len(matches) == 1 else pick_list(self, matches, self.stock.on_hand)
         if chosen is not None:
             self.add(chosen)
 
-    def add(self, view: ItemView, quantity: int | None = None) -> None:
+    def add(self, view: ItemView, quantity: int | None = None, lot: str = "",
+            expired_ok_by: Actor | None = None) -> None:
         if view.sold_by_weight and quantity is None:
             quantity = self.ask_weight(view)
             if quantity is None:
                 return
+        if not self.stock.admit(view, view.scan_quantity if quantity is None else quantity, lot):
+            return
         try:
-            index = self.cart.add(view, quantity)
+            index = self.cart.add(view, quantity, lot, expired_ok_by)
         except PosError as err:
             self.say(err.message, error=True)
             return
         self.change.clear()
-        self.say(_("Added {name}").format(name=view.name))
+        warning = self.stock.take_warning()  # selling past on-hand (policy "warn") stays on screen
+        self.say(warning or _("Added {name}").format(name=view.name), error=bool(warning))
         self.cart_view.refresh(select=index)
         self.payment.refresh()
         self.scan.setFocus()
@@ -357,7 +367,8 @@ class TillPage(QWidget):
         self.back_to_cart()
         self.cart_view.refresh()
         self.change.setText(_("Change {amount}").format(amount=result.change.format()) if result.change else "")
-        self.say(_("Receipt no. {number} saved").format(number=result.number))
+        self.say(" ".join(t for t in (_("Receipt no. {number} saved").format(number=result.number),
+                                      self.stock.after_sale(result)) if t), error=bool(result.shortfalls))
         self.refresh_today()
 
     def ask_manager(self, action: Action, reason: str) -> Actor | None:

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app import settings
 from pos_app.errors import PosError
 from pos_app.money import ZERO, Money
 from pos_app.selling.cart import Cart
 from pos_app.selling.payments import PaymentIn
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.till.customer_screen import CustomerDisplay, customer_screen
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
 METHOD_LABELS = {"cash": N_("Cash"), "promptpay": N_("PromptPay"), "transfer": N_("Bank transfer")}
@@ -51,6 +53,8 @@ class PaymentPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ctx, self.cart = ctx, cart
         self.payments: list[PaymentIn] = []
+        self.customer: CustomerDisplay | None = None  # the QR facing the customer (a second screen)
+        self.qr_payload = ""  # what the QR shown last says
         self.due_label = QLabel()
         self.due_label.setObjectName("due")
         self.due_label.setStyleSheet("font-size: 26pt; font-weight: bold;")
@@ -210,14 +214,16 @@ class PaymentPanel(QWidget):
 
     # -- PromptPay and transfer ----------------------------------------------------------------------
     def show_promptpay(self) -> None:
-        if not self.ctx.till.promptpay_id:
+        shop_id = settings.value("promptpay_id", settings.Where(self.ctx.till.shop_id))
+        if not shop_id:
             self.say(_("This shop has no PromptPay ID yet: the administrator sets it in the settings"))
             return
         try:
             from pos_app.thai.promptpay import promptpay_payload
             from pos_app.thai.qr import promptpay_qr_image
 
-            image = promptpay_qr_image(promptpay_payload(self.ctx.till.promptpay_id, self.due), box_size=8)
+            self.qr_payload = promptpay_payload(str(shop_id), self.due)
+            image = promptpay_qr_image(self.qr_payload, box_size=8)
         except PosError as err:
             self.say(err.message)
             return
@@ -229,9 +235,28 @@ class PaymentPanel(QWidget):
         self.qr_caption.setText(_("PromptPay {amount} — wait for the customer's bank app to show paid")
                                 .format(amount=self.due.format()))
         self.pages.setCurrentIndex(1)
+        self._show_customer(qimage.copy())
         self.setFocus()  # Enter now confirms the PromptPay payment (keyPressEvent)
 
+    def _show_customer(self, qr: QImage) -> None:
+        screen = customer_screen()
+        if screen is None:
+            return
+        if self.customer is None:
+            self.customer = CustomerDisplay()
+            self.destroyed.connect(self.customer.deleteLater)  # a top-level window: it goes with the till
+        self.customer.show_qr(screen, qr, self.due, self.ctx.till.shop_name)
+
+    def hideEvent(self, event: object) -> None:
+        self.hide_customer()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def hide_customer(self) -> None:
+        if self.customer is not None:
+            self.customer.clear()
+
     def hide_promptpay(self) -> None:
+        self.hide_customer()
         self.pages.setCurrentIndex(0)
         self.received.setFocus()
 
@@ -246,6 +271,7 @@ class PaymentPanel(QWidget):
         if amount <= ZERO:
             return
         self.payments.append(PaymentIn(method, amount))
+        self.hide_customer()
         self.received.clear()
         self.pages.setCurrentIndex(0)
         self._after_payment()
@@ -265,5 +291,6 @@ class PaymentPanel(QWidget):
 
     def cancel(self) -> None:
         self.payments = []
+        self.hide_customer()
         self.pages.setCurrentIndex(0)
         self.cancelled.emit()

@@ -34,8 +34,8 @@ from pos_app.selling.search import CatalogIndex
 from resources.i18n import N_, _
 
 GRID_LIMIT = 300  # tiles shown at once; typing narrows a bigger catalogue
-TILE = QSize(176, 84)  # the grid cell; the tile fills it but a small gap, well above the 44 px minimum
-TILE_FACE = QSize(170, 78)
+TILE = QSize(176, 100)  # the grid cell (name on up to 2 lines, price, on hand); above the 44 px minimum
+TILE_FACE = QSize(170, 94)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PALETTE = ("#ffe0b2", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#fff59d", "#b2dfdb", "#ffccbc")
 STOCK_TEXT = {"piece": N_("In stock: {quantity}"), "g": N_("In stock: {quantity} g"),
@@ -55,6 +55,10 @@ def price_text(view: ItemView) -> str:
     return view.price.format()
 
 
+def stock_text(view: ItemView, quantity: int) -> str:
+    return _(STOCK_TEXT.get(view.base_unit, STOCK_TEXT["piece"])).format(quantity=f"{quantity:,}")
+
+
 class ProductModel(QAbstractListModel):
     """The items shown, one row each; texts are made when a tile is painted (cheap for any catalogue)."""
 
@@ -63,6 +67,7 @@ class ProductModel(QAbstractListModel):
         self._items: Sequence[ItemView] = ()
         self._colours: dict[int, QBrush] = {}
         self._on_hand: Mapping[int, int] = {}
+        self._missing_is_zero = False  # an item absent from ``_on_hand`` has none (else: not shown)
         self._brushes: dict[str, QBrush] = {}
         self._group_of: Callable[[ItemView], str] = lambda view: ""
 
@@ -76,8 +81,9 @@ class ProductModel(QAbstractListModel):
         self._group_of = group_of
         self._emit_all()
 
-    def set_on_hand(self, on_hand: Mapping[int, int]) -> None:
+    def set_on_hand(self, on_hand: Mapping[int, int], missing_is_zero: bool = False) -> None:
         self._on_hand = on_hand
+        self._missing_is_zero = missing_is_zero
         self._emit_all()
 
     def _emit_all(self) -> None:
@@ -96,9 +102,8 @@ class ProductModel(QAbstractListModel):
         view = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [view.name, price_text(view)]
-            if view.id in self._on_hand:
-                lines.append(_(STOCK_TEXT.get(view.base_unit, STOCK_TEXT["piece"]))
-                             .format(quantity=f"{self._on_hand[view.id]:,}"))
+            if view.id in self._on_hand or self._missing_is_zero:
+                lines.append(stock_text(view, self._on_hand.get(view.id, 0)))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{view.name_th}\n{view.name_en}\n{view.sku}"
@@ -227,9 +232,10 @@ class ProductPicker(QWidget):
         self.group_buttons[self._group].setChecked(True)
         self._refresh()
 
-    def set_on_hand(self, on_hand: Mapping[int, int]) -> None:
-        """Show on-hand stock (item id → quantity in base units, e.g. from ``ledger.on_hand_many``)."""
-        self.model.set_on_hand(dict(on_hand))
+    def set_on_hand(self, on_hand: Mapping[int, int], missing_is_zero: bool = False) -> None:
+        """Show on-hand stock (item id → quantity in base units, e.g. from ``ledger.on_hand_many``); with
+        ``missing_is_zero`` an item not in ``on_hand`` shows none in stock (a whole shop's balances)."""
+        self.model.set_on_hand(on_hand, missing_is_zero)
 
     def shown(self) -> Sequence[ItemView]:
         return self.model.items()
@@ -247,7 +253,8 @@ class ProductPicker(QWidget):
 class PickListDialog(QDialog):
     """Which of several products was meant: arrows + Enter, a digit 1–9, a tap; Esc cancels."""
 
-    def __init__(self, views: Sequence[ItemView], parent: QWidget | None = None) -> None:
+    def __init__(self, views: Sequence[ItemView], parent: QWidget | None = None,
+                 on_hand: Mapping[int, int] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pick_list")
         self.setWindowTitle(_("Which product?"))
@@ -257,7 +264,8 @@ class PickListDialog(QDialog):
         self.list.setObjectName("pick_list_items")
         for n, view in enumerate(self.views, start=1):
             prefix = f"{n}. " if n <= 9 else "    "
-            item = QListWidgetItem(f"{prefix}{view.name}   {price_text(view)}   ({view.sku})")
+            stock = "" if on_hand is None else "   " + stock_text(view, on_hand.get(view.id, 0))
+            item = QListWidgetItem(f"{prefix}{view.name}   {price_text(view)}{stock}   ({view.sku})")
             item.setSizeHint(QSize(0, 48))
             self.list.addItem(item)
         if self.views:
@@ -302,8 +310,9 @@ class PickListDialog(QDialog):
         return False
 
 
-def pick_list(parent: QWidget | None, views: Sequence[ItemView]) -> ItemView | None:
+def pick_list(parent: QWidget | None, views: Sequence[ItemView],
+              on_hand: Mapping[int, int] | None = None) -> ItemView | None:
     """Ask which of ``views`` is meant (modal); ``None`` if the seller cancels."""
-    dialog = PickListDialog(views, parent)
+    dialog = PickListDialog(views, parent, on_hand)
     dialog.exec()
     return dialog.chosen

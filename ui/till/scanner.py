@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from pos_app import settings
+from pos_app.events import Event
 from pos_app.thai.keyboard import as_digits
 
 MAX_GAP_S = 0.035  # people type a key every 100–300 ms; scanners every 1–20 ms
@@ -35,6 +38,21 @@ class ScanCatcher(QObject):
         self.field: QLineEdit | None = None
         self.before = ""
         self.cursor = 0
+
+    def follow_settings(self, ctx: Any) -> None:
+        """Take the till's scanner prefix/suffix from the settings, now and whenever they change."""
+        self._where = settings.Where(ctx.till.shop_id, ctx.till.id)
+        self._read_settings()
+        ctx.bridge.happened.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+
+    def _read_settings(self) -> None:
+        self.prefix = str(settings.value("scanner_prefix", self._where))
+        self.suffix = str(settings.value("scanner_suffix", self._where))
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, settings.SettingChanged) and event.key in ("scanner_prefix", "scanner_suffix") \
+                and event.till_id == self._where.till_id:
+            self._read_settings()
 
     def install(self) -> None:
         app = QApplication.instance()
