@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.logout_button = QPushButton(_("Log out"))
         self.logout_button.setObjectName("logout")
         self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.logout_button.clicked.connect(self.logout)
+        self.logout_button.clicked.connect(lambda: self.logout())  # not clicked(False) as ask=False
         bar = QHBoxLayout()
         bar.addLayout(self.nav)
         bar.addStretch(1)
