@@ -143,6 +143,12 @@ def _opened(target: str) -> Iterator[OpenedDatabase]:
         yield opened
     finally:
         opened.database.close()
+        if target.startswith("postgresql://"):  # keep the throwaway cluster small: its removal was minutes
+            server, name = target.rsplit("/", 1)
+            try:
+                _pg_admin(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            except psycopg2.Error:
+                pass  # still in use by a process the test left behind: the cluster goes at the end
 
 
 @pytest.fixture

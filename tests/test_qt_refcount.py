@@ -4,6 +4,7 @@ version; this test fails on any Qt binding that leaks so, before a seller meets 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
@@ -26,12 +27,16 @@ def test_processing_events_keeps_none_true_and_false_alive(qtbot: object) -> Non
     app.installEventFilter(watcher)
     widget = QWidget()
     widget.show()
+    for _ in range(200):  # let what earlier tests left behind (deleteLater, timers) go first
+        app.processEvents()
+    gc.collect()
+    app.processEvents()
     before = (sys.getrefcount(None), sys.getrefcount(False), sys.getrefcount(True))
-    for _ in range(500):
+    for _ in range(2000):
         QCoreApplication.postEvent(widget, QEvent(QEvent.Type.User))
         app.processEvents()
     after = (sys.getrefcount(None), sys.getrefcount(False), sys.getrefcount(True))
     app.removeEventFilter(watcher)
     widget.close()
-    # a few references may come and go with the objects above; 500 lost ones are a leak
-    assert [a - b > -50 for a, b in zip(after, before, strict=True)] == [True, True, True], (before, after)
+    # references come and go with objects freed meanwhile; the leaking binding lost one per call (2,000)
+    assert [a - b > -500 for a, b in zip(after, before, strict=True)] == [True, True, True], (before, after)
