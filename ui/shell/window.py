@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -39,6 +40,15 @@ QPushButton#nav[current="true"] { background: #1f6f43; color: white; font-weight
 QLabel#person { font-weight: bold; }
 """
 MIN_WIDTH, MIN_HEIGHT = 1000, 560  # usable on a 1024×600 netbook with its task bar
+
+
+def show_on_screen(window: QMainWindow) -> None:
+    """Maximised; and the screen's whole free area first, for a desktop whose window manager ignores
+    "maximised" (none at all, some kiosk setups): there the window stayed at its 1000×560 minimum."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
 
 
 class MainWindow(QMainWindow):

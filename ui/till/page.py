@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -97,13 +98,13 @@ class TillPage(HeldSales, Paying):
         self.cart_view.message.connect(self.say)
         self.cart_view.weigh.connect(self.reweigh)
         self.cart_view.discount_line.connect(self.discount_line)
-        actions = QHBoxLayout()
+        actions = QGridLayout()  # two rows: one row of five Thai labels pushed the products off a netbook
         for text, key, name, slot in ((_("Sale discount"), keys.SALE_DISCOUNT, "sale_discount", self.discount_sale),
                                       (_("Hold"), keys.HOLD, "hold", self.hold),
                                       (_("Recall"), keys.RECALL, "recall", self.recall),
                                       (_("Cancel sale"), keys.CANCEL_SALE, "cancel_sale", self.cancel_sale),
                                       (_("Sales && refunds"), keys.HISTORY, "history", self.open_history)):
-            actions.addWidget(_button(keys.labelled(text, key), name, slot))
+            actions.addWidget(_button(keys.labelled(text, key), name, slot), *divmod(actions.count(), 3))
         self.pay = _button(keys.labelled(_("Pay"), keys.PAY), "pay", self.start_payment, big=True)
         self.pay.setStyleSheet("font-size: 16pt; font-weight: bold;")
         cart_page = QWidget()
@@ -136,6 +137,7 @@ class TillPage(HeldSales, Paying):
         body = QHBoxLayout()
         body.addLayout(left, 11)
         body.addWidget(self.right, 9)
+        self.picker.setMinimumWidth(360)  # the products stay in sight next to the cart, even at 1024×600
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(body, 1)
@@ -188,6 +190,7 @@ class TillPage(HeldSales, Paying):
     # -- adding -------------------------------------------------------------------------------------
     def on_code(self, code: str) -> None:
         """A scan (from anywhere in the window): scale label, barcode; never a payment."""
+        self.picker.set_query(self.scan.text())  # the catcher took the burst back out of the search field
         try:
             label = read_scale_label(code, self.cart.tier)
         except PosError as err:
