@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from db.connection import OpenedDatabase
-from tests.ui_till_helpers import barcode_of, log_in, scan, till_page
+from tests.ui_till_helpers import answer_next_dialog, barcode_of, log_in, press, scan, till_page
 from ui.app import application
 from ui.shell.window import MIN_HEIGHT, MIN_WIDTH, MainWindow, show_on_screen
 
@@ -62,3 +63,68 @@ def test_the_window_fills_the_screen_even_where_maximised_is_ignored(window: Mai
     assert window.isMaximized()
     normal = window.normalGeometry()  # what a desktop that ignores "maximised" shows: the whole free area
     assert (normal.width(), normal.height()) == (max(screen.width(), MIN_WIDTH), max(screen.height(), MIN_HEIGHT))
+
+
+class X11Field(QLineEdit):
+    """A text field as Qt's X11 key bindings make it: it claims Ctrl+D, Ctrl+K… for itself (delete a
+    character, delete to the end); the offscreen platform of the tests has no such bindings."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return True
+        return super().event(event)
+
+
+def test_the_tills_ctrl_keys_reach_the_till_from_a_text_field(window: MainWindow, qtbot: Any) -> None:
+    """Under Xvfb, Ctrl+D (discount) with the cursor in the scan field deleted a character instead, and the
+    discount typed next ("30%") became a search for "30%"."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    field = X11Field(page)
+    field.installEventFilter(page.keys_first)  # as the page does for each of its own text fields
+    field.show()
+    for key in (Qt.Key.Key_D, Qt.Key.Key_H, Qt.Key.Key_R, Qt.Key.Key_K, Qt.Key.Key_F):
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.sendEvent(field, event)
+        assert not event.isAccepted(), key
+    delete = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(page.scan, delete)
+    assert delete.isAccepted()  # Delete in a field still deletes a character, never a cart line
+    scan(page, qtbot, barcode_of("KAPI-200"))
+    window.activateWindow()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # hold, from inside the field
+    assert page.cart.lines == [] and "พักบิลแล้ว" in page.message.text()
+
+
+def test_after_the_discount_box_the_keys_work_again(window: MainWindow, qtbot: Any) -> None:
+    """Under Xvfb the discount box closed and nothing had the keyboard: F12 did nothing."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("KAPI-200"))
+    answer_next_dialog(lambda d: (d.setTextValue("5"), d.accept()))  # type: ignore[attr-defined]
+    qtbot.keyClick(page.scan, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert page.cart.discount.satang == 500
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and page.scan.hasFocus(), timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F12)  # no help from the test: the real focus
+    assert page.right.currentWidget() is page.payment
+
+
+def test_the_tills_questions_have_thai_buttons(window: MainWindow, qtbot: Any) -> None:
+    """The discount, cancel and recall boxes showed Qt's English "OK" / "Cancel" (no Thai in Qt itself)."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("KAPI-200"))
+    seen: list[list[str]] = []
+
+    def look(dialog: QWidget) -> None:
+        seen.append(sorted(b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()))
+        dialog.reject()  # type: ignore[attr-defined]
+
+    for key in (Qt.Key.Key_D, Qt.Key.Key_K):
+        answer_next_dialog(look)
+        press(qtbot, page, key, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [["ตกลง", "ยกเลิก"], ["ตกลง", "ยกเลิก"]]
+    assert [line.item.sku for line in page.cart.lines] == ["KAPI-200"]  # nothing changed

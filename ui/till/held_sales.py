@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from pos_app.errors import PosError
 from pos_app.people.users import Actor
@@ -13,6 +13,7 @@ from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.tills import TillInfo
 from resources.i18n import _
 from ui.till import keys
+from ui.till.asking import ask_choice, ask_text
 from ui.till.cart_view import CartView
 
 
@@ -28,6 +29,7 @@ class HeldSales(QWidget):
     say: Callable[..., None]
     show_customer: Callable[[], None]
     back_to_cart: Callable[[], None]
+    refocus: Callable[[], None]
 
 
     def hold(self) -> None:
@@ -52,8 +54,8 @@ class HeldSales(QWidget):
             self.hold()
             held = holds.held(self.till.id, self.actor)
         labels = [f"{i + 1}. {h.label or _('Held sale')} · {h.line_count} " + _("lines") for i, h in enumerate(held)]
-        choice, ok = QInputDialog.getItem(self, _("Recall"), _("Which held sale?"), labels, 0, False)
-        self.scan.setFocus()
+        choice, ok = ask_choice(self, _("Recall"), _("Which held sale?"), labels)
+        self.refocus()
         if not ok:
             return
         chosen = held[labels.index(choice)]
@@ -76,8 +78,8 @@ class HeldSales(QWidget):
         if self.cart.is_empty:
             return True
         if reason is None:
-            text, ok = QInputDialog.getText(self, _("Cancel sale"), _("Why is this sale cancelled?"))
-            self.scan.setFocus()
+            text, ok = ask_text(self, _("Cancel sale"), _("Why is this sale cancelled?"))
+            self.refocus()
             if not ok:
                 return False
             reason = text
@@ -107,8 +109,7 @@ class HeldSales(QWidget):
             return self.cart.is_empty
         if clicked is not None and clicked.objectName() == "logout_cancel":
             return self.cancel_sale(_("Cancelled at log-out"))
-        self.window().activateWindow()  # back to selling: the scan field has the cursor again
-        self.scan.setFocus()
+        self.refocus()  # back to selling: the scan field has the cursor again
         return False
 
 

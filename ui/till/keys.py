@@ -9,6 +9,9 @@ Dialogs (the history, a refund, the weight box) are windows of their own with th
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
 PAY = "F12"
 PROMPTPAY = "F5"
 TRANSFER = "F6"
@@ -35,3 +38,23 @@ def labelled(text: str, key: str) -> str:
     """A button's text with its key: ``labelled(_("Hold"), HOLD)`` → "พักบิล  Ctrl+H"."""
     return f"{text}  {SHOWN.get(key, key)}"
 
+
+
+class TillKeysFirst(QObject):
+    """Installed on the till's text fields: the till's Ctrl keys reach the till, not the field.
+
+    Under Qt's X11 key bindings (KDE, GNOME, no desktop at all) a line edit takes Ctrl+D (delete a
+    character) and Ctrl+K (delete to the end of the line) for itself: with the cursor in the scan field the
+    discount and cancel keys did nothing, and the seller's next typing went into the search.  Keys without
+    Ctrl (Delete, Escape) stay the field's own."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.combos = {QKeySequence(k).toString() for k in TILL_KEYS.values() if k.startswith("Ctrl+")}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if QKeySequence(event.keyCombination()).toString() in self.combos:
+                event.ignore()  # not the field's: the till's shortcut takes it
+                return True
+        return False

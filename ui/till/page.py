@@ -144,6 +144,9 @@ class TillPage(HeldSales, Paying):
         layout.addLayout(bottom)
 
         self.catcher = ScanCatcher(self)
+        self.keys_first = keys.TillKeysFirst(self)
+        for field in self.findChildren(QLineEdit):
+            field.installEventFilter(self.keys_first)
         self.catcher.scanned.connect(self.on_code)
         for key, slot in ((keys.PAY, self.start_payment), (keys.SALE_DISCOUNT, self.discount_sale),
                           (keys.HOLD, self.hold), (keys.RECALL, self.recall), (keys.CANCEL_SALE, self.cancel_sale),
@@ -174,6 +177,13 @@ class TillPage(HeldSales, Paying):
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def entered(self) -> None:
+        self.scan.setFocus()
+
+    def refocus(self) -> None:
+        """After a dialog: the till's window active again and the cursor in the scan field.  Without this, a
+        desktop that does not hand the focus back (no window manager, some kiosks) left F12 and every other
+        key going nowhere after the discount box."""
+        self.window().activateWindow()
         self.scan.setFocus()
 
     def say(self, text: str, error: bool = False) -> None:
@@ -249,8 +259,7 @@ class TillPage(HeldSales, Paying):
         grams = dialog.grams
         dialog.close()
         dialog.deleteLater()
-        self.window().activateWindow()
-        self.scan.setFocus()
+        self.refocus()
         return grams if accepted else None
 
     def reweigh(self, row: int) -> None:
@@ -289,7 +298,7 @@ class TillPage(HeldSales, Paying):
 
         HistoryDialog(self.ctx, self).exec()
         self.refresh_today()
-        self.scan.setFocus()
+        self.refocus()
 
 
 def read_scale_label_quiet(code: str) -> bool:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,6 +24,7 @@ from pos_app.selling.tills import TillInfo
 from pos_app.trust.retry import write_transaction
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.till.asking import ask_text
 from ui.till.cart_view import CartView
 from ui.till.payment import PaymentPanel
 
@@ -45,6 +45,7 @@ class Paying(QWidget):
     last_result: sales.SaleResult | None
     say: Callable[..., None]
     refresh_today: Callable[[], None]
+    refocus: Callable[[], None]
 
 
     # -- discounts ----------------------------------------------------------------------------------
@@ -58,9 +59,9 @@ class Paying(QWidget):
         if self.cart.is_empty:
             return
         what = self.cart.lines[row].item.name if row is not None else _("the whole sale")
-        text, ok = QInputDialog.getText(self, _("Discount"), _("Discount on {what}: an amount (5) or a percent "
+        text, ok = ask_text(self, _("Discount"), _("Discount on {what}: an amount (5) or a percent "
                                                                 "(10%)").format(what=what))
-        self.scan.setFocus()
+        self.refocus()
         if not ok or not text.strip():
             return
         try:
@@ -85,7 +86,7 @@ class Paying(QWidget):
 
     def back_to_cart(self) -> None:
         self.right.setCurrentIndex(0)
-        self.scan.setFocus()
+        self.refocus()
 
     def escape(self) -> None:
         if self.right.currentWidget() is self.payment:
