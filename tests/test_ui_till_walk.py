@@ -128,3 +128,24 @@ def test_the_tills_questions_have_thai_buttons(window: MainWindow, qtbot: Any) -
         press(qtbot, page, key, Qt.KeyboardModifier.ControlModifier)
     assert seen == [["ตกลง", "ยกเลิก"], ["ตกลง", "ยกเลิก"]]
     assert [line.item.sku for line in page.cart.lines] == ["KAPI-200"]  # nothing changed
+
+
+def test_the_promptpay_screen_fits_a_netbook_and_leaves_the_products_as_they_were(
+        window: MainWindow, qtbot: Any) -> None:
+    """The one-line PromptPay caption (18 pt) widened the payment side for good: the products lost a column
+    and their group buttons went behind a scroll bar, even after the sale."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    QApplication.processEvents()
+    before = page.picker.width()
+    scan(page, qtbot, barcode_of("KAPI-WASABI"))
+    press(qtbot, page, Qt.Key.Key_F12)
+    press(qtbot, page, Qt.Key.Key_F5)
+    QApplication.processEvents()
+    caption = page.payment.qr_caption
+    assert caption.text().startswith("พร้อมเพย์ ฿45.00")
+    assert window.width() == 1024
+    assert caption.mapTo(window, QPoint(caption.width(), 0)).x() <= 1024
+    press(qtbot, page, Qt.Key.Key_Return)  # the seller saw the money arrive
+    QApplication.processEvents()
+    assert page.cart.lines == [] and page.picker.width() == before

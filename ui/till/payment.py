@@ -102,6 +102,7 @@ class PaymentPanel(QWidget):
         self.qr_caption.setObjectName("promptpay_caption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.qr_caption.setWordWrap(True)  # one long line widened the payment side for good
         confirm = _button(_("Money received — confirm  Enter"), "promptpay_confirm", big=True)
         confirm.clicked.connect(lambda: self.take_other("promptpay"))
         qr_back = _button(_("Not paid — back  Esc"), "promptpay_cancel")
