@@ -27,7 +27,7 @@ def build_books(path: Path, n: int = DOCS) -> None:
     from pos_app.demo import create_demo
 
     opened = open_database(str(path))
-    create_demo(days=1)
+    create_demo()
     db = opened.database
     till = Till.get(Till.code == "T1")
     shop = Shop.get_by_id(till.shop_id)
@@ -53,7 +53,7 @@ def build_books(path: Path, n: int = DOCS) -> None:
                          tendered_satang=10000, change_satang=1000 - extra, created_at=at, business_date=day))
         for item in (a, b):
             moves.append(dict(uuid=uuid.uuid4(), item=item, shop=shop.id, kind="sale", quantity=-1,
-                              document_uuid=su, user=seller.id, created_at=at))
+                              document_uuid=su, user=seller.id, created_at=at, business_date=day))
     payment_fields = set(Payment._meta.fields)
     with db.atomic():
         for i in range(0, n, 2000):
@@ -175,7 +175,7 @@ def chain_link(workdir: Path, n: int = 40) -> Figure:
     opened = open_database(str(workdir / "link.sqlite3"))
     from pos_app.demo import create_demo
 
-    create_demo(days=1)
+    create_demo()
     actor = users.login("somsri", "1111")
     till = Till.get(Till.code == "T1").id
     goods = [v for v in catalog.sellable() if v.kind == "finished" and not v.sold_by_weight][:3]

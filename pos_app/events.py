@@ -32,6 +32,14 @@ class StockChanged(Event):
     item_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class PriceChanged(Event):
+    item_id: int
+    tier: str
+    price_satang: int
+    per_quantity: int
+
+
 E = TypeVar("E", bound=Event)
 Handler = Callable[[Any], None]
 

@@ -127,3 +127,18 @@ def test_every_document_table_can_be_put_in_canonical_form() -> None:
         assert {"sale", "sale_line", "payment", "stock_movement", "chain_epoch"} <= set(rules)
         assert rules["sale"].kind == "root" and rules["stock_movement"].kind == "document_uuid"
         assert rules["sale_line"].kind == "child" and "id" not in rules["sale_line"].columns
+
+
+def test_verify_header_text_is_ascii_of_the_link_header() -> None:
+    """verify builds the header text piece by piece for speed; Python's own ``ascii`` of the tuple is the
+    independent reference, for plain, quoted, backslashed and Thai values."""
+    from pos_app.trust.verify import header_text
+
+    for version, key, doc_type, root, prev in (
+        ("v1-0123456789abcdef", "till:0b9f6e0a-7d1c-4e1e-9a55-3c2d1f7e8a90", "sale", "sale", "0" * 64),
+        ("v1-x", "computer:it's", 'a"b', "back\\slash", "ff" * 32),
+        ("v1-ไทย", "till:กะปิ", "ขาย", "", "\n\t"),
+    ):
+        for keyed in (False, True):
+            head = chain.header(version, key, 3, 12345, doc_type, "00ff" * 8, root, keyed, prev)
+            assert header_text(version, key, 3, 12345, doc_type, "00ff" * 8, root, int(keyed), prev) == ascii(head)

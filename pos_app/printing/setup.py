@@ -229,3 +229,5 @@ def confirm_codepage(actor: Actor, till_id: int, codepage: int) -> None:
     with database.atomic():
         if not TillPrinter.update(codepage_tested=codepage).where(TillPrinter.till == till_id).execute():
             raise InputError("No printer is set up for this till")
+        audit.log("setting_change", actor.user_id, subject="printer code page tested", till_id=till_id,
+                  codepage=codepage)

@@ -34,6 +34,7 @@ import peewee as pw
 from db.schema import ALL_MODELS, APPEND_ONLY
 
 ALGORITHM = "v1"
+MAX_PRINTF_ARGS = 100  # SQLite allows 127 arguments to a function
 NOT_DOCUMENTS = frozenset({"journal_entry", "chain_link", "hash_schema", "audit_entry", "print_job", "print_event"})
 Doc = list[str]  # the document's lines
 
@@ -52,6 +53,7 @@ class TableRule:
     from_sql: str  # FROM … JOIN …
     anchor: str  # the column a WHERE for one document compares with the document's UUID
     anchor_field: pw.Field
+    postgres: bool = False
 
     def select(self, columns: Iterable[str] | None = None) -> str:
         """SELECT key, line FROM … (the line made of ``columns``: default all of today's)."""
@@ -59,8 +61,13 @@ class TableRule:
         missing = [c for c in names if c not in self.columns]
         if missing:
             raise SchemaError(f"{self.table}.{missing[0]} no longer exists")
-        parts = [f"'{self.table}'", *(self.values[self.columns.index(c)] for c in names)]
-        line = " || '|' || ".join(parts)
+        values = [self.values[self.columns.index(c)] for c in names]
+        if not self.postgres and 0 < len(values) < MAX_PRINTF_ARGS:
+            # one printf builds the line in one go: a chain of ``||`` copies the growing line at every step
+            # (verify spends most of its time here); printf's %s gives the same text for text and integers
+            line = f"printf('{self.table}{'|%s' * len(values)}', {', '.join(values)})"
+        else:
+            line = " || '|' || ".join([f"'{self.table}'", *values])
         return f"SELECT {self.key_sql}, {line} {self.from_sql}"
 
 
@@ -172,6 +179,7 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
     table = model._meta.table_name
     joins: list[str] = []
     key, anchor, anchor_field = _key(model, "t", docs, postgres, joins)
+    owner = _owner(model, docs) if _kind(model, docs) == "child" else None
     names, values = [], []
     for n, field in enumerate(model._meta.sorted_fields):
         if field is model._meta.primary_key:
@@ -179,13 +187,16 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
         col = f't."{field.column_name}"'
         if isinstance(field, pw.ForeignKeyField):
             alias = f"r{n}"
-            joins.append(f'LEFT JOIN "{field.rel_model._meta.table_name}" {alias} ON {alias}.id = {col}')
+            if field is owner:  # already joined for the document key: the same row, no second look-up
+                alias = "o0"
+            else:
+                joins.append(f'LEFT JOIN "{field.rel_model._meta.table_name}" {alias} ON {alias}.id = {col}')
             values.append(_ref_sql(field.rel_model, alias, postgres, bool(field.null)))
         else:
             values.append(_value_sql(field, col, postgres))
         names.append(field.name)
     return TableRule(table, _kind(model, docs), tuple(names), tuple(values), key,
-                     f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field)
+                     f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field, postgres)
 
 
 def spec(postgres: bool) -> str:

@@ -16,12 +16,16 @@ Checks, each reported by the first break of its kind (and how many there are):
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import peewee as pw
@@ -76,9 +80,11 @@ def _uuid(col: str) -> str:
     return f"REPLACE(CAST({col} AS TEXT), '-', '')"
 
 
-def _links(db: pw.Database) -> list[tuple[Any, ...]]:
-    sql = (f"SELECT chain, seq, epoch, doc_type, {_uuid('doc_uuid')}, root_table, hash_version, "
-           "CASE WHEN keyed THEN 1 ELSE 0 END, prev_hash, hash FROM chain_link ORDER BY chain, seq")
+def _links(db: pw.Database, postgres: bool) -> list[tuple[Any, ...]]:
+    doc = _uuid("doc_uuid") if postgres else "doc_uuid"  # SQLite keeps UUIDs as 32 hex digits already
+    keyed = "CASE WHEN keyed THEN 1 ELSE 0 END" if postgres else "keyed"
+    sql = (f"SELECT chain, seq, epoch, doc_type, {doc}, root_table, hash_version, {keyed}, prev_hash, hash "
+           "FROM chain_link ORDER BY chain, seq")
     return list(db.execute_sql(sql))
 
 
@@ -117,50 +123,61 @@ class _Older:
         return None if docs is None else docs.get(key, [])
 
 
-def _check_chains(db: pw.Database, report: Report, docs: dict[str, Doc], secret: bytes | None,
-                  postgres: bool) -> dict[str, tuple[int, str]]:
+def header_text(version: str, key: str, epoch: int, seq: int, doc_type: str, doc_hex: str, root: str,
+                keyed: int, prev: str) -> str:
+    """``ascii(chain.header(…))`` built piece by piece: the ascii of a tuple is its items' ascii joined by
+    ", " in brackets (checked against ``ascii`` itself by the tests)."""
+    return (f"({version!a}, {key!a}, {int(epoch)}, {int(seq)}, {doc_type!a}, {doc_hex!a}, {root!a}, "
+            f"{int(keyed)}, {prev!a})")
+
+
+def _check_chains(db: pw.Database, report: Report, docs: dict[str, Doc], links: list[tuple[Any, ...]],
+                  secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
+    """Walk every chain link by link (the hot loop of verify: one dict look-up, one sort, one hash a link)."""
     schemas = _schemas(db, postgres)
     older = _Older(db, schemas)
     lasts: dict[str, tuple[int, str]] = {}
-    by_chain: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in _links(db):
-        by_chain[row[0]].append(row)
-    report.chains = len(by_chain)
-    empty: Doc = []
     names = chain_names(db)
-    for key, links in by_chain.items():
+    empty: Doc = []
+    sha256, hmac_new, join = hashlib.sha256, hmac.new, "\n".join
+
+    def where(doc: Doc | None, root: str, doc_type: str, doc_uuid: str, name: str, seq: int) -> dict[str, Any]:
+        return dict(chain=name, seq=seq, doc=_label(doc or empty, root, doc_type, doc_uuid, postgres))
+
+    for key, rows in groupby(links, key=itemgetter(0)):
         name = names.get(key, key)
+        report.chains += 1
         prev_hash, expect, saw_keyed, last_keyed = chain.GENESIS, 1, False, False
-        for _c, seq, epoch, doc_type, doc_uuid, root, version, keyed, prev, stored in links:
+        for _c, seq, epoch, doc_type, doc_uuid, root, version, keyed, prev, stored in rows:
             report.links += 1
             doc: Doc | None = docs.get(doc_uuid, empty)
-
-            def where(d: Doc = doc or empty, r: str = root, t: str = doc_type, u: str = doc_uuid,
-                      n: str = name, q: int = seq) -> dict[str, Any]:  # the label only when reported
-                return dict(chain=n, seq=q, doc=_label(d, r, t, u, postgres))
-
             if seq != expect:
                 report.add("chain", N_("Chain {chain}: links {first}–{last} are missing (removed?) before {doc}"),
-                           name, first=expect, last=seq - 1, **where())
+                           name, first=expect, last=seq - 1, **where(doc, root, doc_type, doc_uuid, name, seq))
             elif prev != prev_hash:
                 report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not follow the link before it "
-                           "(entries swapped or removed)"), name, **where())
-            if version not in schemas:
+                           "(entries swapped or removed)"), name, **where(doc, root, doc_type, doc_uuid, name, seq))
+            spec = schemas.get(version, _UNKNOWN)
+            if spec is _UNKNOWN:
                 report.add("schema", N_("Link {seq} of {chain} names an unknown hash version {version}"), name,
-                           version=version, **where())
+                           version=version, **where(doc, root, doc_type, doc_uuid, name, seq))
             elif keyed and secret is None:
                 report.add("secret", N_("Chain {chain} is signed with the shop secret; give the secret to verify "
-                           "it"), name, **where())
+                           "it"), name, **where(doc, root, doc_type, doc_uuid, name, seq))
             else:
-                if schemas[version] is not None:
+                if spec is not None:
                     doc = older.doc(version, doc_uuid)
                 if doc is None:
-                    report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name, **where())
+                    report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name,
+                               **where(doc, root, doc_type, doc_uuid, name, seq))
                 else:
-                    head = chain.header(version, key, epoch, seq, doc_type, doc_uuid, root, bool(keyed), prev)
-                    if chain.digest(canonical.encode(head, doc), bool(keyed), secret) != stored:
-                        report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not match the document as it "
-                                   "is stored now (changed after it was saved)"), name, **where())
+                    head = header_text(version, key, epoch, seq, doc_type, doc_uuid, root, keyed, prev)
+                    message = (head + "\n" + join(sorted(doc)) if doc else head).encode()
+                    hashed = hmac_new(secret, message, "sha256") if keyed and secret is not None else sha256(message)
+                    if hashed.hexdigest() != stored:
+                        report.add("chain", N_("Chain {chain}: link {seq} ({doc}) does not match the document as "
+                                   "it is stored now (changed after it was saved)"), name,
+                                   **where(doc, root, doc_type, doc_uuid, name, seq))
             saw_keyed = saw_keyed or bool(keyed)
             last_keyed = bool(keyed)
             prev_hash, expect = stored, seq + 1
@@ -172,6 +189,9 @@ def _check_chains(db: pw.Database, report: Report, docs: dict[str, Doc], secret:
                        "recomputed)"), name, chain=name)
         lasts[key] = (expect - 1, prev_hash)
     return lasts
+
+
+_UNKNOWN: Any = object()
 
 
 def chain_names(db: pw.Database) -> dict[str, str]:
@@ -212,9 +232,10 @@ def _check_anchor(db: pw.Database, report: Report, anchor: str) -> None:
                    "were removed (or the books were restored from an older backup)"), head=anchor)
 
 
-def _check_journal(db: pw.Database, report: Report, docs: dict[str, Doc]) -> None:
-    linked = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM chain_link")}
-    journal = {r[0] for r in db.execute_sql(f"SELECT {_uuid('doc_uuid')} FROM journal_entry")}
+def _check_journal(db: pw.Database, report: Report, docs: dict[str, Doc], links: list[tuple[Any, ...]]) -> None:
+    linked = {r[4] for r in links}
+    column = _uuid("doc_uuid") if canonical.is_postgres(db) else "doc_uuid"
+    journal = {r[0] for r in db.execute_sql(f"SELECT {column} FROM journal_entry")}
     for key in sorted(set(docs) - linked):
         report.add("journal", N_("Document {doc} ({tables}) has no link in any chain"), doc=key,
                    tables=", ".join(sorted({line.split("|", 1)[0] for line in docs[key]})))
@@ -293,17 +314,18 @@ def _check_balances(db: pw.Database, report: Report) -> None:
         keys = [c for c in cols if c in ledger and c.endswith("_id") and c != "id"]
         if not sums or not keys:
             continue
-        on = " AND ".join(f"m.{k} = b.{k}" for k in keys)
-        sql = (f"SELECT {', '.join('b.' + k for k in keys)}, "
-               + ", ".join(f"b.{b}, (SELECT COALESCE(SUM(m.{m}), 0) FROM stock_movement m WHERE {on})"
-                           for b, m in sums) + f" FROM {table} b")
-        for row in db.execute_sql(sql):
-            values = row[len(keys):]
-            for (column, _m), stored, summed in zip(sums, values[0::2], values[1::2], strict=True):
-                if int(stored or 0) != int(summed):
+        group = ", ".join(keys)
+        ledger_sums = {tuple(row[:len(keys)]): row[len(keys):] for row in db.execute_sql(
+            f"SELECT {group}, " + ", ".join(f"SUM({m})" for _b, m in sums)
+            + f" FROM stock_movement GROUP BY {group}")}
+        nothing = (0,) * len(sums)
+        for row in db.execute_sql(f"SELECT {group}, {', '.join(b for b, _m in sums)} FROM {table}"):
+            key = tuple(row[:len(keys)])
+            for (column, _m), stored, summed in zip(sums, row[len(keys):], ledger_sums.get(key, nothing), strict=True):
+                if int(stored or 0) != int(summed or 0):
                     report.add("balance", N_("{table} {key}: {column} is {stored} but the ledger sums to {ledger}"),
-                               table, table=table, key=dict(zip(keys, row[:len(keys)], strict=True)),
-                               column=column, stored=int(stored or 0), ledger=int(summed))
+                               table, table=table, key=dict(zip(keys, key, strict=True)),
+                               column=column, stored=int(stored or 0), ledger=int(summed or 0))
 
 
 @contextmanager
@@ -321,8 +343,9 @@ def snapshot(db: pw.Database) -> Iterator[None]:
 def load_documents(db: pw.Database, spec: dict[str, list[str]] | None = None) -> dict[str, Doc]:
     """Every document's lines, by document key (``spec``: the columns of an older hash_version)."""
     docs: dict[str, Doc] = {}
+    get = docs.get
     for key, line in canonical.all_rows(db, spec):
-        lines = docs.get(key)
+        lines = get(key)
         if lines is None:
             docs[key] = [line]
         else:
@@ -343,11 +366,12 @@ def verify(anchor: str | None = None, secret: bytes | None = None, use_configure
     with snapshot(db):
         docs = load_documents(db)
         report.documents = len(docs)
-        lasts = _check_chains(db, report, docs, secret, postgres)
+        links = _links(db, postgres)
+        lasts = _check_chains(db, report, docs, links, secret, postgres)
         _check_heads(db, report, lasts)
         if anchor:
             _check_anchor(db, report, anchor)
-        _check_journal(db, report, docs)
+        _check_journal(db, report, docs, links)
         _check_numbers(db, report)
         _check_totals(db, report)
         _check_balances(db, report)

@@ -25,8 +25,8 @@ from pos_app.clock import utc_now
 from pos_app.people import users
 from pos_app.people.permissions import role_label
 from pos_app.thai.dates import to_bangkok
-from pos_app.trust import audit
 from resources.i18n import TranslatedError, _
+from ui.people.audit_view import AuditView
 from ui.shell.context import ShellContext
 
 
@@ -88,15 +88,12 @@ class PeoplePage(QWidget):
         row.addWidget(self.table, 1)
         row.addWidget(side)
 
-        self.log = QTableWidget(0, 5)
-        self.log.setObjectName("audit_table")
-        self.log.setHorizontalHeaderLabels([_("When"), _("What"), _("Who"), _("Till"), _("Details")])
-        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.log.horizontalHeader().setStretchLastSection(True)
+        self.log = AuditView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("people_tabs")
         self.tabs.addTab(people, _("People"))
         self.tabs.addTab(self.log, _("Audit log"))
+        self.tabs.currentChanged.connect(lambda index: self.log.table.setFocus() if index == 1 else None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -132,14 +129,7 @@ class PeoplePage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, p.login)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        entries = audit.entries(limit=200)
-        self.log.setRowCount(len(entries))
-        for r, e in enumerate(entries):
-            detail = ", ".join(f"{k}={v}" for k, v in sorted(e.detail.items()))
-            for c, text in enumerate((f"{to_bangkok(e.at):%d/%m %H:%M:%S}", e.kind, e.user or e.subject, e.till,
-                                      detail)):
-                self.log.setItem(r, c, QTableWidgetItem(text))
-        self.log.resizeColumnsToContents()
+        self.log.refresh()
 
     def selected_login(self) -> str:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None

@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,8 +18,8 @@ from pos_app.errors import AuthError
 from pos_app.people import users
 from pos_app.people.permissions import role_label
 from pos_app.selling.tills import TillInfo
-from pos_app.thai.keyboard import as_digits
 from resources.i18n import _
+from ui.people.pin_pad import PinPad
 
 
 class LoginPage(QWidget):
@@ -42,31 +40,19 @@ class LoginPage(QWidget):
         self.people.setCurrentRow(0)
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # picking a name leaves the cursor in the PIN
         self.people.itemClicked.connect(lambda _item: self.focus_pin())
-        self.pin = QLineEdit()
-        self.pin.setObjectName("pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(_("PIN"))
-        self.pin.setMaxLength(8)
-        self.pin.returnPressed.connect(self.try_login)
+        self.pad = PinPad("pin", "pin_key_")
+        self.pad.submitted.connect(self.try_login)
+        self.pin = self.pad.field
         self.message = QLabel("")
         self.message.setObjectName("login_message")
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         self.ok = QPushButton(_("Log in"))
         self.ok.setObjectName("login_button")
         self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok.clicked.connect(self.try_login)
-
-        keypad = QGridLayout()
-        for n, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
-            button = QPushButton(key)
-            button.setMinimumSize(64, 48)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _checked=False, k=key: self._key(k))
-            keypad.addWidget(button, n // 3, n % 3)
+        self.ok.clicked.connect(self.pad.submit)
 
         right = QVBoxLayout()
-        right.addWidget(self.pin)
-        right.addLayout(keypad)
+        right.addWidget(self.pad)
         right.addWidget(self.ok)
         right.addWidget(self.message)
         right.addStretch(1)
@@ -91,28 +77,20 @@ class LoginPage(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _key(self, key: str) -> None:
-        if key == "⌫":
-            self.pin.backspace()
-        elif key == "OK":
-            self.try_login()
-        else:
-            self.pin.insert(key)
-        self.pin.setFocus()
-
     def selected_login(self) -> str:
         item = self.people.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
-    def try_login(self) -> None:
+    def try_login(self, pin: str | None = None) -> None:
+        """Log in with ``pin`` (from the keypad; default: what the PIN field holds)."""
+        if pin is None:
+            pin = self.pad.text()
+        self.pad.clear()
+        self.pin.setFocus()
         try:
-            typed = self.pin.text().strip()
-            actor = users.login(self.selected_login(), as_digits(typed) or typed)
+            actor = users.login(self.selected_login(), pin, till_id=self.till.id if self.till is not None else None)
         except AuthError as err:
             self.message.setText(err.message)
-            self.pin.clear()
-            self.pin.setFocus()
             return
         self.message.clear()
-        self.pin.clear()
         self.logged_in.emit(actor)

@@ -8,10 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,11 +20,9 @@ from PySide6.QtWidgets import (
 from pos_app.errors import PosError
 from pos_app.people import users
 from pos_app.people.permissions import Action, can, role_label
-from pos_app.thai.keyboard import as_digits
 from resources.i18n import _
+from ui.people.pin_pad import PinPad
 from ui.shell.context import ShellContext
-
-KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
 
 
 class ManagerDialog(QDialog):
@@ -53,35 +49,21 @@ class ManagerDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, person.login)
                 self.people.addItem(item)
         self.people.setCurrentRow(0)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("manager_pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(_("PIN"))
-        self.pin.setMaxLength(8)
-        self.pin.setMinimumHeight(44)
-        self.pin.returnPressed.connect(self.try_pin)
+        self.pad = PinPad("manager_pin", "manager_key_")
+        self.pad.submitted.connect(self.try_pin)
+        self.pin = self.pad.field
         self.people.itemClicked.connect(lambda _item: self.pin.setFocus())
         self.message = QLabel("")
         self.message.setObjectName("manager_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
-        keypad = QGridLayout()
-        for n, key in enumerate(KEYS):
-            button = QPushButton(key)
-            button.setObjectName(f"manager_key_{'ok' if key == 'OK' else 'back' if key == '⌫' else key}")
-            button.setMinimumSize(64, 48)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setProperty("key", key)
-            button.clicked.connect(self._on_key)
-            keypad.addWidget(button, n // 3, n % 3)
         cancel = QPushButton(_("Cancel (Esc)"))
         cancel.setObjectName("manager_cancel")
         cancel.setMinimumHeight(44)
         cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(self.reject)
         right = QVBoxLayout()
-        right.addWidget(self.pin)
-        right.addLayout(keypad)
+        right.addWidget(self.pad)
         right.addWidget(self.message)
         right.addStretch(1)
         right.addWidget(cancel)
@@ -105,33 +87,17 @@ class ManagerDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def _on_key(self) -> None:
-        sender = self.sender()
-        if sender is not None:
-            self._key(str(sender.property("key")))
-
-    def _key(self, key: str) -> None:
-        if key == "⌫":
-            self.pin.backspace()
-        elif key == "OK":
-            self.try_pin()
-        else:
-            self.pin.insert(key)
-        self.pin.setFocus()
-
     def selected_login(self) -> str | None:
         item = self.people.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
-    def try_pin(self) -> None:
-        typed = self.pin.text().strip()
-        self.pin.clear()
-        self.pin.setFocus()
+    def try_pin(self, typed: str) -> None:
+        """Check the PIN the keypad gave (digits already read from Thai digits or the Thai layout)."""
         if not typed:
             self.message.setText(_("Type the PIN first"))
             return
         try:
-            approver = users.authorise(self.selected_login(), as_digits(typed) or typed, self.action,
+            approver = users.authorise(self.selected_login(), typed, self.action,
                                        till_id=self.ctx.till.id, for_actor=self.ctx.actor, reason=self.reason)
         except PosError as err:  # wrong PIN, lock-out delay, not allowed
             self.message.setText(err.message)

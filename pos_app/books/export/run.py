@@ -36,6 +36,7 @@ from pos_app.clock import utc_now
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.thai.dates import format_datetime
+from pos_app.trust import audit
 from resources.i18n import N_, _
 
 KINDS = ("day", "range", "cashbook", "rd161")
@@ -122,4 +123,6 @@ def export_books(actor: Actor, kind: str, scope: Scope, fmt: str, folder: Path,
         written.append(write_atomic(folder / f"{stem}.pdf", lambda fh: write_pdf(sections, lines, title, fh)))
     if progress:
         progress(1, 1)
+    audit.log("export", actor.user_id, subject=str(folder), what=kind, format=fmt, scope=scope.slug,
+              files=[path.name for path in written])
     return written
