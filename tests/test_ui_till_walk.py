@@ -163,3 +163,21 @@ def test_at_1024x600_the_admins_area_buttons_are_not_cut(window: MainWindow, qtb
         assert button.mapTo(window, QPoint(button.width(), 0)).x() <= 1024, button.text()
     logout = window.centralWidget().findChild(QPushButton, "logout")
     assert logout.mapTo(window, QPoint(logout.width(), 0)).x() <= 1024
+
+
+def test_the_weight_box_says_how_to_type_the_weight_in_full(window: MainWindow, qtbot: Any) -> None:
+    """The hint "น้ำหนักตามที่ตาชั่งแสดง เช่น 0.35" was cut to "น้ำหนักตามที่ตา..." inside the field."""
+    from ui.till.weight import WeightDialog
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    view = next(v for v in page.index.search("กะปิ", limit=10) if v.sold_by_weight)
+    dialog = WeightDialog(view, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert dialog.hint.text() == "น้ำหนักตามที่ตาชั่งแสดง เช่น 0.35" and dialog.hint.isVisible()
+    field = dialog.field
+    room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room
+    dialog.reject()
