@@ -212,6 +212,7 @@ def till_figures(workdir: Path) -> Iterator[Figure]:
     yield Figure("scan_to_line", "ms median", scan["scan"]["median_ms"], floor["scan"]["median_ms"],
                  target_ratio=50.0, extra={"max_ms": round(scan["scan"]["max_ms"], 3), "target_ms": 50,
                                            "max_ms_ok": scan["scan"]["max_ms"] <= 50,
+                                           "missed": scan["scan"]["missed"],
                                            "kept_of_20_at_10ms": scan["kept_of_20"],
                                            "all_kept_ok": scan["kept_of_20"] == 20})
     _, big = _child("startup", str(workdir / "catalogue.sqlite3"))
