@@ -1,4 +1,4 @@
-"""Finding products at the till over a 100,000-item catalogue (issue 15, Speed).
+"""The till's speed (issue 15, Speed): finding products over a 100,000-item catalogue, and the till itself.
 
 * ``search_100k``: p95 of one keystroke of as-you-type search (``CatalogIndex.search``, limit 60) while
   typing 40 realistic Thai and English names, SKUs and barcodes letter by letter (so 1- and 2-letter Thai
@@ -10,6 +10,19 @@
   items, their index and the picker — vs the same
   process holding only the items and a QApplication.  Target: < 250 MB.
 
+The till itself (``till_figures``; data: ``benchmarks.year_of_trading``, one process per run:
+``benchmarks.till_child``):
+
+* ``sale_commit``: a 3-line cash sale through ``sales.commit_sale`` on the demo shop plus a year of trading
+  (60,000 sales, ~210,000 stock movements) — vs a raw one-row SQLite insert + commit with the same pragmas;
+  beside it the same sale on the demo shop alone (``empty_ms``) and the CPU time of both.
+* ``startup_till`` / ``startup_till_100k``: a process that opens the shop, builds the window and logs the
+  seller in to a usable till — vs a process showing a bare PySide6 window; on the demo shop and with
+  100,000 more items.
+* ``scan_to_line``: median and max from a scanner burst's Enter to the line on screen (20 scans) — vs the
+  same bursts into a bare QLineEdit adding a table row; and 20 scans fired 10 ms apart, all kept.
+* ``memory_till_100k``: peak RSS of that till with 100,000 items — vs the till on the demo shop.
+
 Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU
 time) show the work itself.  The items are generated in memory (ItemViews) with the Thai kit benchmark's
 word list; no database is needed for these figures.
@@ -20,11 +33,15 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from benchmarks.bench_thai import WORDS
 from benchmarks.harness import Figure
@@ -157,6 +174,60 @@ def memory_figure() -> Figure:
                   extra={"target_mb": 250, "rss_mb_ok": value < 250})
 
 
+def _child(mode: str, database: str = "") -> tuple[float, dict[str, Any]]:
+    """Wall seconds of one ``benchmarks.till_child`` process and what it printed."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "benchmarks.till_child", mode, database], env=env, check=True,
+                         capture_output=True, text=True, timeout=900).stdout
+    return time.perf_counter() - start, json.loads(out.strip().splitlines()[-1])
+
+
+def till_figures(workdir: Path) -> Iterator[Figure]:
+    """``sale_commit``, ``startup_till`` (+ ``_100k``), ``scan_to_line``, ``memory_till_100k``."""
+    from benchmarks.bench_core import BARE_WINDOW, _raw_commit
+    from benchmarks.year_of_trading import add_a_year, add_catalogue, demo_database, time_sales
+
+    demo = workdir / "demo.sqlite3"
+    demo_database(demo)
+    for name in ("year", "empty", "catalogue"):
+        shutil.copy(demo, workdir / f"{name}.sqlite3")
+    sizes = add_a_year(workdir / "year.sqlite3")
+    items = add_catalogue(workdir / "catalogue.sqlite3")
+    year_wall, year_cpu = time_sales(workdir / "year.sqlite3")
+    empty_wall, empty_cpu = time_sales(workdir / "empty.sqlite3")
+    raw = statistics.median(_raw_commit(workdir / "raw.sqlite3", 60)) * 1000
+    year, empty = statistics.median(year_wall) * 1000, statistics.median(empty_wall) * 1000
+    yield Figure("sale_commit", "ms", year, raw, target_ratio=3.0, extra={
+        **sizes, "empty_ms": round(empty, 3), "cpu_ms": round(statistics.median(year_cpu) * 1000, 3),
+        "empty_cpu_ms": round(statistics.median(empty_cpu) * 1000, 3),
+        "not_slower_than_empty_cpu_ok": statistics.median(year_cpu) <= 1.1 * statistics.median(empty_cpu)})
+    bare = min(_time([sys.executable, "-c", BARE_WINDOW]) for _ in range(3))
+    for name, database in (("startup_till", demo), ("startup_till_100k", workdir / "catalogue.sqlite3")):
+        runs = [_child("startup", str(database)) for _ in range(3)]
+        yield Figure(name, "s", min(r[0] for r in runs), bare, target_ratio=1.5,
+                     extra={"rss_mb": round(min(r[1]["rss_mb"] for r in runs), 1)})
+    _, scan = _child("scan", str(demo))
+    _, floor = _child("bare")
+    yield Figure("scan_to_line", "ms median", scan["scan"]["median_ms"], floor["scan"]["median_ms"],
+                 target_ratio=50.0, extra={"max_ms": round(scan["scan"]["max_ms"], 3), "target_ms": 50,
+                                           "max_ms_ok": scan["scan"]["max_ms"] <= 50,
+                                           "missed": scan["scan"]["missed"],
+                                           "kept_of_20_at_10ms": scan["kept_of_20"],
+                                           "all_kept_ok": scan["kept_of_20"] == 20})
+    _, big = _child("startup", str(workdir / "catalogue.sqlite3"))
+    _, small = _child("startup", str(demo))
+    yield Figure("memory_till_100k", "MB peak RSS", big["rss_mb"], small["rss_mb"], target_ratio=4.0,
+                 extra={"items": items, "target_mb": 250, "rss_mb_ok": big["rss_mb"] < 250})
+
+
+def _time(cmd: list[str]) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - start
+
+
 def figures() -> Iterator[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     views, barcodes, group_of = catalogue()
@@ -164,6 +235,8 @@ def figures() -> Iterator[Figure]:
     yield search_figure(index, typed_queries(views))
     yield startup_figure(views, barcodes, group_of)
     yield memory_figure()
+    with tempfile.TemporaryDirectory(prefix="pos-bench-till-") as tmp:
+        yield from till_figures(Path(tmp))
 
 
 if __name__ == "__main__":

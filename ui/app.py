@@ -27,7 +27,7 @@ def application() -> QApplication:
 def run(args: argparse.Namespace) -> int:
     from db.connection import open_database
     from db.models import NetworkGroup
-    from ui.shell.window import MainWindow
+    from ui.shell.window import MainWindow, show_on_screen
 
     set_language(args.lang or "th")
     app = application()
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             QMessageBox.critical(None, _("The shop cannot start"), err.message)
         print(_("Error: {message}").format(message=err.message), file=sys.stderr)
         return 2
-    window.showMaximized()
+    show_on_screen(window)
     if os.environ.get(READY_ENV):  # benchmarks: leave as soon as the window is up and idle
         QTimer.singleShot(0, app.quit)
     try:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from db.models import Barcode, Item, ItemPrice, PriceTier
 from pos_app.errors import InputError
@@ -44,11 +45,17 @@ def _view(item: Item, price: ItemPrice, scan_quantity: int = 1) -> ItemView:
 
 
 def sellable(tier: str = DEFAULT_TIER) -> list[ItemView]:
-    """Active items with a price in ``tier``, ordered by SKU (the UI sorts by name as it likes)."""
-    query = (ItemPrice.select(ItemPrice, Item).join(Item).switch(ItemPrice).join(PriceTier)
+    """Active items with a price in ``tier``, ordered by SKU (the UI sorts by name as it likes).
+
+    Plain tuples, not model rows: with 100,000 items building peewee objects took most of the till's start."""
+    columns = (Item.id, Item.sku, Item.name_th, Item.name_en, Item.kind, Item.base_unit, Item.sold_by_weight,
+               ItemPrice.price_satang, ItemPrice.per_quantity)
+    query = cast(Iterable[tuple[Any, ...]], ItemPrice.select(*columns)
+             .join(Item).switch(ItemPrice).join(PriceTier)
              .where((PriceTier.code == tier) & (Item.active == True))  # noqa: E712
-             .order_by(Item.sku))
-    return [_view(p.item, p) for p in query]
+             .order_by(Item.sku).tuples())
+    return [ItemView(int(i), str(sku), str(th), str(en), str(kind), str(unit), bool(weight), Money(int(price)),
+                     int(per)) for i, sku, th, en, kind, unit, weight, price, per in query]
 
 
 def by_barcode(code: str, tier: str = DEFAULT_TIER) -> ItemView | None:

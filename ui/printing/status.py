@@ -23,6 +23,7 @@ from resources.i18n import N_, _
 from ui.printing.drawer_dialog import NoSaleDialog
 from ui.printing.runner import PrintRunner, runner_for
 from ui.shell.context import ShellContext
+from ui.till import keys
 
 # What the till's light says of a failure, in a few words (the printer's full answer is in the tooltip).
 SHORT_REASONS = {
@@ -85,13 +86,15 @@ class PrintStatus(QWidget):
         self.text = QLabel()
         self.text.setObjectName("print_text")
         self.text.setWordWrap(True)
-        self.reprint = self._button("print_reprint", _("Did it print? Reprint (F8)"), self.on_reprint)
+        reprint = "{} ({})".format(_("Did it print? Reprint"), keys.REPRINT)
+        self.reprint = self._button("print_reprint", reprint, self.on_reprint)
         self.retry = self._button("print_retry", _("Try again now"), self.on_retry)
         self.copy = self._button("print_copy", _("Print a copy"), self.on_copy)
         self.printed = self._button("print_ok", _("It printed"), self.on_printed)
-        self.drawer = self._button("print_drawer", _("Open drawer (F6)"), self.on_drawer)
+        self.drawer = self._button("print_drawer", "{} ({})".format(_("Open drawer"), keys.DRAWER), self.on_drawer)
         self.drawer.setVisible(can(ctx.actor.role, Action.HANDLE_CASH))
-        self.drawer_shortcut = QShortcut(QKeySequence("F6"), self)
+        self.drawer_shortcut = QShortcut(QKeySequence(keys.DRAWER), self)
+        self.drawer_shortcut.setEnabled(can(ctx.actor.role, Action.HANDLE_CASH))
         self.drawer_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.drawer_shortcut.activated.connect(self.on_drawer)
         self.no_sale: NoSaleDialog | None = None
@@ -101,7 +104,7 @@ class PrintStatus(QWidget):
         layout.addWidget(self.text, 1)
         for b in (self.copy, self.printed, self.retry, self.reprint, self.drawer):
             layout.addWidget(b)
-        self.shortcut = QShortcut(QKeySequence("F8"), self)
+        self.shortcut = QShortcut(QKeySequence(keys.REPRINT), self)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.shortcut.activated.connect(self.on_reprint)
         self._timer = QTimer(self)

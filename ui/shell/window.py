@@ -12,11 +12,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,10 +37,20 @@ from ui.shell.login import LoginPage
 STYLE = """
 QPushButton { min-height: 44px; padding: 0 12px; }
 QLineEdit, QComboBox, QSpinBox, QDateEdit { min-height: 40px; }
+QPushButton#nav { padding: 0 6px; }
 QPushButton#nav[current="true"] { background: #1f6f43; color: white; font-weight: bold; }
 QLabel#person { font-weight: bold; }
 """
 MIN_WIDTH, MIN_HEIGHT = 1000, 560  # usable on a 1024×600 netbook with its task bar
+
+
+def show_on_screen(window: QMainWindow) -> None:
+    """Maximised; and the screen's whole free area first, for a desktop whose window manager ignores
+    "maximised" (none at all, some kiosk setups): there the window stayed at its 1000×560 minimum."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +85,10 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(4)
         self.person = QLabel()
         self.person.setObjectName("person")
+        self.person.setWordWrap(True)  # the name gives way (two lines) before the area buttons are cut
+        self.person.setMinimumWidth(120)
+        self.person.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.person.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.busy = QProgressBar()
         self.busy.setObjectName("busy")
         self.busy.setMaximumWidth(160)
@@ -84,12 +100,11 @@ class MainWindow(QMainWindow):
         self.logout_button = QPushButton(_("Log out"))
         self.logout_button.setObjectName("logout")
         self.logout_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.logout_button.clicked.connect(self.logout)
+        self.logout_button.clicked.connect(lambda: self.logout())  # not clicked(False) as ask=False
         bar = QHBoxLayout()
         bar.addLayout(self.nav)
-        bar.addStretch(1)
         bar.addWidget(self.busy)
-        bar.addWidget(self.person)
+        bar.addWidget(self.person, 1)
         bar.addWidget(self.lang_button)
         bar.addWidget(self.logout_button)
         self.stack = QStackedWidget()
@@ -116,6 +131,7 @@ class MainWindow(QMainWindow):
             button.setProperty("area", area.key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the cursor
             button.clicked.connect(lambda _c=False, k=area.key: self.show_area(k))
+            button.setMinimumWidth(button.sizeHint().width())  # at 1024 px the admin's seven labels were cut
             self.nav.addWidget(button)
             self.nav_buttons[area.key] = button
             shortcut = QShortcut(QKeySequence(area.shortcut), self)

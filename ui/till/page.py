@@ -11,11 +11,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -23,19 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import clock
-from pos_app.errors import PermissionDenied, PosError
+from pos_app.errors import PosError
 from pos_app.money import Money
-from pos_app.people.permissions import Action
-from pos_app.people.users import Actor
-from pos_app.selling import catalog, history, holds, sales, search
-from pos_app.selling.cart import CHANNELS, Cart, parse_discount
+from pos_app.selling import catalog, history, sales, search
+from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.catalog import ItemView
-from pos_app.selling.payments import NeedsConfirmation
 from pos_app.selling.weights import read_scale_label
-from pos_app.trust.retry import write_transaction
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.till import keys
 from ui.till.cart_view import CartView
+from ui.till.held_sales import HeldSales
+from ui.till.paying import Paying
 from ui.till.payment import PaymentPanel
 from ui.till.products import ProductPicker, pick_list
 from ui.till.scanner import ScanCatcher
@@ -56,7 +54,7 @@ def _button(text: str, name: str, slot: object, big: bool = False) -> QPushButto
     return b
 
 
-class TillPage(QWidget):
+class TillPage(HeldSales, Paying):
     def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("till")
@@ -101,14 +99,14 @@ class TillPage(QWidget):
         self.cart_view.message.connect(self.say)
         self.cart_view.weigh.connect(self.reweigh)
         self.cart_view.discount_line.connect(self.discount_line)
-        actions = QHBoxLayout()
-        for text, name, slot in ((_("Sale discount  Ctrl+D"), "sale_discount", self.discount_sale),
-                                 (_("Hold  Ctrl+H"), "hold", self.hold),
-                                 (_("Recall  Ctrl+R"), "recall", self.recall),
-                                 (_("Cancel sale  Ctrl+K"), "cancel_sale", self.cancel_sale),
-                                 (_("Sales && refunds  Ctrl+F"), "history", self.open_history)):
-            actions.addWidget(_button(text, name, slot))
-        self.pay = _button(_("Pay  F12"), "pay", self.start_payment, big=True)
+        actions = QGridLayout()  # two rows: one row of five Thai labels pushed the products off a netbook
+        for text, key, name, slot in ((_("Sale discount"), keys.SALE_DISCOUNT, "sale_discount", self.discount_sale),
+                                      (_("Hold"), keys.HOLD, "hold", self.hold),
+                                      (_("Recall"), keys.RECALL, "recall", self.recall),
+                                      (_("Cancel sale"), keys.CANCEL_SALE, "cancel_sale", self.cancel_sale),
+                                      (_("Sales && refunds"), keys.HISTORY, "history", self.open_history)):
+            actions.addWidget(_button(keys.labelled(text, key), name, slot), *divmod(actions.count(), 3))
+        self.pay = _button(keys.labelled(_("Pay"), keys.PAY), "pay", self.start_payment, big=True)
         self.pay.setStyleSheet("font-size: 16pt; font-weight: bold;")
         cart_page = QWidget()
         cart_layout = QVBoxLayout(cart_page)
@@ -140,21 +138,26 @@ class TillPage(QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 11)
         body.addWidget(self.right, 9)
+        self.picker.setMinimumWidth(360)  # the products stay in sight next to the cart, even at 1024×600
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
         self.catcher = ScanCatcher(self)
+        self.keys_first = keys.TillKeysFirst(self)
+        for field in self.findChildren(QLineEdit):
+            field.installEventFilter(self.keys_first)
         self.catcher.scanned.connect(self.on_code)
-        for keys, slot in (("F12", self.start_payment), ("Ctrl+D", self.discount_sale), ("Ctrl+H", self.hold),
-                           ("Ctrl+R", self.recall), ("Ctrl+K", self.cancel_sale), ("Ctrl+F", self.open_history),
-                           ("Delete", self.cart_view.remove_line), ("Escape", self.escape),
-                           ("F5", self.payment.show_promptpay), ("F6", lambda: self.payment.take_other("transfer"))):
-            shortcut = QShortcut(QKeySequence(keys), self)
+        for key, slot in ((keys.PAY, self.start_payment), (keys.SALE_DISCOUNT, self.discount_sale),
+                          (keys.HOLD, self.hold), (keys.RECALL, self.recall), (keys.CANCEL_SALE, self.cancel_sale),
+                          (keys.HISTORY, self.open_history), (keys.REMOVE_LINE, self.cart_view.remove_line),
+                          (keys.BACK, self.escape), (keys.PROMPTPAY, self.payment.show_promptpay),
+                          (keys.TRANSFER, lambda: self.payment.take_other("transfer"))):
+            shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self.stock = attach_stock(self)
-        self._show_customer()
+        self.show_customer()
         self.cart_view.refresh()
         self.refresh_today()
 
@@ -178,6 +181,13 @@ class TillPage(QWidget):
     def entered(self) -> None:
         self.scan.setFocus()
 
+    def refocus(self) -> None:
+        """After a dialog: the till's window active again and the cursor in the scan field.  Without this, a
+        desktop that does not hand the focus back (no window manager, some kiosks) left F12 and every other
+        key going nowhere after the discount box."""
+        self.window().activateWindow()
+        self.scan.setFocus()
+
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#b00020' if error else '#333'}; font-weight: bold;")
         self.message.setText(text)
@@ -192,6 +202,7 @@ class TillPage(QWidget):
     # -- adding -------------------------------------------------------------------------------------
     def on_code(self, code: str) -> None:
         """A scan (from anywhere in the window): lot label, scale label, barcode; never a payment."""
+        self.picker.set_query(self.scan.text())  # the catcher took the burst back out of the search field
         if self.stock.on_lot_label(code, self.add):
             return
         try:
@@ -258,8 +269,7 @@ class TillPage(QWidget):
         grams = dialog.grams
         dialog.close()
         dialog.deleteLater()
-        self.window().activateWindow()
-        self.scan.setFocus()
+        self.refocus()
         return grams if accepted else None
 
     def reweigh(self, row: int) -> None:
@@ -280,190 +290,25 @@ class TillPage(QWidget):
                 self.picker.set_index(self.index)
         except PosError as err:
             self.say(err.message, error=True)
-        self._show_customer()
+        self.show_customer()
         self.cart_view.refresh()
 
     def _customer_edited(self) -> None:
         self.cart.set_channel(self.cart.channel, self.customer.text(), self.phone.text())
 
-    def _show_customer(self) -> None:
+    def show_customer(self) -> None:
         online = self.cart.channel == "online"
         self.customer.setVisible(online)
         self.phone.setVisible(online)
         self.customer.setText(self.cart.customer_name)
         self.phone.setText(self.cart.customer_phone)
 
-    def discount_line(self, row: int) -> None:
-        self._discount(row)
-
-    def discount_sale(self) -> None:
-        self._discount(None)
-
-    def _discount(self, row: int | None) -> None:
-        if self.cart.is_empty:
-            return
-        what = self.cart.lines[row].item.name if row is not None else _("the whole sale")
-        text, ok = QInputDialog.getText(self, _("Discount"), _("Discount on {what}: an amount (5) or a percent "
-                                                                "(10%)").format(what=what))
-        self.scan.setFocus()
-        if not ok or not text.strip():
-            return
-        try:
-            base = self.cart.lines[row].amount if row is not None else self.cart.subtotal + self.cart.discount
-            amount = parse_discount(text, base)
-            if row is None:
-                self.cart.set_discount(amount)
-            else:
-                self.cart.set_line_discount(row, amount)
-        except PosError as err:
-            self.say(err.message, error=True)
-            return
-        self.cart_view.refresh(select=row)
-
-    # -- paying -------------------------------------------------------------------------------------
-    def start_payment(self) -> None:
-        if self.cart.is_empty:
-            self.say(_("The sale has no items"), error=True)
-            return
-        self.right.setCurrentWidget(self.payment)
-        self.payment.start()
-
-    def back_to_cart(self) -> None:
-        self.right.setCurrentIndex(0)
-        self.scan.setFocus()
-
-    def escape(self) -> None:
-        if self.right.currentWidget() is self.payment:
-            if self.payment.pages.currentIndex() == 1:
-                self.payment.hide_promptpay()
-            else:
-                self.payment.cancel()
-
-    def finish_sale(self, approved_by: Actor | None = None, confirmed_large: bool = False) -> None:
-        payments = list(self.payment.payments)
-        try:
-            result = write_transaction(lambda: sales.commit_sale(
-                self.actor, self.till.id, self.cart, payments=payments, approved_by=approved_by,
-                confirmed_large=confirmed_large))
-        except NeedsConfirmation as ask:
-            if QMessageBox.question(self, _("Check the cash"), ask.message) == QMessageBox.StandardButton.Yes:
-                self.finish_sale(approved_by, confirmed_large=True)
-            else:
-                self.payment.payments = []
-                self.payment.refresh()
-            return
-        except PermissionDenied as err:
-            manager = self.ask_manager(Action.DISCOUNT_OVER_LIMIT, err.message)
-            if manager is not None:
-                self.finish_sale(manager, confirmed_large)
-            return
-        except PosError as err:  # the cart is kept; nothing was saved
-            self.payment.say(err.message)
-            QApplication.beep()
-            return
-        self.last_result = result
-        self.cart.clear()
-        self.channel.setCurrentIndex(0)
-        self.back_to_cart()
-        self.cart_view.refresh()
-        self.change.setText(_("Change {amount}").format(amount=result.change.format()) if result.change else "")
-        self.say(" ".join(t for t in (_("Receipt no. {number} saved").format(number=result.number),
-                                      self.stock.after_sale(result)) if t), error=bool(result.shortfalls))
-        self.refresh_today()
-
-    def ask_manager(self, action: Action, reason: str) -> Actor | None:
-        from ui.till.approval import ask_manager
-
-        manager: Actor | None = ask_manager(self, self.ctx, action, reason)
-        return manager
-
-    # -- hold, recall, cancel, history ------------------------------------------------------------------
-    def hold(self) -> None:
-        if self.cart.is_empty:
-            return
-        try:
-            holds.hold(self.actor, self.till.id, self.cart, self.cart.customer_name)
-        except PosError as err:
-            self.say(err.message, error=True)
-            return
-        self.cart.clear()
-        self.channel.setCurrentIndex(0)
-        self.cart_view.refresh()
-        self.say(_("Sale held: recall it with Ctrl+R"))
-
-    def recall(self) -> None:
-        held = holds.held(self.till.id, self.actor)
-        if not held:
-            self.say(_("No held sales"), error=True)
-            return
-        if not self.cart.is_empty:
-            self.hold()
-            held = holds.held(self.till.id, self.actor)
-        labels = [f"{i + 1}. {h.label or _('Held sale')} · {h.line_count} " + _("lines") for i, h in enumerate(held)]
-        choice, ok = QInputDialog.getItem(self, _("Recall"), _("Which held sale?"), labels, 0, False)
-        self.scan.setFocus()
-        if not ok:
-            return
-        chosen = held[labels.index(choice)]
-        try:
-            back = holds.recall(self.actor, self.till.id, chosen.uuid)
-        except PosError as err:
-            self.say(err.message, error=True)
-            return
-        self._replace_cart(back)
-
-    def _replace_cart(self, cart: Cart) -> None:
-        self.cart.lines[:] = cart.lines
-        self.cart.uuid, self.cart.discount, self.cart.tier = cart.uuid, cart.discount, cart.tier
-        self.cart.set_channel(cart.channel, cart.customer_name, cart.customer_phone)
-        self.channel.setCurrentIndex(CHANNELS.index(cart.channel))
-        self._show_customer()
-        self.cart_view.refresh()
-
-    def cancel_sale(self, reason: str | None = None) -> bool:
-        if self.cart.is_empty:
-            return True
-        if reason is None:
-            text, ok = QInputDialog.getText(self, _("Cancel sale"), _("Why is this sale cancelled?"))
-            self.scan.setFocus()
-            if not ok:
-                return False
-            reason = text
-        try:
-            holds.cancel(self.actor, self.till.id, self.cart, reason)
-        except PosError as err:
-            self.say(err.message, error=True)
-            return False
-        self.cart.clear()
-        self.channel.setCurrentIndex(0)
-        self.back_to_cart()
-        self.cart_view.refresh()
-        self.say(_("Sale cancelled"))
-        return True
-
     def open_history(self) -> None:
         from ui.till.history import HistoryDialog
 
         HistoryDialog(self.ctx, self).exec()
         self.refresh_today()
-        self.scan.setFocus()
-
-    def before_logout(self) -> bool:
-        """The cart belongs to its seller: hold it or cancel it before someone else logs in."""
-        if self.cart.is_empty:
-            return True
-        box = QMessageBox(QMessageBox.Icon.Question, _("Open sale"),
-                          _("There is an open sale. Hold it for later, or cancel it?"), parent=self)
-        hold = box.addButton(_("Hold it"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_("Cancel the sale"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_("Stay"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is hold:
-            self.hold()
-            return self.cart.is_empty
-        if box.clickedButton() is cancel:
-            return self.cancel_sale(_("Cancelled at log-out"))
-        return False
+        self.refocus()
 
 
 def read_scale_label_quiet(code: str) -> bool:

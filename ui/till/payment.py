@@ -27,6 +27,7 @@ from pos_app.selling.cart import Cart
 from pos_app.selling.payments import PaymentIn
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.till import keys
 from ui.till.customer_screen import CustomerDisplay, customer_screen
 
 NOTES = (2000, 5000, 10000, 50000, 100000)
@@ -79,9 +80,9 @@ class PaymentPanel(QWidget):
         notes.addWidget(exact, 0, len(NOTES))
         cash = _button(_("Cash  Enter"), "take_cash", big=True)
         cash.clicked.connect(self.take_cash)
-        promptpay = _button(_("PromptPay  F5"), "promptpay", big=True)
+        promptpay = _button(keys.labelled(_("PromptPay"), keys.PROMPTPAY), "promptpay", big=True)
         promptpay.clicked.connect(self.show_promptpay)
-        transfer = _button(_("Bank transfer  F6"), "transfer", big=True)
+        transfer = _button(keys.labelled(_("Bank transfer"), keys.TRANSFER), "transfer", big=True)
         transfer.clicked.connect(lambda: self.take_other("transfer"))
         self.unpaid = _button(_("Save order, pay later"), "pay_later")
         self.unpaid.clicked.connect(self.pay_later)
@@ -105,6 +106,7 @@ class PaymentPanel(QWidget):
         self.qr_caption.setObjectName("promptpay_caption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.qr_caption.setWordWrap(True)  # one long line widened the payment side for good
         confirm = _button(_("Money received — confirm  Enter"), "promptpay_confirm", big=True)
         confirm.clicked.connect(lambda: self.take_other("promptpay"))
         qr_back = _button(_("Not paid — back  Esc"), "promptpay_cancel")

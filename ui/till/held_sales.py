@@ -1,0 +1,124 @@
+"""Hold, recall and cancel a sale, and the log-out question: the cart belongs to its seller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+
+from pos_app.errors import PosError
+from pos_app.people.users import Actor
+from pos_app.selling import holds
+from pos_app.selling.cart import CHANNELS, Cart
+from pos_app.selling.tills import TillInfo
+from resources.i18n import _
+from ui.till import keys
+from ui.till.asking import ask_choice, ask_text
+from ui.till.cart_view import CartView
+
+
+class HeldSales(QWidget):
+    """The till page's hold, recall, cancel and log-out steps (a part of :class:`ui.till.page.TillPage`)."""
+
+    cart: Cart
+    actor: Actor
+    till: TillInfo
+    channel: QComboBox
+    scan: QLineEdit
+    cart_view: CartView
+    say: Callable[..., None]
+    show_customer: Callable[[], None]
+    back_to_cart: Callable[[], None]
+    refocus: Callable[[], None]
+
+
+    def hold(self) -> None:
+        if self.cart.is_empty:
+            return
+        try:
+            holds.hold(self.actor, self.till.id, self.cart, self.cart.customer_name)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return
+        self.cart.clear()
+        self.channel.setCurrentIndex(0)
+        self.cart_view.refresh()
+        self.say(_("Sale held: recall it with {key}").format(key=keys.RECALL))
+
+    def recall(self) -> None:
+        held = holds.held(self.till.id, self.actor)
+        if not held:
+            self.say(_("No held sales"), error=True)
+            return
+        if not self.cart.is_empty:
+            self.hold()
+            held = holds.held(self.till.id, self.actor)
+        labels = [f"{i + 1}. {h.label or _('Held sale')} · {h.line_count} " + _("lines") for i, h in enumerate(held)]
+        choice, ok = ask_choice(self, _("Recall"), _("Which held sale?"), labels)
+        self.refocus()
+        if not ok:
+            return
+        chosen = held[labels.index(choice)]
+        try:
+            back = holds.recall(self.actor, self.till.id, chosen.uuid)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return
+        self.replace_cart(back)
+
+    def replace_cart(self, cart: Cart) -> None:
+        self.cart.lines[:] = cart.lines
+        self.cart.uuid, self.cart.discount, self.cart.tier = cart.uuid, cart.discount, cart.tier
+        self.cart.set_channel(cart.channel, cart.customer_name, cart.customer_phone)
+        self.channel.setCurrentIndex(CHANNELS.index(cart.channel))
+        self.show_customer()
+        self.cart_view.refresh()
+
+    def cancel_sale(self, reason: str | None = None) -> bool:
+        if self.cart.is_empty:
+            return True
+        if reason is None:
+            text, ok = ask_text(self, _("Cancel sale"), _("Why is this sale cancelled?"))
+            self.refocus()
+            if not ok:
+                return False
+            reason = text
+        try:
+            holds.cancel(self.actor, self.till.id, self.cart, reason)
+        except PosError as err:
+            self.say(err.message, error=True)
+            return False
+        self.cart.clear()
+        self.channel.setCurrentIndex(0)
+        self.back_to_cart()
+        self.cart_view.refresh()
+        self.say(_("Sale cancelled"))
+        return True
+
+    def before_logout(self) -> bool:
+        """The cart belongs to its seller: hold it or cancel it before someone else logs in.  Returns
+        whether the person may go (False: they chose to stay, or the hold or cancel failed)."""
+        if self.cart.is_empty:
+            return True
+        box = logout_question(self)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is not None and clicked.objectName() == "logout_hold":
+            self.hold()
+            return self.cart.is_empty
+        if clicked is not None and clicked.objectName() == "logout_cancel":
+            return self.cancel_sale(_("Cancelled at log-out"))
+        self.refocus()  # back to selling: the scan field has the cursor again
+        return False
+
+
+def logout_question(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Question, _("Open sale"),
+                      _("There is an open sale. Hold it for later, or cancel it?"), parent=parent)
+    box.setObjectName("logout_question")
+    for name, text, role in (("logout_hold", _("Hold it"), QMessageBox.ButtonRole.AcceptRole),
+                             ("logout_cancel", _("Cancel the sale"), QMessageBox.ButtonRole.DestructiveRole),
+                             ("logout_stay", _("Stay"), QMessageBox.ButtonRole.RejectRole)):
+        box.addButton(text, role).setObjectName(name)
+    return box
