@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pos_app import clock
 from pos_app.errors import PosError
 from pos_app.money import Money
+from pos_app.people.users import Actor
 from pos_app.selling import catalog, history, sales, search
 from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.catalog import ItemView
