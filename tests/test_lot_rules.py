@@ -16,8 +16,8 @@ UTC = dt.UTC
 
 
 def test_lot_prefix_is_the_group_and_the_buddhist_era_day() -> None:
-    assert lot_prefix("KAPI", dt.date(2026, 11, 24)) == "KAPI-25691124-"
-    assert lot_prefix("SOAP", dt.date(2027, 1, 5)) == "SOAP-25700105-"
+    assert lot_prefix("KAPI", dt.date(2026, 11, 24), "3F2A9C") == "KAPI-25691124-3F2A9C-"
+    assert lot_prefix("SOAP", dt.date(2027, 1, 5), "0A1B2C") == "SOAP-25700105-0A1B2C-"
 
 
 @pytest.mark.parametrize(("day", "recorded", "instant"), [
