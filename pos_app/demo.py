@@ -96,7 +96,7 @@ SHELF_LIFE_DAYS = {"KAPI-KG": 365, "KAPI-200": 365, "KAPI-SEASONED": 180, "KAPI-
                    "DRINK-YMN": 90, "TEA-YMN": 365}
 
 
-def _production(admin: users.Actor, lead: users.Actor, when: dt.datetime) -> None:
+def _production(admin: users.Actor, lead: users.Actor, when: dt.datetime, opened: dt.date) -> None:
     """Suppliers, shelf lives, the seasoned powder's recipe, a purchase of krill and salt, pouches passed from
     the Khlong Dan group to the market, and one batch of seasoned powder made at the market two days ago."""
     from pos_app.production import batches, recipes
@@ -110,16 +110,17 @@ def _production(admin: users.Actor, lead: users.Actor, when: dt.datetime) -> Non
     fish = purchases.add_supplier(lead, "MAHACHAI", "แพปลามหาชัย", "034-000-000")
     purchases.add_supplier(lead, "COOP", "ร้านสหกรณ์บางหัวเสือ")
     day = clock.business_date(when)
+    bought = max(day - dt.timedelta(days=3), opened)  # never before the opening stock it draws on
     purchases.record_purchase(lead, stall.id, [
         purchases.BuyLine(sku["ING-KRILL"].id, 20000, unit_price=Money(4500), per=1000, supplier_lot="MC-6911"),
         purchases.BuyLine(sku["ING-SALT"].id, 5000, total=Money(5000)),
-    ], supplier_id=fish, paid_from="drawer", day=day - dt.timedelta(days=3), now=when)
+    ], supplier_id=fish, paid_from="drawer", day=bought, now=when)
     transfers.transfer(lead, stall.id, market.id, [transfers.GiveLine(sku["PKG-POUCH50"].id, 40, Money(7000))],
-                       note="ซองสำหรับกะปิผง", day=day - dt.timedelta(days=3), now=when)
+                       note="ซองสำหรับกะปิผง", day=bought, now=when)
     recipe = recipes.save_recipe(lead, sku["KAPI-SEASONED"].id, 20, [
         recipes.Ingredient(sku["KAPI-KG"].id, 800), recipes.Ingredient(sku["ING-SUGAR"].id, 150),
         recipes.Ingredient(sku["PKG-POUCH50"].id, 20)], note="สูตรกะปิผงทรงเครื่อง")
-    draft = batches.plan_batch(recipe.id, market.id, 20, day - dt.timedelta(days=2))
+    draft = batches.plan_batch(recipe.id, market.id, 20, max(day - dt.timedelta(days=2), bought))
     batches.commit_batch(lead, batches.BatchDraft(**{
         **draft.__dict__, "yield_quantity": 19,
         "labour": (batches.Work("ประภา", 120, Money(5000)), batches.Work("สมใจ", 90, Money(5000))),
@@ -164,7 +165,8 @@ def create_demo(days: int = 7, seed: int = 2563, today: dt.date | None = None) -
         actors = _create_master_data(spec)
     start = dt.datetime.combine(today - dt.timedelta(days=days + 1), dt.time(7, 0), BANGKOK)
     _opening_stock(spec, actors["admin"], start.astimezone(dt.UTC))
-    _production(actors["admin"], actors["production"], (start + dt.timedelta(days=days - 1)).astimezone(dt.UTC))
+    _production(actors["admin"], actors["production"], (start + dt.timedelta(days=days - 1)).astimezone(dt.UTC),
+                start.date())
     till = Till.get(Till.code == spec["home_till"])
     count, refunds = _market_days(actors["seller"], actors["treasurer"], till, days, random.Random(seed), today)
     return DemoSummary(len(spec["groups"]), len(spec["items"]), len(spec["users"]), count, refunds,

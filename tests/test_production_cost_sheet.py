@@ -71,7 +71,7 @@ def test_recall_list_and_valuation_render(demo_db: OpenedDatabase) -> None:
     done = batches.commit_batch(lead(), batches.plan_batch(s["recipe"].id, shop(STALL).id, 10))  # type: ignore[attr-defined]
     sold = sell(s["powder"], 2, "K1")  # type: ignore[arg-type]
     table = reports.recall_list(done.lot_id)
-    assert [(r[1], r[3], r[4]) for r in table.rows] == [("ขาย", "-2", f"K1-{sold.number}")]
+    assert [(r[1], r[3], r[4], r[5]) for r in table.rows] == [("ขาย", "2", f"K1-{sold.number}", "หน้าร้าน/แผง")]
     text = _pdf_text(to_pdf(table))
     assert done.number in text and f"K1-{sold.number}" in text and "กลุ่มวิสาหกิจชุมชนบางหัวเสือ" in text
     value = reports.valuation()

@@ -49,3 +49,37 @@ def test_an_item_taken_out_of_use_still_takes_stock_but_is_not_on_the_till(demo_
     buy("BHS-MARKET", Item.get_by_id(saved.id), 10, 1000)
     assert catalog.by_id(saved.id) is None  # out of use (and no price): the till does not offer it
     assert ledger.on_hand(saved.id, shop("BHS-MARKET").id) == 10
+
+
+def test_a_pack_is_corrected_a_barcode_removed_and_kind_and_group_changed(demo_db: OpenedDatabase) -> None:
+    from db.models import ItemPack
+
+    saved = items.create_item(lead(), "ING-LIME", "ingredient", "g", "มะนาว", "Lime", "KAPI")
+    pack = items.add_pack(lead(), saved.id, "ถุง", "bag", 500)
+    items.update_pack(lead(), pack, "ถุงใหญ่", "", 1200)
+    assert to_base("2", saved.id, "ถุงใหญ่") == 2400
+    got = ItemPack.get_by_id(pack)
+    assert (got.name_th, got.name_en, got.factor) == ("ถุงใหญ่", "ถุงใหญ่", 1200)
+    other = items.add_pack(lead(), saved.id, "กล่อง", "box", 3000)
+    for bad in (lambda: items.update_pack(lead(), other, "ถุงใหญ่", "", 10),  # the other pack's name
+                lambda: items.update_pack(lead(), other, "กล่อง", "box", 0),
+                lambda: items.update_pack(lead(), 999_999, "x", "x", 1)):
+        with pytest.raises((InputError, items.NotFound)):
+            bad()
+    assert ItemPack.get_by_id(other).factor == 3000
+    items.add_barcode(lead(), saved.id, "1234567")
+    items.remove_barcode(lead(), "๑๒๓๔๕๖๗")
+    assert not Barcode.select().where(Barcode.code == "1234567").exists()
+    with pytest.raises(InputError):
+        items.remove_barcode(lead(), "1234567")
+    items.add_barcode(lead(), Item.get(Item.sku == "ING-SALT").id, "1234567")  # free for another item again
+    items.update_item(lead(), saved.id, kind="packaging", group_code="HERB")
+    item = Item.get_by_id(saved.id)
+    assert (item.kind, item.group.code) == ("packaging", "HERB")
+    with pytest.raises(InputError):
+        items.update_item(lead(), saved.id, kind="gadget")
+    with pytest.raises(InputError):
+        items.update_item(lead(), saved.id, group_code="NOPE")
+    assert Item.get_by_id(saved.id).kind == "packaging"
+    with pytest.raises(PermissionDenied):
+        items.remove_barcode(seller(), "1234567")

@@ -19,6 +19,14 @@ from pos_app.stock.lots import held_value, split_cost
 from tests.stock_support import buy, lead, new_item, shop
 
 
+@pytest.fixture(autouse=True)
+def this_computer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lot numbers carry the computer's code: these tests run as computer 0c0ffee0-…"""
+    from pos_app.trust import chain
+
+    monkeypatch.setattr(chain, "_computer", "0c0ffee0-0000-4000-8000-000000000001")
+
+
 def test_cost_split_and_held_value_hand_worked() -> None:
     assert split_cost(1000, 3) == (333, 1)
     assert split_cost(15650, 9) == (1738, 8)
@@ -36,7 +44,7 @@ def test_purchase_makes_numbered_lots_with_exact_cost(demo_db: OpenedDatabase) -
     ], paid_from="drawer")
     assert done.total == Money(1000 + 8750)
     first, second = done.lots
-    assert first.number == "KAPI-25691124-001" and second.number == "KAPI-25691124-002"
+    assert first.number == "KAPI-25691124-0C0FFE-001" and second.number == "KAPI-25691124-0C0FFE-002"
     lot = Lot.get_by_id(first.lot_id)
     assert (lot.unit_cost_satang, lot.remainder_satang, lot.cost_satang) == (333, 1, 1000)
     assert lot.supplier_lot == "S-77" and lot.origin == "purchase"
@@ -63,7 +71,7 @@ def test_late_purchase_keeps_its_day_and_expiry_follows_it(demo_db: OpenedDataba
     settings.set_item_rule(lead(), salt.id, shelf_life_days=30)
     made = buy("KAPI-STALL", salt, 10, 100, day=dt.date(2026, 11, 20))
     lot = Lot.get_by_id(made.lot_id)
-    assert lot.number == "KAPI-25691120-001"
+    assert lot.number == "KAPI-25691120-0C0FFE-001"
     assert (lot.made_on, lot.expires_on) == (dt.date(2026, 11, 20), dt.date(2026, 12, 20))
     row = StockMovement.get(StockMovement.lot == lot.id)
     assert row.business_date == dt.date(2026, 11, 20)

@@ -85,6 +85,8 @@ def test_purchase_typed_in_becomes_a_lot_and_the_recall_pdf_is_saved(window: Mai
     assert child(window, QTableWidget, "stock_card").rowCount() == 1
     _key(window, qtbot, Qt.Key.Key_F6)
     saved = tmp_path / "reports" / f"recall-{lot.number}.pdf"
+    message = child(window, QLabel, "stock_message")
+    qtbot.waitUntil(lambda: str(saved) in message.text(), timeout=30_000)  # made off the GUI thread
     assert saved.read_bytes()[:5] == b"%PDF-"
 
 

@@ -166,8 +166,7 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         by_value = sum(b.value.satang for b in draft.byproducts)
         if by_value > total:
             raise InputError("The by-products are valued above the batch's whole cost")
-        lots = {lot.id: lot for lot in Lot.select().where(Lot.id.in_([p.lot_id for p in used.picks]))}
-        expiry = _expiry(draft, recipe.product_id, day, [lots[p.lot_id] for p in used.picks])
+        expiry = _expiry(draft, recipe.product_id, day, [p.expires_on for p in used.picks])
         number = next_lot_number(shop.group.code, day)
         batch = Batch.create(uuid=draft.uuid, number=number, recipe_uuid=recipe.uuid, product=recipe.product_id,
                              group=shop.group_id, shop=shop, business_date=day, created_at=when,
@@ -200,14 +199,17 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
             "number": number, "recipe": str(recipe.uuid), "version": recipe.version, "shop": shop.code,
             "day": day.isoformat(), "user": actor.login, "at": when.isoformat(), "yield": draft.yield_quantity,
             "materials": materials, "labour": labour_total, "overhead": overhead_total, "total": total,
-            "inputs": [[lots[p.lot_id].number, -p.quantity, -p.value_satang] for p in used.picks],
+            "inputs": [[p.lot_number, -p.quantity, -p.value_satang] for p in used.picks],
         }, user_id=actor.user_id)
     bus.publish(StockChanged(shop.id, tuple(sorted({*used.item_ids, recipe.product_id}))))
-    return result_of(draft.uuid)
+    return BatchResult(draft.uuid, number, main.id, draft.yield_quantity, Money(materials), Money(labour_total),
+                       Money(overhead_total), Money(total), Money(int(main.unit_cost_satang)),
+                       int(main.remainder_satang), main.expires_on,
+                       tuple((p.lot_number, -p.quantity, -p.value_satang) for p in used.picks))
 
 
-def _expiry(draft: BatchDraft, product_id: int, day: dt.date, used: list[Lot]) -> dt.date | None:
-    dates = [lot.expires_on for lot in used if lot.expires_on is not None]
+def _expiry(draft: BatchDraft, product_id: int, day: dt.date, used: list[dt.date | None]) -> dt.date | None:
+    dates = [d for d in used if d is not None]
     earliest = min(dates) if dates else None
     if draft.expires_on is not None:
         if earliest is not None and draft.expires_on > earliest and not draft.beyond_components:

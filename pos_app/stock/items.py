@@ -53,10 +53,20 @@ def create_item(actor: Actor, sku: str, kind: str, base_unit: str, name_th: str,
 
 
 def update_item(actor: Actor, item_id: int, name_th: str | None = None, name_en: str | None = None,
-                active: bool | None = None, base_unit: str | None = None) -> ItemSaved:
+                active: bool | None = None, base_unit: str | None = None, kind: str | None = None,
+                group_code: str | None = None) -> ItemSaved:
     require(actor.role, Action.MANAGE_ITEMS)
     item = _item(item_id)
     changes: dict[str, object] = {}
+    if kind is not None and kind != item.kind:
+        if kind not in ITEM_KINDS:
+            raise InputError("Unknown kind “{kind}” (finished, ingredient or packaging)", kind=kind)
+        changes["kind"] = kind
+    if group_code is not None:
+        group = NetworkGroup.get_or_none(NetworkGroup.code == group_code)
+        if group is None:
+            raise InputError("Unknown group “{group}”", group=group_code)
+        changes["group"] = group.id
     if name_th is not None:
         if not name_th.strip():
             raise InputError("An item needs a code and a Thai name")
@@ -107,3 +117,33 @@ def add_barcode(actor: Actor, item_id: int, code: str, quantity: int = 1) -> int
         if Barcode.select().where(Barcode.code == code).exists():
             raise InputError("The barcode {code} is already used", code=code)
         return int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())
+
+
+def update_pack(actor: Actor, pack_id: int, name_th: str, name_en: str, factor: int) -> int:
+    """Rename a pack or correct how many base units it holds (the ledger keeps base units, so only what is
+    typed from now on changes)."""
+    require(actor.role, Action.MANAGE_ITEMS)
+    pack = ItemPack.get_or_none(ItemPack.id == pack_id)
+    if pack is None:
+        raise NotFound("No pack with id {id}", id=pack_id)
+    if isinstance(factor, bool) or not isinstance(factor, int) or factor <= 0:
+        raise InputError("A pack holds a whole number of base units, more than zero")
+    if not name_th.strip():
+        raise InputError("A pack needs a name")
+    with database.atomic():
+        if ItemPack.select().where((ItemPack.item == pack.item) & (ItemPack.id != pack_id)
+                                   & ((ItemPack.name_en == (name_en.strip() or name_th.strip()))
+                                      | (ItemPack.name_th == name_th.strip()))).exists():
+            raise InputError("There is already a pack called “{pack}”", pack=name_th.strip())
+        ItemPack.update(name_th=name_th.strip(), name_en=name_en.strip() or name_th.strip(),
+                        factor=factor).where(ItemPack.id == pack_id).execute()
+    return pack_id
+
+
+def remove_barcode(actor: Actor, code: str) -> None:
+    """Take a barcode off its item (a misprinted label); the code may then be given to another item."""
+    require(actor.role, Action.MANAGE_ITEMS)
+    code = to_arabic_digits(code).strip()
+    with database.atomic():
+        if Barcode.delete().where(Barcode.code == code).execute() == 0:
+            raise InputError("The barcode {code} is not on any item", code=code)

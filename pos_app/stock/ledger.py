@@ -27,7 +27,7 @@ from db.models import MOVEMENT_KINDS, Item, Lot, Sale, StockMovement, database
 from db.models.stock import ShopStockSetting, StockBalance
 from pos_app.clock import business_date
 from pos_app.errors import InputError
-from pos_app.stock.lots import held_value, unrecorded_lot
+from pos_app.stock.lots import held_value, is_expired, lot_by_label, unrecorded_lot
 from pos_app.thai.dates import format_date
 
 OUT_KINDS = ("sale", "consume", "waste", "transfer", "count")
@@ -57,6 +57,7 @@ class Pick:
     value_satang: int  # signed
     expired_override: bool = False
     unit_cost_satang: int = 0
+    expires_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,7 @@ def _locked_balances(item_id: int, shop_id: int, day: dt.date) -> list[tuple[Lot
     return [(row.lot, int(row.quantity)) for row in query]
 
 
-def _expired(lot: Lot, day: dt.date) -> bool:
-    return lot.expires_on is not None and lot.expires_on < day
+_expired = is_expired
 
 
 def _item_name(item_id: int) -> str:
@@ -141,17 +141,32 @@ def _item_name(item_id: int) -> str:
     return f"{item.name_th} ({item.sku})"
 
 
+@dataclass
+class _Here:
+    """What one ``write_movements`` call knows before it writes: lots and this shop's balances read once,
+    and the units its own earlier lines moved (lot → units), so a later line sees what an earlier one took."""
+
+    lots: dict[int, Lot] = field(default_factory=dict)
+    balances: dict[int, int] = field(default_factory=dict)
+    pending: dict[int, int] = field(default_factory=dict)
+
+
 def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, shortfalls: list[Shortfall],
-              document_uuid: uuid.UUID) -> list[tuple[Lot, int, bool]]:
+              document_uuid: uuid.UUID, here: _Here | None = None) -> list[tuple[Lot, int, bool]]:
     """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules."""
+    here = here or _Here()
     wanted = -m.quantity
-    named = _named_lot(m)
+    named = _named_lot(m, here.lots)
     if named is not None:
         if kind == "sale" and _expired(named, day) and not m.allow_expired:
             raise InputError("Lot {lot} expired on {date}; it is sold only with the expired-lot override",
                              lot=named.number, date=format_date(named.expires_on or day))
-        bal = StockBalance.get_or_none((StockBalance.lot == named.id) & (StockBalance.shop == shop_id))
-        available = int(bal.quantity) if bal is not None else 0
+        if named.id in here.balances:
+            available = here.balances[named.id]
+        else:
+            bal = StockBalance.get_or_none((StockBalance.lot == named.id) & (StockBalance.shop == shop_id))
+            available = int(bal.quantity) if bal is not None else 0
+        available += here.pending.get(named.id, 0)
         if available < wanted:
             _short(kind, m.item_id, wanted - available, available, policy, shortfalls)
         return [(named, -wanted, kind == "sale" and _expired(named, day))]
@@ -165,8 +180,8 @@ def _pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, s
                 wanted -= take
         if wanted == 0:
             return takes
-    usable = [(lot, held) for lot, held in _locked_balances(m.item_id, shop_id, day)
-              if kind == "waste" or not _expired(lot, day)]
+    usable = [(lot, held + here.pending.get(lot.id, 0)) for lot, held in _locked_balances(m.item_id, shop_id, day)
+              if (kind == "waste" or not _expired(lot, day)) and held + here.pending.get(lot.id, 0) > 0]
     for lot, held in usable:
         if wanted == 0:
             break
@@ -192,15 +207,15 @@ def _short(kind: str, item_id: int, short_by: int, available: int, policy: str,
                      item=_item_name(item_id), short=short_by)
 
 
-def _named_lot(m: Movement) -> Lot | None:
+def _named_lot(m: Movement, known: dict[int, Lot] | None = None) -> Lot | None:
     if m.lot_id is not None:
-        lot = Lot.get_or_none(Lot.id == m.lot_id)
+        lot = (known or {}).get(m.lot_id) or Lot.get_or_none(Lot.id == m.lot_id)
     elif m.lot.strip():
-        lot = Lot.get_or_none(Lot.number == m.lot.strip())
+        lot = lot_by_label(m.lot)  # a scanned label: any letter case, or the lot's UUID
     else:
         return None
     if lot is None:
-        raise InputError("No lot {number}", number=m.lot.strip() or str(m.lot_id))
+        raise InputError("No lot {number}", number=str(m.lot_id))
     if lot.item_id != m.item_id:
         raise InputError("Lot {lot} is not a lot of {item}", lot=lot.number, item=_item_name(m.item_id))
     return lot
@@ -263,29 +278,30 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     day = business_date(when)
     policy = stock_policy(shop_id)
     shortfalls: list[Shortfall] = []
-    rows: list[dict[str, Any]] = []
-    picks: list[Pick] = []
     returned_here: dict[int, int] = {}
+    moves = [m for m in moves if m.quantity != 0]
+    here = _prefetch(moves, shop_id)
+    splits: list[tuple[int, Lot, int, bool]] = []
     with database.atomic():  # a savepoint: a refused line leaves none of this document's rows behind
         for m in moves:
-            if m.quantity == 0:
-                continue
             if m.quantity < 0:
                 if kind not in OUT_KINDS:
                     raise ValueError(f"{kind} rows bring stock in")
-                split = _pick_out(kind, m, shop_id, day, policy, shortfalls, document_uuid)
+                split = _pick_out(kind, m, shop_id, day, policy, shortfalls, document_uuid, here)
             else:
                 if kind not in IN_KINDS:
                     raise ValueError(f"{kind} rows take stock out")
-                named = _named_lot(m)
+                named = _named_lot(m, here.lots)
                 if named is not None:
                     split = [(named, m.quantity, False)]
                 elif kind == "refund":
                     split = _refund_lots(m, document_uuid, shop_id, day, returned_here)
                 else:
                     raise ValueError("stock coming in names its lot")
-            for lot, qty, flag in split:  # balances first, so the next line sees what this one took
-                picks.append(_apply(m.item_id, lot, qty, flag, shop_id))
+            for lot, qty, flag in split:  # the next line sees what this one took
+                here.pending[lot.id] = here.pending.get(lot.id, 0) + qty
+                splits.append((m.item_id, lot, qty, flag))
+        picks = _apply_all(splits, shop_id)
         rows = [dict(uuid=uuid.uuid4(), item=p.item_id, shop=shop_id, kind=kind, quantity=p.quantity,
                      lot=p.lot_id, unit_cost_satang=p.unit_cost_satang, value_satang=p.value_satang,
                      expired_override=p.expired_override, document_uuid=document_uuid, user=user_id,
@@ -295,17 +311,47 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     return StockWritten(tuple(sorted({p.item_id for p in picks})), tuple(picks), tuple(shortfalls))
 
 
-def _apply(item_id: int, lot: Lot, qty: int, flag: bool, shop_id: int) -> Pick:
-    """Update the lot's balance in the shop by ``qty`` units and the value the rule gives them."""
-    before = lot_held(lot.id)
-    value = (held_value(lot.cost_satang, lot.quantity_in, before + qty)
-             - held_value(lot.cost_satang, lot.quantity_in, before))
-    (StockBalance.insert(item=item_id, lot=lot.id, shop=shop_id, quantity=qty, held_value_satang=value)
+def _prefetch(moves: list[Movement], shop_id: int) -> _Here:
+    """The lots the lines name by id, and their balances in the shop: two queries for the whole document."""
+    ids = {m.lot_id for m in moves if m.lot_id is not None}
+    if not ids:
+        return _Here()
+    lots = {int(lot.id): lot for lot in Lot.select().where(Lot.id.in_(list(ids)))}
+    balances = {int(lot): int(qty) for lot, qty in cast(Iterable[tuple[int, int]], StockBalance.select(
+        StockBalance.lot, StockBalance.quantity).where(StockBalance.lot.in_(list(ids)) & (StockBalance.shop == shop_id))
+        .tuples())}
+    return _Here(lots, {lot_id: balances.get(lot_id, 0) for lot_id in lots})
+
+
+def _apply_all(splits: list[tuple[int, Lot, int, bool]], shop_id: int) -> list[Pick]:
+    """Value each take by the lot value rule (in order, from each lot's holding in all shops, read once) and
+    update the balances with one statement."""
+    if not splits:
+        return []
+    lot_ids = sorted({lot.id for _i, lot, _q, _f in splits})
+    held = dict.fromkeys(lot_ids, 0)
+    for lot_id, qty in cast(Iterable[tuple[int, int]], StockBalance.select(
+            StockBalance.lot, pw.fn.SUM(StockBalance.quantity)).where(StockBalance.lot.in_(lot_ids))
+            .group_by(StockBalance.lot).tuples()):
+        held[int(lot_id)] = int(qty)
+    picks: list[Pick] = []
+    change: dict[int, list[int]] = {}  # lot → [item, units, value]
+    for item_id, lot, qty, flag in splits:
+        before = held[lot.id]
+        value = (held_value(lot.cost_satang, lot.quantity_in, before + qty)
+                 - held_value(lot.cost_satang, lot.quantity_in, before))
+        held[lot.id] = before + qty
+        entry = change.setdefault(lot.id, [item_id, 0, 0])
+        entry[1] += qty
+        entry[2] += value
+        picks.append(Pick(item_id, lot.id, lot.number, qty, value, flag, int(lot.unit_cost_satang), lot.expires_on))
+    (StockBalance.insert_many([dict(item=item, lot=lot_id, shop=shop_id, quantity=qty, held_value_satang=value)
+                               for lot_id, (item, qty, value) in sorted(change.items())])
      .on_conflict(conflict_target=[StockBalance.lot, StockBalance.shop],
                   update={StockBalance.quantity: StockBalance.quantity + EXCLUDED.quantity,
                           StockBalance.held_value_satang: StockBalance.held_value_satang + EXCLUDED.held_value_satang})
      .execute())
-    return Pick(item_id, lot.id, lot.number, qty, value, flag, int(lot.unit_cost_satang))
+    return picks
 
 
 @dataclass(frozen=True)

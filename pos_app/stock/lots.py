@@ -7,8 +7,16 @@ rounded up, so the last unit out carries what is left).  Every ledger row is wor
 that holding value, so the values of all rows of a lot always add up to its holding value: value in = value
 out + value on hand, to the satang, whatever the order of sales, refunds, counts or write-offs.
 
-**Lot numbers** are ``<group code>-<Buddhist-Era date yyyymmdd>-<sequence of that group and day, 3 digits>``,
-e.g. ``KAPI-25691124-001``.
+**Lot numbers** are ``<group code>-<Buddhist-Era date yyyymmdd>-<computer>-<sequence, 3 digits>``, e.g.
+``KAPI-25691124-3F2A9C-001``.  ``<computer>`` is the first six hex digits of the computer's own UUID
+(:func:`pos_app.trust.chain.computer_id`), so two laptops of one group making lots on the same day never
+take the same number (each counts only its own lots), whether they share a PostgreSQL database or their
+books are brought together later.  The number is a label for people and scanners; the lot's identity is its
+UUID (what every other record and every canonical form names).
+
+**At the till** (:func:`lot_by_label`, :func:`is_expired`): a scanned lot label names the lot to sell from
+(overriding first-expiry-first-out); an expired lot is sold only with the recorded override
+(``Movement(allow_expired=True)`` in :mod:`pos_app.stock.ledger`).
 """
 
 from __future__ import annotations
@@ -38,11 +46,19 @@ def split_cost(cost_satang: int, quantity: int) -> tuple[int, int]:
     return divmod(cost_satang, quantity)
 
 
-def lot_prefix(group_code: str, day: dt.date) -> str:
-    return f"{group_code}-{day.year + 543:04d}{day.month:02d}{day.day:02d}-"
+def computer_code() -> str:
+    """This computer's part of its lot numbers: the first six hex digits of its UUID, upper case."""
+    from pos_app.trust.chain import computer_id
+
+    return computer_id().replace("-", "")[:6].upper()
+
+
+def lot_prefix(group_code: str, day: dt.date, computer: str | None = None) -> str:
+    return f"{group_code}-{day.year + 543:04d}{day.month:02d}{day.day:02d}-{computer or computer_code()}-"
 
 
 def next_lot_number(group_code: str, day: dt.date) -> str:
+    """The next number of the group, day and this computer (never one another computer would take)."""
     prefix = lot_prefix(group_code, day)
     taken = Lot.select().where(Lot.number.startswith(prefix)).count()
     number = f"{prefix}{taken + 1:03d}"
@@ -82,8 +98,7 @@ def create_lot(new: NewLot, group_id: int, origin: str, document_uuid: uuid.UUID
     if expires is not None and expires < made_on:
         raise InputError("The expiry date {expiry} is before the date made or received {made}",
                          expiry=format_date(expires), made=format_date(made_on))
-    group = NetworkGroup.get_by_id(group_id)
-    number = new.number.strip() or next_lot_number(group.code, made_on)
+    number = new.number.strip() or next_lot_number(NetworkGroup.get_by_id(group_id).code, made_on)
     if new.number.strip() and Lot.select().where(Lot.number == number).exists():
         raise InputError("There is already a lot {number}", number=number)
     unit, remainder = split_cost(new.cost_satang, new.quantity)
@@ -111,10 +126,27 @@ def unrecorded_lot(item_id: int, made_on: dt.date, document_uuid: uuid.UUID) -> 
 
 
 def find_lot(number: str) -> Lot:
-    lot = Lot.get_or_none(Lot.number == number.strip())
+    return lot_by_label(number)
+
+
+def lot_by_label(label: str) -> Lot:
+    """The lot a scanned or typed label names: its number (any letter case, spaces around ignored) or its
+    UUID (a QR code may carry it).  An unknown label raises :class:`InputError` ("No lot …")."""
+    text = label.strip()
+    lot = Lot.get_or_none(Lot.number == text) or Lot.get_or_none(Lot.number == text.upper())
     if lot is None:
-        raise InputError("No lot {number}", number=number.strip())
+        try:
+            lot = Lot.get_or_none(Lot.uuid == uuid.UUID(text))
+        except ValueError:
+            lot = None
+    if lot is None:
+        raise InputError("No lot {number}", number=text)
     return lot
+
+
+def is_expired(lot: Lot, day: dt.date) -> bool:
+    """True when the lot's expiry is before ``day`` (a lot is still good on its expiry date itself)."""
+    return lot.expires_on is not None and lot.expires_on < day
 
 
 def instant_of(day: dt.date, recorded: dt.datetime) -> dt.datetime:

@@ -49,13 +49,19 @@ def kind_label(kind: str) -> str:
     return _(KIND_LABELS.get(kind, kind))
 
 
+CHANNELS = {"stall": N_("Stall"), "member": N_("Members"), "network": N_("Network groups"), "online": N_("Online")}
+
+
 def recall_list(lot_id: int) -> ReportTable:
+    """Every sale, refund, transfer and batch that took from the lot (quantities as units moved; the kind says
+    which way), and what the lot was made from."""
     lot = Lot.get_or_none(Lot.id == lot_id)
     if lot is None:
         raise NotFound("No lot with id {id}", id=lot_id)
     item = Item.get_by_id(lot.item_id)
-    rows = tuple(("  " * u.depth + u.lot, kind_label(u.kind), format_date(u.day), _q(u.quantity), u.receipt,
-                  u.channel, u.customer) for u in trace.forward(lot_id))
+    rows = tuple(("  " * u.depth + u.lot, kind_label(u.kind), format_date(u.day), _q(abs(u.quantity)), u.receipt,
+                  _(CHANNELS[u.channel]) if u.channel in CHANNELS else u.channel, u.customer)
+                 for u in trace.forward(lot_id))
     origin = tuple(f"{'  ' * s.depth}{s.lot} — {s.item} ({s.group}), "
                    f"{_(ORIGIN_LABELS.get(s.origin, s.origin))} {format_date(s.day)}"
                    + (f", {s.supplier}" if s.supplier else "") + (f" [{s.supplier_lot}]" if s.supplier_lot else "")

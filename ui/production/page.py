@@ -4,6 +4,7 @@ made; commit, and see the batch's exact cost, unit cost and finished lot; print 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +23,14 @@ from db.models.production import Recipe
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import BatchDraft, BatchResult, Overhead, Use, Work
+from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use, Work
 from pos_app.stock import reports
-from pos_app.stock.units import parse_quantity
+from pos_app.stock.units import parse_quantity, to_base
 from resources.i18n import _
+from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
-from ui.stock.widgets import button, fill, message_label, save_report, say, table
+from ui.stock.purchase_tab import item_choices
+from ui.stock.widgets import button, export_report, fill, message_label, say, table
 
 
 class ProductionPage(QWidget):
@@ -35,20 +39,18 @@ class ProductionPage(QWidget):
         self.setObjectName("production")
         self.ctx = ctx
         self.shop_id = ctx.till.shop_id
+        self.batch_page = QWidget()  # owns the batch's shortcuts (the recipe tab has its own Ctrl+S)
         self.draft: BatchDraft | None = None
         self.last: BatchResult | None = None
         self.recipe = QComboBox()
         self.recipe.setObjectName("recipe")
-        products = {r.product_id for r in Recipe.select(Recipe.product)}
-        for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
-            view = recipes.current(item.id)
-            if view is not None:
-                self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
-                    name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
+        self.load_recipes()
         self.planned = QSpinBox()
         self.planned.setObjectName("planned")
         self.planned.setRange(1, 1_000_000)
-        plan = button(self, _("Plan"), "plan", "F5")
+        self.recipe.currentIndexChanged.connect(lambda _i: self.default_planned())
+        self.default_planned()
+        plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
         self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity")])
         self.made = QSpinBox()
@@ -67,13 +69,28 @@ class ProductionPage(QWidget):
         self.overhead = QLineEdit()
         self.overhead.setObjectName("overhead")
         self.overhead.setPlaceholderText(_("Gas, electricity … (฿)"))
-        commit = button(self, _("Save batch"), "commit_batch", "Ctrl+S")
+        commit = button(self.batch_page, _("Save batch"), "commit_batch", "Ctrl+S")
         commit.clicked.connect(self.commit)
-        sheet = button(self, _("Cost sheet PDF"), "cost_sheet", "F6")
+        sheet = button(self.batch_page, _("Cost sheet PDF"), "cost_sheet", "F6")
         sheet.clicked.connect(self.cost_sheet)
+        self.by_item = QComboBox()
+        self.by_item.setObjectName("by_item")
+        item_choices(self.by_item)
+        self.by_qty = QLineEdit()
+        self.by_qty.setObjectName("by_quantity")
+        self.by_qty.setPlaceholderText(_("Quantity (base unit)"))
+        self.by_value = QLineEdit()
+        self.by_value.setObjectName("by_value")
+        self.by_value.setPlaceholderText(_("Its value (฿)"))
+        add_by = button(self.batch_page, _("Add by-product"), "add_byproduct")
+        add_by.clicked.connect(self.add_byproduct)
+        self.by_list = QLabel("")
+        self.by_list.setObjectName("byproducts")
+        self.byproducts: list[ByProduct] = []
         self.result = QLabel("")
         self.result.setObjectName("batch_result")
-        self.result.setStyleSheet("font-size: 14pt;")
+        self.result.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.result.setWordWrap(True)
         self.message = message_label("production_message")
 
         top = QHBoxLayout()
@@ -81,24 +98,76 @@ class ProductionPage(QWidget):
         top.addWidget(QLabel(_("How many")))
         top.addWidget(self.planned)
         top.addWidget(plan)
+        top.addWidget(QLabel(_("Actually made")))
+        top.addWidget(self.made)
         form = QFormLayout()
-        form.addRow(_("Actually made"), self.made)
         work = QHBoxLayout()
         for w in (self.member, self.minutes, self.rate):
-            work.addWidget(w)
+            work.addWidget(w, 2 if w is self.member else 1)
+        work.addWidget(QLabel(_("Overhead")))
+        work.addWidget(self.overhead, 1)
         form.addRow(_("Labour"), work)
-        form.addRow(_("Overhead"), self.overhead)
+        by = QHBoxLayout()
+        for w2 in (self.by_item, self.by_qty, self.by_value, add_by):
+            by.addWidget(w2)
+        form.addRow(_("By-products"), by)
         bottom = QHBoxLayout()
-        bottom.addWidget(commit)
-        bottom.addWidget(sheet)
-        layout = QVBoxLayout(self)
+        bottom.addWidget(self.by_list, 2)
+        bottom.addWidget(commit, 1)
+        bottom.addWidget(sheet, 1)
+        batch = self.batch_page
+        layout = QVBoxLayout(batch)
         layout.addLayout(top)
         layout.addWidget(QLabel(_("Ingredients and packaging to use (change a quantity if needed)")))
-        layout.addWidget(self.uses, 2)
+        layout.addWidget(self.uses, 1)
         layout.addLayout(form)
         layout.addLayout(bottom)
         layout.addWidget(self.result)
-        layout.addWidget(self.message)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("production_tabs")
+        self.tabs.addTab(batch, _("Batch"))
+        self.tabs.addTab(RecipeTab(ctx, self.message, self.load_recipes), _("Recipes"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        outer.addWidget(self.message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        item_choices(self.by_item)
+        super().showEvent(event)
+
+    def default_planned(self) -> None:
+        """How many to make starts at what the chosen recipe makes."""
+        if self.recipe.currentData() is not None:
+            self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
+
+    def load_recipes(self) -> None:
+        self.recipe.clear()
+        products = {r.product_id for r in Recipe.select(Recipe.product)}
+        for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
+            view = recipes.current(item.id)
+            if view is not None:
+                self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
+                    name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
+
+    def add_byproduct(self) -> None:
+        try:
+            item_id = int(self.by_item.currentData())
+            qty = to_base(self.by_qty.text(), item_id)
+            value = Money.parse(self.by_value.text()) if self.by_value.text().strip() else Money(0)
+            if qty <= 0:
+                raise InputError("A by-product needs a quantity and a value of zero or more")
+        except PosError as err:
+            say(self.message, err.message, error=True)
+            return
+        self.byproducts.append(ByProduct(item_id, qty, value))
+        self.by_qty.clear()
+        self.by_value.clear()
+        self._show_byproducts()
+
+    def _show_byproducts(self) -> None:
+        names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([b.item_id for b in self.byproducts]))}
+        self.by_list.setText("; ".join(f"{names[b.item_id]} {b.quantity:,} ({b.value.format()})"
+                                       for b in self.byproducts))
 
     def plan(self) -> None:
         if self.recipe.currentData() is None:
@@ -142,7 +211,7 @@ class ProductionPage(QWidget):
             overheads = ((Overhead(_("Overhead"), Money.parse(self.overhead.text())),)
                          if self.overhead.text().strip() else ())
             draft = BatchDraft(**{**self.draft.__dict__, "uses": self._uses(), "yield_quantity": self.made.value(),
-                                  "labour": labour, "overheads": overheads})
+                                  "labour": labour, "overheads": overheads, "byproducts": tuple(self.byproducts)})
             self.last = batches.commit_batch(self.ctx.actor, draft)
         except PosError as err:
             say(self.message, err.message, error=True)
@@ -153,13 +222,14 @@ class ProductionPage(QWidget):
             number=r.number, total=r.total.format(), materials=r.materials.format(), labour=r.labour.format(),
             overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang))
         self.draft = None
+        self.byproducts = []
+        self._show_byproducts()
         fill(self.uses, [])
-        say(self.message, _("Saved"))
+        say(self.message, _("Saved: lot {number}").format(number=r.number))
 
     def cost_sheet(self) -> None:
         if self.last is None:
             say(self.message, _("Save a batch first"), error=True)
             return
-        path = save_report(reports.cost_sheet(self.last.uuid), f"cost-sheet-{self.last.number}")
-        say(self.message, _("Saved {path}").format(path=str(path)))
+        export_report(self.ctx, self.message, reports.cost_sheet(self.last.uuid), f"cost-sheet-{self.last.number}")
 

@@ -7,8 +7,6 @@ import datetime as dt
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,17 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Item
 from pos_app.clock import today
 from pos_app.errors import PosError
-from pos_app.money import Money
-from pos_app.stock import adjustments, purchases, reports, views
+from pos_app.stock import adjustments, reports, views
 from pos_app.stock.units import to_base
-from pos_app.thai.dates import format_date, parse_date
+from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
-from ui.stock.widgets import button, fill, message_label, save_report, say, table
+from ui.stock.purchase_tab import PurchaseTab, unit_label
+from ui.stock.reports_tab import ReportsTab
+from ui.stock.widgets import button, export_report, fill, message_label, say, table
 
 EXPIRING_DAYS = 14
 
@@ -42,13 +41,14 @@ class StockPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("stock_tabs")
         self.tabs.addTab(self._on_hand_tab(), _("On hand"))
-        self.tabs.addTab(self._purchase_tab(), _("Purchase"))
         self.message = message_label("stock_message")
+        self.tabs.addTab(PurchaseTab(ctx, self.message, self.refresh, self), _("Purchase"))
         self.tabs.addTab(MovesTab(ctx, self.message, self.refresh, self), _("Count and transfer"))
+        self.tabs.addTab(ItemsTab(ctx, self.message, self), _("Items, packs and barcodes"))
+        self.tabs.addTab(ReportsTab(ctx, self.message, self), _("Reports"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
-        self.lines: list[purchases.BuyLine] = []
         self.refresh()
 
     # -- on hand, stock card, recall ------------------------------------------------------------------
@@ -65,7 +65,9 @@ class StockPage(QWidget):
         self.alerts.setObjectName("alerts")
         self.alerts.setWordWrap(True)
         recall = button(self, _("Recall list PDF"), "recall_pdf", "F6")
-        recall.clicked.connect(self.recall_pdf)
+        recall.clicked.connect(lambda: self.recall("pdf"))
+        recall_xlsx = button(self, _("Recall list XLSX"), "recall_xlsx")
+        recall_xlsx.clicked.connect(lambda: self.recall("xlsx"))
         self.waste_qty = QLineEdit()
         self.waste_qty.setObjectName("waste_quantity")
         self.waste_qty.setPlaceholderText(_("Quantity"))
@@ -75,7 +77,7 @@ class StockPage(QWidget):
         waste = button(self, _("Write off"), "write_off", "Ctrl+D")
         waste.clicked.connect(self.write_off)
         row = QHBoxLayout()
-        for w in (recall, self.waste_qty, self.waste_reason, waste):
+        for w in (recall, recall_xlsx, self.waste_qty, self.waste_reason, waste):
             row.addWidget(w)
         layout = QVBoxLayout(page)
         layout.addWidget(self.search)
@@ -105,7 +107,8 @@ class StockPage(QWidget):
         shown = [r for r in self.lots if not needle or needle in f"{r.name} {r.sku} {r.lot}".lower()]
         self._shown = shown
         fill(self.on_hand, [(f"{r.name} ({r.sku})", r.lot, format_date(r.expires_on) if r.expires_on else "—",
-                             f"{r.quantity:,} {r.unit}", r.value.format(symbol=False)) for r in shown], {3, 4})
+                             f"{r.quantity:,} {unit_label(r.unit)}", r.value.format(symbol=False))
+                            for r in shown], {3, 4})
         day = today()
         for n, r in enumerate(shown):
             if r.expires_on is not None and r.expires_on <= day + dt.timedelta(days=EXPIRING_DAYS):
@@ -127,13 +130,12 @@ class StockPage(QWidget):
         fill(self.card, [(format_date(r.business_date), reports.kind_label(r.kind), f"{r.quantity:+,}",
                           f"{r.balance:,}", r.balance_value.format(symbol=False)) for r in page.rows], {2, 3, 4})
 
-    def recall_pdf(self) -> None:
+    def recall(self, kind: str) -> None:
         lot = self.selected_lot()
         if lot is None:
-            say(self.message, _("Choose a lot first"), error=True)
+            say(self.message, _("Choose a lot first (click its row in the list)"), error=True)
             return
-        path = save_report(reports.recall_list(lot.lot_id), f"recall-{lot.lot}")
-        say(self.message, _("Saved {path}").format(path=str(path)))
+        export_report(self.ctx, self.message, reports.recall_list(lot.lot_id), f"recall-{lot.lot}", kind)
 
     def write_off(self) -> None:
         lot = self.selected_lot()
@@ -151,78 +153,5 @@ class StockPage(QWidget):
         say(self.message, _("Written off: {value}").format(value=(-done.value).format()))
         self.waste_qty.clear()
         self.waste_reason.clear()
-        self.refresh()
-
-    # -- purchases ------------------------------------------------------------------------------------
-    def _purchase_tab(self) -> QWidget:
-        page = QWidget()
-        self.buy_item = QComboBox()
-        self.buy_item.setObjectName("buy_item")
-        for item in Item.select().where(Item.active == True).order_by(Item.kind, Item.sku):  # noqa: E712
-            self.buy_item.addItem(f"{item.name_th} ({item.sku}, {item.base_unit})", item.id)
-        self.buy_qty = QLineEdit()
-        self.buy_qty.setObjectName("buy_quantity")
-        self.buy_cost = QLineEdit()
-        self.buy_cost.setObjectName("buy_cost")
-        self.buy_expiry = QLineEdit()
-        self.buy_expiry.setObjectName("buy_expiry")
-        self.buy_expiry.setPlaceholderText(_("dd/mm/yyyy (Buddhist Era), empty: from the shelf life"))
-        self.buy_lot = QLineEdit()
-        self.buy_lot.setObjectName("buy_supplier_lot")
-        self.buy_cost.returnPressed.connect(self.add_line)
-        add = button(self, _("Add line"), "add_line", "F5")
-        add.clicked.connect(self.add_line)
-        self.paid_from = QComboBox()
-        self.paid_from.setObjectName("paid_from")
-        for code, label in (("drawer", _("Cash from the drawer")), ("account", _("The group's account")),
-                            ("credit", _("Not paid yet"))):
-            self.paid_from.addItem(label, code)
-        save = button(self, _("Save purchase"), "save_purchase", "Ctrl+S")
-        save.clicked.connect(self.save_purchase)
-        form = QFormLayout()
-        form.addRow(_("Item"), self.buy_item)
-        form.addRow(_("Quantity (base unit)"), self.buy_qty)
-        form.addRow(_("Cost of the line (฿)"), self.buy_cost)
-        form.addRow(_("Expires"), self.buy_expiry)
-        form.addRow(_("Supplier's lot"), self.buy_lot)
-        self.buy_lines = table("purchase_lines", [_("Item"), _("Quantity"), _("Cost"), _("Expires")])
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.paid_from)
-        bottom.addWidget(save)
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(add)
-        layout.addWidget(self.buy_lines)
-        layout.addLayout(bottom)
-        return page
-
-    def add_line(self) -> None:
-        item_id = int(self.buy_item.currentData())
-        try:
-            qty = to_base(self.buy_qty.text(), item_id)
-            cost = Money.parse(self.buy_cost.text())
-            expiry = parse_date(self.buy_expiry.text()) if self.buy_expiry.text().strip() else None
-        except PosError as err:
-            say(self.message, err.message, error=True)
-            return
-        self.lines.append(purchases.BuyLine(item_id, qty, total=cost, expires_on=expiry,
-                                            supplier_lot=self.buy_lot.text()))
-        fill(self.buy_lines, [(Item.get_by_id(ln.item_id).name_th, f"{ln.quantity:,}", (ln.total or Money()).format(),
-                               format_date(ln.expires_on) if ln.expires_on else "—") for ln in self.lines], {1, 2})
-        for w in (self.buy_qty, self.buy_cost, self.buy_expiry, self.buy_lot):
-            w.clear()
-        self.buy_qty.setFocus()
-
-    def save_purchase(self) -> None:
-        try:
-            done = purchases.record_purchase(self.ctx.actor, self.shop_id, self.lines,
-                                             paid_from=str(self.paid_from.currentData()))
-        except PosError as err:
-            say(self.message, err.message, error=True)
-            return
-        self.lines = []
-        fill(self.buy_lines, [])
-        say(self.message, _("Purchase saved: {total}; lots {lots}").format(
-            total=done.total.format(), lots=", ".join(lot.number for lot in done.lots)))
         self.refresh()
 

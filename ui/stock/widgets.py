@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
 
 from db.connection import data_dir
 from pos_app.stock.export import ReportTable, to_pdf, to_xlsx
+from resources.i18n import _
+
+if TYPE_CHECKING:
+    from ui.shell.context import ShellContext
 
 TOUCH = 44  # px: the smallest touch target
 
@@ -77,12 +82,38 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setText(text)
 
 
-def save_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
-    """Write the report under the data folder's ``reports`` and open it (not in an offscreen test run)."""
+def write_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
+    """Render the report (PDF with shaped Thai, or XLSX) under the data folder's ``reports`` (no Qt: runs
+    off the GUI thread)."""
     folder = data_dir() / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{re.sub(r'[^0-9A-Za-z_.-]+', '-', stem)}.{kind}"
     path.write_bytes(to_pdf(report) if kind == "pdf" else to_xlsx(report))
+    return path
+
+
+def open_file(path: Path) -> None:
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def save_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
+    """Write the report and open it (not in an offscreen test run)."""
+    path = write_report(report, stem, kind)
+    open_file(path)
     return path
+
+
+def export_report(ctx: ShellContext, message: QLabel, report: ReportTable, stem: str, kind: str = "pdf") -> None:
+    """Render and save the report through the shell's background wrapper (the rows are read here, on the GUI
+    thread's connection; shaping Thai into a PDF is the slow part), then say where it is and open it."""
+    say(message, _("Making {file} …").format(file=f"{stem}.{kind}"))
+
+    def done(path: Path) -> None:
+        say(message, _("Saved {path}").format(path=str(path)))
+        open_file(path)
+
+    def failed(err: BaseException) -> None:
+        say(message, getattr(err, "message", str(err)), error=True)
+
+    ctx.run_in_background(lambda: write_report(report, stem, kind), done, failed, _("Making the report…"))
