@@ -10,7 +10,8 @@ The core decides; the till only asks and shows the answer.
 * **Lots**: goods leave first-expiry-first-out, chosen by the stock ledger.  A **lot label** is a Code 128
   barcode carrying the lot number as the stock room numbers it (``KAPI-25691124-001``), or the lot's UUID
   in a QR code, read by :func:`pos_app.stock.lots.lot_by_label`; scanning it sells from that lot.  An
-  expired lot is sold only with a manager's override (who approved is kept on the cart line and written to the audit log with the sale).
+  expired lot is sold only with a manager's override (who approved is kept on the cart line and written to
+  the audit log with the sale).
 """
 
 from __future__ import annotations
