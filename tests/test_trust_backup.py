@@ -204,6 +204,41 @@ def test_postgres_restore_keeps_the_old_database_and_skips_lost_numbers(demo_db:
 
 
 @pytest.mark.parametrize("backend", ["postgres"], indirect=True)
+def test_a_pg_dump_made_while_selling_restores_to_the_same_books(demo_db: OpenedDatabase, tmp_path: Path) -> None:
+    """The same promise on PostgreSQL: the dump is the books at one moment (every link it holds is a link of
+    the live books, with the same hash), the restore verifies, and the sales after it are reported as gaps."""
+    target = demo_db.target
+    seller = subprocess.Popen([sys.executable, "-m", "tests.trust_seller", target, "T1", "0"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert seller.stdout is not None
+        for _ in range(4):
+            assert seller.stdout.readline().startswith("sold")
+        made = backup(tmp_path / "usb", target=target)
+        sold_after = [int(seller.stdout.readline().split()[1]) for _ in range(4)]
+    finally:
+        seller.kill()
+        seller.wait()
+    live = set(pg_links())
+    result = restore(made.path, target)
+    restored = pg_links()
+    epochs = [x for x in restored if x not in live]
+    assert len(epochs) == 2  # one new-epoch link on each chain (T1 and this computer), nothing else new
+    assert set(restored) - set(epochs) < live and max(n for c, n, h in restored if c.startswith("till")) > 4
+    gap = next(g for g in result.gaps if g.till == "T1")
+    assert gap.first <= sold_after[0] and gap.last >= sold_after[-1]  # the sales after the dump: reported
+    report = verify()
+    assert report.ok, report.lines()
+
+
+def pg_links() -> list[tuple[str, int, str]]:
+    from db.models import database
+
+    return sorted((str(c), int(n), str(h)) for c, n, h in
+                  database.obj.execute_sql("SELECT chain, seq, hash FROM chain_link").fetchall())
+
+
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 def test_postgres_restore_refuses_a_broken_dump(demo_db: OpenedDatabase, tmp_path: Path) -> None:
     made = backup(tmp_path / "usb", target=demo_db.target).path
     made.write_bytes(made.read_bytes()[:2000])

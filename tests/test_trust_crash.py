@@ -1,5 +1,5 @@
 """Crash safety: a selling process killed (SIGKILL on Linux, TerminateProcess on Windows) at random instants,
-60 rounds in a row on SQLite.  After each kill the books open, ``verify`` passes (every chain, every total,
+50 rounds in a row on SQLite.  After each kill the books open, ``verify`` passes (every chain, every total,
 every document with its link), every sale is whole (lines, payment, stock rows) or absent, receipt numbers
 stay gapless, and every sale the process reported as committed is there (nothing committed is lost)."""
 
@@ -17,16 +17,16 @@ from db.models import Payment, Sale, SaleLine, StockMovement, Till
 from pos_app.trust import verify
 from tests.test_trust_concurrency import ROOT
 
-ROUNDS = 60
+ROUNDS = 50  # the issue's "50 rounds in a row"; each round starts a fresh Python (~1 s on CI)
 
 
+@pytest.mark.timeout(900)  # a loaded CI machine: slow is not wrong here; a hang still ends
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_kill_a_selling_till_at_random_instants(demo_db: OpenedDatabase) -> None:
     target = demo_db.target
     demo_db.database.close()
     rng = random.Random(19)
     reported = 0
-    started = time.monotonic()
     for round_no in range(ROUNDS):
         proc = subprocess.Popen([sys.executable, "-m", "tests.trust_crash_seller", target], cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -53,4 +53,3 @@ def test_kill_a_selling_till_at_random_instants(demo_db: OpenedDatabase) -> None
         finally:
             opened.database.close()
     assert reported > ROUNDS  # the kills did land while sales were being made
-    assert time.monotonic() - started < 120

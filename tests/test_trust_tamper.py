@@ -230,3 +230,16 @@ def test_a_balance_table_that_disagrees_with_the_ledger_is_caught(demo_db: Opene
     assert report.kinds() == {"balance"}
     p = report.problems[0].params
     assert (p["column"], p["stored"] - p["ledger"]) == ("quantity", 3)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # only SQLite lets text into an integer column
+def test_a_link_forged_with_text_where_numbers_belong_is_reported_not_a_crash(demo_db: OpenedDatabase) -> None:
+    db = demo_db.database
+    drop_guards(db, "chain_link")
+    key = chain.chain_head(t1()).chain
+    db.execute_sql(f"UPDATE chain_link SET epoch = 'one' WHERE chain = '{key}' AND seq = 5")
+    db.execute_sql(f"UPDATE chain_link SET keyed = 'no' WHERE chain = '{key}' AND seq = 6")
+    report = verify()
+    assert report.kinds() == {"chain", "secret"}  # the wrong hash; 'no' is a true value: "keyed", needs a secret
+    assert chain_problem(report).params["seq"] == 5
+    assert next(p for p in report.problems if p.kind == "secret").params["seq"] == 6

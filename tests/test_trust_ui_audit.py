@@ -43,7 +43,9 @@ def test_the_admin_reads_todays_log_moves_a_day_and_filters(window: MainWindow, 
     prices.change_price(window.actor, _kapi(), "member", Money(17500))
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F7)
     tabs: QTabWidget = child(window, QTabWidget, "people_tabs")
-    qtbot.keyClick(tabs.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    people: QTableWidget = child(window, QTableWidget, "people_table")
+    people.setFocus()
+    qtbot.keyClick(people, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert tabs.currentIndex() == 1
     table: QTableWidget = child(window, QTableWidget, "audit_table")
     day: QLabel = child(window, QLabel, "audit_day")

@@ -127,8 +127,8 @@ def header_text(version: str, key: str, epoch: int, seq: int, doc_type: str, doc
                 keyed: int, prev: str) -> str:
     """``ascii(chain.header(…))`` built piece by piece: the ascii of a tuple is its items' ascii joined by
     ", " in brackets (checked against ``ascii`` itself by the tests)."""
-    return (f"({version!a}, {key!a}, {int(epoch)}, {int(seq)}, {doc_type!a}, {doc_hex!a}, {root!a}, "
-            f"{int(keyed)}, {prev!a})")
+    return (f"({version!a}, {key!a}, {epoch!a}, {seq!a}, {doc_type!a}, {doc_hex!a}, {root!a}, "
+            f"{int(bool(keyed))}, {prev!a})")  # ascii, not int(): a forged text value fails the hash, not verify
 
 
 def _check_chains(db: pw.Database, report: Report, docs: dict[str, Doc], links: list[tuple[Any, ...]],

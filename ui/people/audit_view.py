@@ -72,7 +72,7 @@ class AuditView(QWidget):
             self.kind.addItem(_(label), kind)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("audit_table")
-        self.table.setHorizontalHeaderLabels([_("Time"), _("What"), _("Who"), _("Till"), _("Details")])
+        self.table.setHorizontalHeaderLabels([_("Time"), _("What happened"), _("Who"), _("Till"), _("Details")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)

@@ -9,10 +9,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -70,29 +73,43 @@ class PeoplePage(QWidget):
         self.message.setObjectName("people_message")
         self.message.setWordWrap(True)
 
-        form = QFormLayout()
+        adding = QGroupBox(_("Add a new person"))
+        form = QFormLayout(adding)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(_("Log-in name"), self.login)
         form.addRow(_("Name shown"), self.name)
         form.addRow(_("Role"), self.role)
         form.addRow(_("PIN (4–8 digits)"), self.pin)
         form.addRow(self.add_button)
-        form.addRow(QLabel(_("For the person chosen in the list:")))
-        form.addRow(_("New PIN"), self.reset_pin)
-        form.addRow(self.reset_button)
-        form.addRow(self.active_button)
+        self.chosen = QGroupBox()
+        self.chosen.setObjectName("chosen_person")
+        chosen = QFormLayout(self.chosen)
+        chosen.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        chosen.addRow(_("New PIN"), self.reset_pin)
+        chosen.addRow(self.reset_button)
+        chosen.addRow(self.active_button)
         side = QWidget()
-        side.setLayout(form)
-        side.setMaximumWidth(420)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(adding)
+        column.addWidget(self.chosen)
+        column.addStretch(1)
+        scroll = QScrollArea()  # on a 1024×600 screen the forms scroll instead of squeezing together
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFixedWidth(440)
         people = QWidget()
         row = QHBoxLayout(people)
         row.addWidget(self.table, 1)
-        row.addWidget(side)
+        row.addWidget(scroll)
 
         self.log = AuditView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("people_tabs")
-        self.tabs.addTab(people, _("People"))
-        self.tabs.addTab(self.log, _("Audit log"))
+        self.tabs.addTab(people, f"{_('People')}  Alt+1")
+        self.tabs.addTab(self.log, f"{_('Audit log')}  Alt+2")
         self.tabs.currentChanged.connect(lambda index: self.log.table.setFocus() if index == 1 else None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -103,8 +120,10 @@ class PeoplePage(QWidget):
         self.reset_button.clicked.connect(self.set_pin)
         self.reset_pin.returnPressed.connect(self.set_pin)
         self.active_button.clicked.connect(self.toggle_active)
+        self.table.itemSelectionChanged.connect(self._show_chosen)
         for key, slot in (("Ctrl+N", self.login.setFocus), ("Ctrl+P", self.reset_pin.setFocus),
-                          ("Ctrl+D", self.toggle_active)):
+                          ("Ctrl+D", self.toggle_active), ("Alt+1", lambda: self.tabs.setCurrentIndex(0)),
+                          ("Alt+2", lambda: self.tabs.setCurrentIndex(1))):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -129,7 +148,22 @@ class PeoplePage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, p.login)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self._show_chosen()
         self.log.refresh()
+
+    def _show_chosen(self) -> None:
+        """Name the person the PIN and (de)activate buttons act on, so nobody resets the wrong PIN."""
+        login = self.selected_login()
+        person = next((p for p in users.people() if p.login == login), None)
+        for widget in (self.reset_pin, self.reset_button, self.active_button):
+            widget.setEnabled(person is not None)
+        if person is None:
+            self.chosen.setTitle(_("Choose a person in the list first"))
+            self.active_button.setText(f"{_('Deactivate / bring back')}  Ctrl+D")
+            return
+        self.chosen.setTitle(_("For {name} ({login})").format(name=person.display_name, login=person.login))
+        action = _("Deactivate {name}") if person.active else _("Bring {name} back")
+        self.active_button.setText(f"{action.format(name=person.display_name)}  Ctrl+D")
 
     def selected_login(self) -> str:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,14 +45,8 @@ class LoginPage(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("login_message")
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.ok = QPushButton(_("Log in"))
-        self.ok.setObjectName("login_button")
-        self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.ok.clicked.connect(self.pad.submit)
-
         right = QVBoxLayout()
         right.addWidget(self.pad)
-        right.addWidget(self.ok)
         right.addWidget(self.message)
         right.addStretch(1)
         body = QHBoxLayout()
