@@ -123,7 +123,7 @@ def day_close_5k(workdir: Path) -> Figure:
         out.mkdir()
         shop = Till.get(Till.code == "T1").shop_id
         start = time.perf_counter()
-        books_days.close_day(actor, shop, day)
+        books_days.close_day(actor, shop, day, backup_to=workdir / "usb")  # the close backs the books up
         scope = make_scope(day)
         export_books(actor, "day", scope, "pdf", out)
         export_books(actor, "day", scope, "xlsx", out)

@@ -55,6 +55,15 @@ def thai_by_default() -> Iterator[None]:
     set_language("th")
 
 
+@pytest.fixture(autouse=True)
+def no_backup_folder_of_this_laptop(tmp_path_factory: pytest.TempPathFactory,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A day close backs up into the laptop's backup folder (pos_app.books.close_backup): tests never see the
+    developer's own setting; a test that wants one sets it."""
+    monkeypatch.delenv("POS_BACKUP_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     external = os.environ.get("POS_TEST_POSTGRES_URL")

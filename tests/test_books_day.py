@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 import pytest
 
@@ -149,3 +151,16 @@ def test_books_documents_are_chained_and_the_z_carries_the_head(empty_db: Opened
     sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 1)), Money(2000), now=at(16, 50))  # late: addendum
     report = verify(anchor=head.hash)
     assert report.ok, [p.message for p in report.problems]
+
+
+def test_closing_after_midnight_offers_the_market_day_not_the_new_one(empty_db: OpenedDatabase, clock) -> None:  # type: ignore[no-untyped-def]
+    build_day()  # sale #1 on Monday 23rd; a shift and sales on Tuesday 24th
+    wednesday = DAY + dt.timedelta(days=1)
+    clock.set(at(0, 30, wednesday))  # 00:30 on Wednesday: the treasurer closes now
+    shop = t1().shop_id
+    assert days.day_to_close(shop) == DAY - dt.timedelta(days=1)  # the oldest day still open comes first
+    days.close_day(treasurer(), shop, DAY - dt.timedelta(days=1))
+    assert days.day_to_close(shop) == DAY  # not the new day that has just begun
+    assert days.days_to_close(shop)[:3] == [(wednesday, False), (DAY, False), (DAY - dt.timedelta(days=1), True)]
+    days.close_day(treasurer(), shop, DAY, close_open_shifts=True)
+    assert days.day_to_close(shop) == wednesday

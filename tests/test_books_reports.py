@@ -31,7 +31,7 @@ def test_daily_summary_of_the_network(empty_db: OpenedDatabase) -> None:
     assert items["DRINK-YMN"] == (3, B("60.00"), B("24.00"))
     assert s.cost == B("158.97") and s.margin == B("222.63")
     assert s.cash_moves == {("out", "ice"): B("35.00"), ("in", "change"): B("100.00")}
-    assert s.cost_basis == "standard"
+    assert s.cost_basis == "lots"  # one lot per item sold: the same figures as the standard cost
 
 
 def test_group_summary_and_an_empty_day(empty_db: OpenedDatabase) -> None:
@@ -105,15 +105,37 @@ def test_money_to_the_bank_and_the_next_day_brought_forward(empty_db: OpenedData
     assert [ln.other for ln in rd161_report(make_scope(DAY)).lines if ln.other] == [B("35.00")]  # not the bank
 
 
-def test_standard_cost_rounds_half_up_per_item(empty_db: OpenedDatabase) -> None:
+def test_cost_of_goods_sold_from_the_lots_sold_standard_cost_only_for_unrecorded(empty_db: OpenedDatabase) -> None:
     from pos_app.stock import ledger as stock
     from tests.books_day import actor, item_id
 
-    build_day()
+    build_day()  # 833 g of KAPI-KG sold from the opening lot: 25,000 g costing ฿2,250.00
     stock.receive(actor("prapha"), t1().shop_id, [stock.Movement(item_id("KAPI-KG"), 1000, "L2", 9006)],
-                  now=at(7, 0, dt.date(2026, 11, 24)))
-    kapi = next(line for line in daily_summary(make_scope(DAY)).items if line.sku == "KAPI-KG")
-    assert kapi.cost == B("75.02")  # 833 g × ฿90.06/kg = 75.01998 → 75.02 (half up)
+                  now=at(7, 0, dt.date(2026, 11, 24)))  # L2: 1,000 g for ฿90.06
+    # Sell all that is left of both lots and 222 g more than the books hold (the "warn" policy sells it).
+    sales.commit_sale(seller(), t1().id, cart(("KAPI-KG", 24167 + 1000 + 222)), Money(600000), now=at(14))
+    s = daily_summary(make_scope(DAY))
+    kapi = next(line for line in s.items if line.sku == "KAPI-KG")
+    # Lots: the whole opening lot (฿2,250.00) and the whole of L2 (฿90.06) = ฿2,340.06; the 222 g no lot
+    # holds the ledger takes from L2 too (it goes below zero), valued at L2's cost: 222 × 90.06 / 1000 =
+    # 19.99332 → ฿19.99 (the ledger's rule, rounded towards the books).  Total ฿2,360.05, all from the lots.
+    assert kapi.cost == B("2360.05") and kapi.standard_quantity == 0
+    assert kapi.quantity == 833 + 25389 and kapi.amount == B("166.60") + B("5077.80")  # 25,389 g × ฿200/kg
+    assert s.cost_basis == "lots"
+
+
+def test_standard_cost_only_where_no_lot_cost_exists(empty_db: OpenedDatabase) -> None:
+    from tests import stock_support
+
+    build_day()
+    soap = stock_support.new_item("BHS", "finished", "piece", price_satang=5000, name="สบู่ก้อน")
+    stock_support.buy("KAPI-STALL", soap, 7, 10000)  # 7 pieces for ฿100.00, at the other shop only
+    stock_support.sell(soap, 3)  # at T1: its shop never received any: the "unrecorded" lot, no cost
+    line = next(ln for ln in daily_summary(make_scope(DAY)).items if ln.sku == soap.sku)
+    # Standard cost: ฿100.00 / 7 = ฿14.2857… per piece → ฿14.29 (half up), × 3 = ฿42.87.
+    assert (line.quantity, line.amount, line.cost, line.standard_quantity) == (3, B("150.00"), B("42.87"), 3)
+    assert line.margin == B("107.13")
+    assert daily_summary(make_scope(DAY)).cost_basis == "mixed"
 
 
 def test_a_shift_drawer_stops_at_its_end(empty_db: OpenedDatabase) -> None:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushBu
 
 from db.connection import OpenedDatabase
 from db.models import Till
-from db.models.books import CashMovement, DayClose, PromptPayCheck, Shift
+from db.models.books import CashMovement, DayClose, PromptPayCheck, PromptPayUncheck, Shift
 from db.models.printing import PrintJob
 from pos_app.money import Money
 from pos_app.selling import sales
 from tests.books_day import actor, cart
+from tests.conftest import TODAY
 from tests.test_ui_till import child, log_in
 from ui.app import application
 from ui.shell.window import MainWindow
@@ -76,16 +77,35 @@ def test_treasurer_opens_counts_ticks_closes_and_exports(window: MainWindow, qtb
     # Tick the PromptPay payment off and close the day.
     books_tabs: QTabWidget = child(window, QTabWidget, "books_tabs")
     books_tabs.setCurrentIndex(1)
+    # The demo's week of market days was never closed: the oldest comes first; the treasurer picks today.
+    day_pick: QComboBox = child(window, QComboBox, "close_day_pick")
+    assert day_pick.currentData() < TODAY.isoformat()  # an older day not yet closed
+    qtbot.keyClick(day_pick, Qt.Key.Key_Home)
+    assert day_pick.currentData() == TODAY.isoformat()
     table: QTableWidget = child(window, QTableWidget, "promptpay_list")
     assert table.rowCount() == 1
     table.item(0, 0).setCheckState(Qt.CheckState.Checked)
     press(window, qtbot, "save_ticks")
     assert PromptPayCheck.select().count() == 1
+    # Ticked by mistake: take it back with a reason (a reversing row), then tick it again.
+    table.setCurrentCell(0, 1)
+    type_into(window, qtbot, "untick_reason", "wrong line")
+    press(window, qtbot, "untick")
+    assert [u.reason for u in PromptPayUncheck.select()] == ["wrong line"]
+    assert table.item(0, 0).checkState() == Qt.CheckState.Unchecked
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    press(window, qtbot, "save_ticks")
+    assert PromptPayCheck.select().count() == 2
+    # The backup folder of this laptop (a USB stick): the close backs the books up into it.
+    type_into(window, qtbot, "backup_folder", str(tmp_path / "usb"))
+    press(window, qtbot, "save_backup_folder")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert DayClose.select().count() == 1
     assert [j.doc_kind for j in PrintJob.select().where(PrintJob.kind == "document")] == ["z_report"]  # printed
     assert "110.00" in child(window, QLabel, "close_result").text()  # 50 + 60
+    assert "สำรองข้อมูลแล้ว" in child(window, QLabel, "close_result").text()
+    assert len(list((tmp_path / "usb").glob("shop-*"))) == 1
     # Export the day as XLSX, off the GUI thread.
     books_tabs.setCurrentIndex(2)
     type_into(window, qtbot, "export_folder", str(tmp_path))

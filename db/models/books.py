@@ -76,9 +76,36 @@ class PromptPayCheck(BaseModel):
     """The treasurer ticked this PromptPay payment off against the bank app."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    payment_uuid = pw.UUIDField(unique=True)  # by UUID: a tick is its own document, not part of the sale
+    payment_uuid = pw.UUIDField(index=True)  # by UUID: a tick is its own document, not part of the sale
     checked_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
     checked_at = UtcDateTimeField()
+
+
+class PromptPayUncheck(BaseModel):
+    """A tick made by mistake, taken back: the tick stays, this row reverses it (migration 0012).  The payment
+    is ticked while it has a tick not reversed; it may be ticked again afterwards (a new tick)."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    check_uuid = pw.UUIDField(unique=True)  # the tick it reverses
+    payment_uuid = pw.UUIDField(index=True)
+    unchecked_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
+    unchecked_at = UtcDateTimeField()
+    reason = pw.CharField(max_length=500)
+
+
+class TransferPayment(BaseModel):
+    """Money paid for a transfer between groups (its agreed price, in full, once): cash or bank in the giving
+    group's books, out in the receiving group's (migration 0012).  Names the transfer by UUID."""
+
+    uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
+    transfer_uuid = pw.UUIDField(unique=True)
+    from_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    to_shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    method = pw.CharField(max_length=8, constraints=[pw.Check("method IN ('cash', 'bank')")])
+    amount_satang = pw.BigIntegerField(constraints=[pw.Check("amount_satang >= 0")])
+    user = pw.ForeignKeyField(User, on_delete="RESTRICT")
+    created_at = UtcDateTimeField()
+    business_date = pw.DateField(index=True)
 
 
 class DayClose(BaseModel):
@@ -146,41 +173,54 @@ class AddendumSeal(BaseModel):
 
 
 BOOKS_MODELS: tuple[type[BaseModel], ...] = (
-    Shift, ShiftClose, CashMovement, PromptPayCheck, DayClose, ZReport, LateDocument, AddendumSeal,
+    Shift, ShiftClose, CashMovement, PromptPayCheck, PromptPayUncheck, TransferPayment, DayClose, ZReport,
+    LateDocument, AddendumSeal,
 )
 BOOKS_APPEND_ONLY: tuple[str, ...] = (
-    "shift", "shift_close", "cash_movement", "prompt_pay_check", "day_close", "z_report", "late_document",
-    "addendum_seal",
+    "shift", "shift_close", "cash_movement", "prompt_pay_check", "prompt_pay_uncheck", "transfer_payment",
+    "day_close", "z_report", "late_document", "addendum_seal",
 )
 
 _REFUSAL = "closed day: a document dated in a closed day goes into its addendum"
 _LATE = "NOT EXISTS (SELECT 1 FROM late_document ld WHERE ld.doc_uuid = {uuid})"
-# (table, condition that the row is dated in a closed day of its shop, the document uuid column)
+_BY_TILL = ("EXISTS (SELECT 1 FROM day_close dc JOIN till t ON t.shop_id = dc.shop_id "
+            "WHERE t.id = NEW.till_id AND dc.business_date = NEW.business_date)")
+_BY_SHOP = "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id = NEW.shop_id AND dc.business_date = NEW.business_date)"
+_BY_SHOPS = ("EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id IN (NEW.from_shop_id, NEW.to_shop_id) "
+             "AND dc.business_date = NEW.business_date)")
+# (table, condition that the row is dated in a closed day of its shop, the document uuid column); every
+# document table with a day.  Stock rows and stock documents go by the day they are dated in (a purchase
+# entered late keeps the day it was bought: migration 0012), a transfer by either group's shop.
 _CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("sale", "EXISTS (SELECT 1 FROM day_close dc JOIN till t ON t.shop_id = dc.shop_id "
-             "WHERE t.id = NEW.till_id AND dc.business_date = NEW.business_date)", "NEW.uuid"),
-    ("cash_movement", "EXISTS (SELECT 1 FROM day_close dc JOIN till t ON t.shop_id = dc.shop_id "
-                      "WHERE t.id = NEW.till_id AND dc.business_date = NEW.business_date)", "NEW.uuid"),
+    ("sale", _BY_TILL, "NEW.uuid"),
+    ("cash_movement", _BY_TILL, "NEW.uuid"),
     ("payment", "EXISTS (SELECT 1 FROM sale s JOIN till t ON t.id = s.till_id JOIN day_close dc "
                 "ON dc.shop_id = t.shop_id AND dc.business_date = s.business_date WHERE s.id = NEW.sale_id)",
      "(SELECT s2.uuid FROM sale s2 WHERE s2.id = NEW.sale_id)"),
-    ("stock_movement", "EXISTS (SELECT 1 FROM day_close dc WHERE dc.shop_id = NEW.shop_id "
-                       "AND dc.business_date = {bangkok_day})", "NEW.document_uuid"),
+    ("stock_movement", _BY_SHOP, "NEW.document_uuid"),
+    ("order_payment", _BY_TILL, "NEW.uuid"),
+    ("shift", _BY_TILL, "NEW.uuid"),
+    ("purchase", _BY_SHOP, "NEW.uuid"),
+    ("batch", _BY_SHOP, "NEW.uuid"),
+    ("stock_adjustment", _BY_SHOP, "NEW.uuid"),
+    ("transfer", _BY_SHOPS, "NEW.uuid"),
+    ("transfer_payment", _BY_SHOPS, "NEW.uuid"),
 )
 
 
+def closed_day_statement(table: str, postgres: bool) -> list[str]:
+    """The trigger refusing a row of ``table`` dated in a closed day (migrations keep frozen copies)."""
+    closed, doc = next((c, d) for t, c, d in _CHECKS if t == table)
+    condition = f"{closed} AND {_LATE.format(uuid=doc)}"
+    if postgres:
+        return [f"CREATE OR REPLACE FUNCTION pos_closed_day_{table}() RETURNS trigger LANGUAGE plpgsql "
+                f"AS $$ BEGIN IF {condition} THEN RAISE EXCEPTION '{_REFUSAL}'; END IF; RETURN NEW; END $$",
+                f"CREATE TRIGGER {table}_closed_day BEFORE INSERT ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION pos_closed_day_{table}()"]
+    return [f"CREATE TRIGGER {table}_closed_day BEFORE INSERT ON {table} WHEN {condition} "
+            f"BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END"]
+
+
 def closed_day_statements(postgres: bool) -> list[str]:
-    """The triggers refusing rows dated in a closed day (the migration 0006 keeps a frozen copy)."""
-    sql: list[str] = []
-    for table, closed, doc in _CHECKS:
-        day = "(NEW.created_at + interval '7 hours')::date" if postgres else "date(NEW.created_at, '+7 hours')"
-        condition = f"{closed.format(bangkok_day=day)} AND {_LATE.format(uuid=doc)}"
-        if postgres:
-            sql.append(f"CREATE OR REPLACE FUNCTION pos_closed_day_{table}() RETURNS trigger LANGUAGE plpgsql "
-                       f"AS $$ BEGIN IF {condition} THEN RAISE EXCEPTION '{_REFUSAL}'; END IF; RETURN NEW; END $$")
-            sql.append(f"CREATE TRIGGER {table}_closed_day BEFORE INSERT ON {table} "
-                       f"FOR EACH ROW EXECUTE FUNCTION pos_closed_day_{table}()")
-        else:
-            sql.append(f"CREATE TRIGGER {table}_closed_day BEFORE INSERT ON {table} WHEN {condition} "
-                       f"BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END")
-    return sql
+    """The triggers refusing rows dated in a closed day, on every document table."""
+    return [sql for table, _c, _d in _CHECKS for sql in closed_day_statement(table, postgres)]

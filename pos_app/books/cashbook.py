@@ -6,6 +6,8 @@ receipts themselves are in the Z report), cash in the cash columns, PromptPay an
 columns; each refund or void as its own line (money paid back is an "out"); the drawer's cash in and cash
 out with their reasons; money taken to the bank is cash out and bank in.
 A shift's float and change put into the drawer are moves inside the group's own cash, not entries.
+Money paid for a transfer between groups: in for the group that gave the goods, out for the one that took
+them, on the day it was paid (:mod:`pos_app.books.transfer_pay`); not an entry of the whole network's book.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import peewee as pw
 from db.models import OrderPayment, Payment, Sale, Shop, Till
 from db.models.books import CashMovement
 from pos_app.books.scope import Scope
+from pos_app.books.transfer_pay import GroupTransferPayment, transfer_payments
 from pos_app.money import Money
 from resources.i18n import N_, _
 
@@ -27,6 +30,8 @@ KIND_TEXT = {"refund": N_("Refund to a customer"), "void": N_("Voided sale")}
 SALES_TEXT = N_("Sales of the day ({count} receipts)")
 ORDER_TEXT = N_("Money received for an online order")
 BANK_DEPOSIT = N_("Cash taken to the bank")
+TRANSFER_SOLD = N_("Goods sold to {group} (transfer between groups)")
+TRANSFER_BOUGHT = N_("Goods bought from {group} (transfer between groups)")
 INTERNAL = ("change",)  # categories that move cash inside the group: not entries
 
 
@@ -112,6 +117,11 @@ def _move_amounts(move: CashMovement) -> tuple[int, int, int, int]:
     return 0, 0, move.amount_satang, 0
 
 
+def _transfer_amounts(p: GroupTransferPayment) -> tuple[int, int, int, int]:
+    cash, bank = (p.amount.satang, 0) if p.method == "cash" else (0, p.amount.satang)
+    return (cash, bank, 0, 0) if p.received else (0, 0, cash, bank)
+
+
 def cash_book(scope: Scope) -> CashBook:
     bf_cash, bf_bank = (int(v) for v in _payments(scope, before=True).tuples().first() or (0, 0))
     for _day, _at, _till, _number, method, amount in _order_payments(scope, before=True):
@@ -123,7 +133,14 @@ def cash_book(scope: Scope) -> CashBook:
         ci, bi, co, bo = _move_amounts(move)
         bf_cash += ci - co
         bf_bank += bi - bo
+    for paid in transfer_payments(scope, before=True):
+        ci, bi, co, bo = _transfer_amounts(paid)
+        bf_cash += ci - co
+        bf_bank += bi - bo
     entries: list[tuple[dt.date, int, dt.datetime, str, str, int, int, int, int]] = []
+    for paid in transfer_payments(scope):
+        text = _(TRANSFER_SOLD if paid.received else TRANSFER_BOUGHT).format(group=paid.other_group)
+        entries.append((paid.day, 1, paid.at, f"TRF-{str(paid.uuid)[:8]}", text, *_transfer_amounts(paid)))
     at_field = Sale.created_at
     for day, at, till, first, last, kind, count, cash, bank in _payments(scope, before=False).tuples().execute():
         cash, bank = int(cash), int(bank)

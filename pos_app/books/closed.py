@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 
 import peewee as pw
 
@@ -61,6 +62,27 @@ def admit_to_shop(shop_id: int, doc_uuid: uuid.UUID, doc_type: str, when: dt.dat
     record("late_document", entry, arrived, {"shop": shop_id, "day": day.isoformat(), "addendum": number,
                                              "doc_type": doc_type, "doc": str(doc_uuid), "made_at": when.isoformat()})
     return number
+
+
+def admit_dated(shop_ids: Iterable[int], doc_uuid: uuid.UUID, doc_type: str, day: dt.date,
+                recorded: dt.datetime) -> int | None:
+    """:func:`admit_to_shop` for a document that carries its own day (a purchase, a batch, a transfer, a stock
+    count entered after the fact) and touches the books of one or more shops (a transfer: giver and taker).
+
+    Its "made" instant: recorded on its own day, the moment it was recorded (so one written after the close,
+    dated in the closed day, is refused); recorded on a later day, it stands for paper of that day entered
+    late, made while the day was open (the last instant before the close), and goes into the addendum.
+    A document touching two closed shops is listed in the first one's addendum (its UUID is admitted once)."""
+    late = business_date(recorded) != day
+    closes = [c for s in dict.fromkeys(shop_ids) if (c := day_close_of(s, day)) is not None]
+    for close in closes:
+        if not late and recorded >= close.closed_at:
+            admit_to_shop(close.shop_id, doc_uuid, doc_type, recorded)  # raises ClosedDayError
+    if not closes:
+        return None
+    first = closes[0]
+    made = first.closed_at - dt.timedelta(microseconds=1) if late else recorded
+    return admit_to_shop(first.shop_id, doc_uuid, doc_type, made)
 
 
 def admit(till_id: int, doc_uuid: uuid.UUID, doc_type: str, when: dt.datetime) -> int | None:

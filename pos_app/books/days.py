@@ -5,6 +5,10 @@ and the database refuses any new document dated in it; late arrivals go into num
 A shift still open when the day is closed: the treasurer is asked first; ``close_open_shifts=False`` (the
 default) refuses with the list of open shifts, ``True`` closes them *uncounted* (counted = expected, marked
 "not counted" on the Z) so the day can still close when the drawer was counted elsewhere.
+
+Once the day is closed (committed), the books are backed up into the laptop's backup folder
+(:mod:`pos_app.books.close_backup`); no folder set, or a failing one, never undoes the close: the result
+says so (``DayCloseResult.backup``).
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import peewee as pw
 
 from db.models import Payment, Sale, Shop, Till, database
-from db.models.books import AddendumSeal, DayClose, LateDocument, Shift, ShiftClose, ZReport
+from db.models.books import AddendumSeal, CashMovement, DayClose, LateDocument, Shift, ShiftClose, ZReport
 from pos_app.books.cash import close_shift
+from pos_app.books.close_backup import BackupAtClose, backup_at_close
 from pos_app.books.closed import day_close_of, open_addendum_no
 from pos_app.books.events import DayClosed
 from pos_app.books.xz import TillDay, till_day
@@ -40,6 +46,7 @@ class DayCloseResult:
     business_date: dt.date
     closed_at: dt.datetime
     z_reports: tuple[TillDay, ...]
+    backup: BackupAtClose | None = None
 
 
 def _tills(shop_id: int) -> list[Till]:
@@ -55,14 +62,53 @@ def open_shifts_of(shop_id: int, day: dt.date) -> list[tuple[str, int]]:
             .order_by(Till.code, Shift.number).tuples().execute()]
 
 
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _days_with_documents(shop_id: int, first: dt.date) -> set[dt.date]:
+    tills = Till.select(Till.id).where(Till.shop == shop_id)
+    out: set[dt.date] = set()
+    for model in (Sale, CashMovement, Shift):
+        out |= {_as_date(d) for (d,) in model.select(model.business_date).where(
+            (model.business_date >= first) & model.till.in_(tills)).distinct().tuples().execute()}
+    return out
+
+
+def _closed_since(shop_id: int, first: dt.date) -> set[dt.date]:
+    return {_as_date(d) for (d,) in DayClose.select(DayClose.business_date).where(
+        (DayClose.shop == shop_id) & (DayClose.business_date >= first)).tuples().execute()}
+
+
+def days_to_close(shop_id: int, back: int = 7) -> list[tuple[dt.date, bool]]:
+    """The days the close screen offers, newest first, as (day, closed): today, yesterday and every day of
+    the last ``back`` days with a sale, a cash movement or a shift."""
+    first = today() - dt.timedelta(days=back)
+    found = _days_with_documents(shop_id, first) | {today(), today() - dt.timedelta(days=1)}
+    closed = _closed_since(shop_id, first)
+    return [(d, d in closed) for d in sorted(found, reverse=True) if d <= today()]
+
+
+def day_to_close(shop_id: int, back: int = 7) -> dt.date:
+    """The day the close screen offers first: the oldest day of the last ``back`` not yet closed that has
+    documents, else today.  A stall that closes after midnight thus closes the market day it worked, not
+    the new day that has just begun."""
+    first = today() - dt.timedelta(days=back)
+    closed = _closed_since(shop_id, first)
+    waiting = sorted(d for d in _days_with_documents(shop_id, first) if d not in closed and d <= today())
+    return waiting[0] if waiting else today()
+
+
 def x_report(till_id: int, day: dt.date | None = None) -> TillDay:
     """The X report (a preview of the Z) of the till's day, at any time; nothing is stored."""
     return till_day(till_id, day or today(), utc_now())
 
 
 def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool = False,
-              now: dt.datetime | None = None) -> DayCloseResult:
-    """Close the shop's day: one numbered Z per till, then the day is locked."""
+              now: dt.datetime | None = None, backup_to: Path | None = None,
+              take_backup: bool = True) -> DayCloseResult:
+    """Close the shop's day: one numbered Z per till, then the day is locked, then the books are backed up
+    (into ``backup_to``, else the laptop's backup folder)."""
     require(actor.role, Action.CLOSE_DAY)
     when = now or utc_now()
     if day > today():
@@ -96,7 +142,8 @@ def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool 
                                                                              for r in reports]},
                user_id=actor.user_id)
     bus.publish(DayClosed(shop_id, day, tuple(r.number for r in reports)))
-    return DayCloseResult(close.uuid, shop_id, day, when, tuple(reports))
+    saved = backup_at_close(actor.user_id, backup_to) if take_backup else None
+    return DayCloseResult(close.uuid, shop_id, day, when, tuple(reports), saved)
 
 
 def z_reports_of(shop_id: int, day: dt.date) -> list[TillDay]:

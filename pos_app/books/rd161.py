@@ -5,7 +5,9 @@ Director-General notice 161: วัน/เดือน/ปี | รายกา�
 Cash basis: income is the money received, on the day it arrives (a payment's own date once payments carry
 one; until then the sale's day); money paid back on refunds and voids is negative income.  Expenses are
 cash paid out of the drawer: a supplier paid → purchases of goods; ice and the rest → other expenses.
-Money taken to the bank, change and floats are not income or expense.
+Money taken to the bank, change and floats are not income or expense.  Money paid for a transfer between
+groups is income of the group that gave the goods and a purchase of goods for the one that took them, on the
+day it was paid (not entries of the whole network's report: it stays inside the network).
 
 A line gets a warning when a document in it was written more than three working days (Monday to Friday;
 public holidays are not known to the app) after its transaction — documents that reached a closed day's
@@ -21,7 +23,9 @@ import peewee as pw
 
 from db.models import OrderPayment, Payment, Sale, Shop, Till
 from db.models.books import CashMovement, LateDocument
+from pos_app.books.cashbook import TRANSFER_BOUGHT, TRANSFER_SOLD
 from pos_app.books.scope import Scope
+from pos_app.books.transfer_pay import transfer_payments
 from pos_app.clock import business_date
 from pos_app.money import Money
 from resources.i18n import N_, _
@@ -161,6 +165,13 @@ def rd161_report(scope: Scope) -> RdReport:
             lines.append(RdLine(move.business_date, move.reason, Money(0), amount, Money(0)))
         else:
             lines.append(RdLine(move.business_date, move.reason, Money(0), Money(0), amount))
+    for paid in transfer_payments(scope):
+        if paid.received:
+            lines.append(RdLine(paid.day, _(TRANSFER_SOLD).format(group=paid.other_group), paid.amount, Money(0),
+                                Money(0)))
+        else:
+            lines.append(RdLine(paid.day, _(TRANSFER_BOUGHT).format(group=paid.other_group), Money(0), paid.amount,
+                                Money(0)))
     # Within a day: income first, then money paid back, then expenses (stable: in the order written).
     lines.sort(key=lambda ln: (ln.day, 0 if ln.income.satang > 0 else 1 if ln.income.satang < 0 else 2))
     months: dict[tuple[int, int], list[RdLine]] = {}

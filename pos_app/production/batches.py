@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from db.models import Item, Lot, Shop, database
 from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead, Recipe
+from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import StockChanged, bus
@@ -156,6 +157,7 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
     with database.atomic():
         if Batch.select().where(Batch.uuid == draft.uuid).exists():
             return result_of(draft.uuid)
+        admit_dated([shop.id], draft.uuid, "batch", day, when)  # a closed day: addendum or refused
         used = write_movements("consume", shop.id, draft.uuid,
                                [Movement(u.item_id, -u.quantity, lot_id=u.lot_id) for u in draft.uses],
                                at, actor.user_id, recorded=when)

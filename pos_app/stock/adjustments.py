@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from db.models import Lot, Shop, database
 from db.models.stock import StockAdjustment, StockBalance
+from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import StockChanged, bus
@@ -63,6 +64,7 @@ def _save(actor: Actor, kind: str, shop_id: int, moves: list[Movement], reason: 
           when: dt.datetime, extra: list[list[object]]) -> AdjustmentResult:
     doc = uuid.uuid4()
     with database.atomic():
+        admit_dated([shop_id], doc, kind, day, when)  # a closed day: addendum or refused
         written = write_movements(kind, shop_id, doc, moves, instant_of(day, when), actor.user_id, recorded=when)
         StockAdjustment.create(uuid=doc, kind=kind, shop=shop_id, business_date=day, created_at=when,
                                user=actor.user_id, reason=reason[:500], value_satang=written.value_satang)

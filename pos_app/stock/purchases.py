@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from db.models import Item, Lot, Shop, Supplier, database
 from db.models.stock import PAID_FROM, Purchase, PurchaseLine
+from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import StockChanged, bus
@@ -137,6 +138,7 @@ def record_purchase(actor: Actor, shop_id: int, lines: list[BuyLine], supplier_i
         existing = Purchase.get_or_none(Purchase.uuid == doc)
         if existing is not None:
             return _result(existing, True)
+        admit_dated([shop_id], doc, kind, day, when)  # a closed day: its addendum if entered late, else refused
         total = sum(costs, Money(0))
         purchase = Purchase.create(uuid=doc, shop=shop_id, group=shop.group_id, supplier=supplier_id,
                                    business_date=day, created_at=when, user=actor.user_id, paid_from=paid_from,

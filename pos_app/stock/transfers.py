@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from db.models import Lot, Shop, database
 from db.models.stock import Transfer, TransferLine
+from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import StockChanged, bus
@@ -63,6 +64,7 @@ def transfer(actor: Actor, from_shop_id: int, to_shop_id: int, lines: list[GiveL
     at = instant_of(day, when)
     with database.atomic():
         amount = sum((ln.price for ln in lines), Money(0))
+        admit_dated([giver.id, taker.id], doc, "transfer", day, when)  # a closed day: addendum or refused
         taken = [write_movements("transfer", giver.id, doc, [Movement(ln.item_id, -ln.quantity, lot_id=ln.lot_id)],
                                  at, actor.user_id, recorded=when) for ln in lines]
         cost = -sum(w.value_satang for w in taken)

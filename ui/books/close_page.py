@@ -1,15 +1,30 @@
-"""The day's close: tick the PromptPay payments off against the bank app, then close the day (each till's
-numbered Z); a shift still open is asked about first."""
+"""The day's close: tick the PromptPay payments off against the bank app (a tick made by mistake is taken
+back with a reason, never erased), then close the day (each till's numbered Z, then a backup into the
+laptop's backup folder); a shift still open is asked about first."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.models import Till
-from pos_app.books import days, promptpay
+from pos_app.books import close_backup, days, promptpay
 from pos_app.books.closed import day_close_of
 from pos_app.books.xz_print import print_z
 from pos_app.clock import today
@@ -24,7 +39,12 @@ class ClosePage(QWidget):
     def __init__(self, ctx: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.day = today()
+        self.day = days.day_to_close(ctx.till.shop_id)
+        self.day_pick = QComboBox()
+        self.day_pick.setObjectName("close_day_pick")
+        self.day_pick.setMinimumHeight(40)
+        self.fill_days()
+        self.day_pick.currentIndexChanged.connect(self.pick_day)
         self.title = QLabel()
         self.title.setObjectName("close_title")
         self.table = QTableWidget(0, 5)
@@ -39,6 +59,19 @@ class ClosePage(QWidget):
         self.seal_button.clicked.connect(self.seal)
         self.tick_button.clicked.connect(self.save_ticks)
         self.close_button.clicked.connect(self.close_day)
+        self.untick_reason = QLineEdit()
+        self.untick_reason.setObjectName("untick_reason")
+        self.untick_reason.setPlaceholderText(_("Why the tick was wrong"))
+        self.untick_button = button(_("Take back the selected tick"), "Ctrl+8", "untick")
+        self.untick_button.clicked.connect(self.untick)
+        self.backup_folder = QLineEdit()
+        self.backup_folder.setObjectName("backup_folder")
+        self.backup_folder.setPlaceholderText(_("Backup folder (a USB stick), e.g. E:\\backup"))
+        choose = QPushButton(_("Choose…"))
+        choose.clicked.connect(self.choose_folder)
+        save_folder = QPushButton(_("Save the backup folder"))
+        save_folder.setObjectName("save_backup_folder")
+        save_folder.clicked.connect(self.save_folder)
         self.result = QLabel()
         self.result.setObjectName("close_result")
         self.result.setWordWrap(True)
@@ -46,11 +79,45 @@ class ClosePage(QWidget):
         actions.addWidget(self.tick_button)
         actions.addWidget(self.close_button)
         actions.addWidget(self.seal_button)
+        mistakes = QHBoxLayout()
+        mistakes.addWidget(self.untick_reason, 1)
+        mistakes.addWidget(self.untick_button)
+        folder = QHBoxLayout()
+        folder.addWidget(QLabel(_("Backup folder")))
+        folder.addWidget(self.backup_folder, 1)
+        folder.addWidget(choose)
+        folder.addWidget(save_folder)
         layout = QVBoxLayout(self)
+        which = QHBoxLayout()
+        which.addWidget(QLabel(_("Day")))
+        which.addWidget(self.day_pick, 1)
+        layout.addLayout(which)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addLayout(mistakes)
+        layout.addLayout(folder)
         layout.addWidget(self.result)
+        current = close_backup.backup_folder()
+        self.backup_folder.setText(str(current) if current else "")
+        self.refresh()
+
+    def fill_days(self) -> None:
+        """Today, yesterday and the recent days with documents; the oldest one not yet closed comes first."""
+        self.day_pick.blockSignals(True)
+        self.day_pick.clear()
+        for day, closed in days.days_to_close(self.ctx.till.shop_id):
+            label = format_date(day, "long") + ("  · " + _("closed") if closed else "")
+            if day == today():
+                label += "  · " + _("today")
+            self.day_pick.addItem(label, day.isoformat())
+        index = self.day_pick.findData(self.day.isoformat())
+        self.day_pick.setCurrentIndex(max(index, 0))
+        self.day_pick.blockSignals(False)
+
+    def pick_day(self, index: int) -> None:
+        self.day = dt.date.fromisoformat(self.day_pick.itemData(index))
+        self.result.clear()
         self.refresh()
 
     def refresh(self) -> None:
@@ -72,6 +139,44 @@ class ClosePage(QWidget):
         self.table.resizeColumnsToContents()
         self.close_button.setEnabled(day_close_of(self.ctx.till.shop_id, self.day) is None)
         self.seal_button.setEnabled(not self.close_button.isEnabled())
+
+    def selected_ticked(self) -> uuid.UUID | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None or item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return None  # not yet ticked: just untick the box
+        return uuid.UUID(item.data(Qt.ItemDataRole.UserRole))
+
+    def untick(self) -> None:
+        payment = self.selected_ticked()
+        if payment is None:
+            self.result.setText(_("Select a payment already ticked off, write why the tick was wrong, then "
+                                  "take it back."))
+            return
+        try:
+            promptpay.untick(self.ctx.actor, payment, self.untick_reason.text())
+        except PosError as err:
+            show_error(self, err)
+            return
+        self.untick_reason.clear()
+        self.result.setText(_("The tick was taken back (kept in the books with the reason)."))
+        self.refresh()
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.backup_folder.text())
+        if chosen:
+            self.backup_folder.setText(chosen)
+            self.save_folder()
+
+    def save_folder(self) -> None:
+        text = self.backup_folder.text().strip()
+        try:
+            close_backup.set_backup_folder(Path(text) if text else None)
+        except OSError as err:
+            show_error(self, err)
+            return
+        self.result.setText(_("Backups at the day's close go to {folder}.").format(folder=text) if text else
+                            _("No backup folder is set."))
 
     def seal(self) -> None:
         try:
@@ -111,6 +216,11 @@ class ClosePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             close_open = True
+        elif QMessageBox.question(
+                self, _("Close the day?"),
+                _("Close the books of {day}? A closed day is never reopened: what arrives later goes into its "
+                  "addendum.").format(day=format_date(self.day, "long"))) != QMessageBox.StandardButton.Yes:
+            return
         try:
             result = days.close_day(self.ctx.actor, self.ctx.till.shop_id, self.day, close_open_shifts=close_open)
         except PosError as err:
@@ -125,6 +235,9 @@ class ClosePage(QWidget):
         lines = [_("Z {number} of {till}: net {net}, {unticked} PromptPay not ticked off").format(
             number=z.number, till=z.till_code, net=money_text(z.net_satang), unticked=len(z.unticked))
             for z in result.z_reports]
+        if result.backup is not None:
+            lines.append(result.backup.message)
         self.result.setText(_("The day {day} is closed.").format(day=format_date(self.day, "long")) + "\n"
                             + "\n".join(lines))
+        self.fill_days()
         self.refresh()

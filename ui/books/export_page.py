@@ -48,6 +48,7 @@ class ExportPage(QWidget):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         self.go = button(_("Export"), "Ctrl+E", "export")
+        self.folder.returnPressed.connect(self.go.click)  # Enter in the folder field exports too
         self.go.clicked.connect(self.export)
         self.result = QLabel()
         self.result.setObjectName("export_result")

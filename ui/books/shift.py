@@ -102,8 +102,11 @@ class ShiftPage(QWidget):
         self.count.clear()
         self.note.clear()
         self.refresh()
-        self.status.setText(_("Shift closed. Expected {expected}, counted {counted}, over/short {diff}.").format(
-            expected=closed.drawer.expected.format(), counted=closed.counted.format(), diff=closed.over_short.format()))
+        diff = closed.over_short.satang
+        result = (_("short by {amount}") if diff < 0 else _("over by {amount}") if diff > 0 else
+                  _("exact")).format(amount=Money(abs(diff)).format())
+        self.status.setText(_("Shift closed. Expected {expected}, counted {counted}: {result}.").format(
+            expected=closed.drawer.expected.format(), counted=closed.counted.format(), result=result))
 
     def move_cash(self) -> None:
         try:

@@ -37,6 +37,9 @@ def write_atomic(target: Path, write: Callable[[BinaryIO], None]) -> Path:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes it private (0600); an export is an ordinary file
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:

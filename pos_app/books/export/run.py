@@ -117,7 +117,7 @@ def export_books(actor: Actor, kind: str, scope: Scope, fmt: str, folder: Path,
                 write_csv(s, fh)
             written.append(write_atomic(folder / f"{stem}_{section.key}.csv", one))
     elif fmt == "xlsx":
-        written.append(write_atomic(folder / f"{stem}.xlsx", lambda fh: write_xlsx(sections, [title, *header], fh)))
+        written.append(write_atomic(folder / f"{stem}.xlsx", lambda fh: write_xlsx(sections, [title, *header[1:]], fh)))
     else:
         lines = [title, *header[1:]]
         written.append(write_atomic(folder / f"{stem}.pdf", lambda fh: write_pdf(sections, lines, title, fh)))

@@ -26,6 +26,9 @@ CHANNEL_TEXT = {"stall": N_("Stall"), "member": N_("Members"), "network": N_("Ne
                 "online": N_("Online")}
 CATEGORY_TEXT = {"ice": N_("Ice"), "supplier": N_("Supplier paid from the drawer"),
                  "bank": N_("Money taken to the bank"), "change": N_("Change for the drawer"), "other": N_("Other")}
+COST_TEXT = {"lots": N_("Cost of goods sold (from the lots sold)"),
+             "mixed": N_("Cost of goods sold (lots; partly standard cost)"),
+             "standard": N_("Cost of goods sold (standard cost)")}
 STOCK_TEXT = {"produce": N_("Produced"), "consume": N_("Used in production"), "transfer": N_("Transferred"),
               "waste": N_("Wasted")}
 
@@ -58,29 +61,40 @@ def summary_sections(s: Summary) -> list[Section]:
         [_("Voids"), s.voids_count, -s.voids_total],
         [_("Discounts given"), None, s.discounts],
         [_("Net sales"), None, s.net_sales],
-        [_("Cost of goods sold (standard cost)") if s.cost_basis == "standard" else _("Cost of goods sold"),
-         None, s.cost],
+    ]
+    if not s.network:  # a group's books: goods given to other groups are its sales, goods taken its purchases
+        money += [[_("Goods sold to other groups (transfers)"), None, s.transfers_out],
+                  [_("Income from sales"), None, s.income]]
+    money += [
+        [_(COST_TEXT[s.cost_basis]), None, s.cost],
         [_("Gross margin"), None, s.margin],
     ]
+    totals = {4, len(money) - 1} if s.network else {4, 6, len(money) - 1}
+    if s.transfers_count:
+        money += [[_("Goods bought from other groups (transfers)"), None, s.transfers_in]] if not s.network else [
+            [_("Transfers between the groups (inside the network)"), s.transfers_count, s.transfers_in]]
     money += [[_("Payment: {method}").format(method=_t(m, METHOD_TEXT)), None, v]
               for m, v in sorted(s.by_method.items())]
     money += [[_("Channel: {channel}").format(channel=_t(c, CHANNEL_TEXT)), None, v]
               for c, v in sorted(s.by_channel.items())]
     money += [[_("Goods of group {group}").format(group=g), None, v] for g, v in sorted(s.by_group.items())]
-    notes: tuple[str, ...] = (_("Cost of goods sold is worked from each item's standard cost (its latest "
-                                "incoming unit cost), "
-               "not yet from the lots' own costs."),) if s.cost_basis == "standard" else ()
+    notes: tuple[str, ...] = (_("Cost of goods sold is worked from the costs of the lots sold; where goods were "
+                                "sold that the books never received, from the item's standard cost (its latest "
+                                "incoming unit cost): {count} units.").format(
+        count=sum(i.standard_quantity for i in s.items)),) if s.cost_basis != "lots" else ()
     if s.is_empty:
         notes = (_("No sales, cash movements or stock movements in this period."), *notes)
     summary = Section("summary", _("Daily summary"), (Column(_("Item"), width=3), Column(_("Count"), "int"),
-                      Column(_("Amount (baht)"), "money")), money, frozenset({4, 6}), notes)
+                      Column(_("Amount (baht)"), "money")), money, frozenset(totals), notes)
     item_rows: list[list[Cell]] = [[i.sku, i.name_th, i.group_code, i.quantity, i.base_unit, i.amount, i.cost,
-                                    i.margin] for i in s.items]
-    item_rows.append([_("Total"), None, None, None, None, s.net_sales, s.cost, s.margin])
+                                    i.margin, i.standard_quantity or None] for i in s.items]
+    item_cost = sum((i.cost for i in s.items), Money(0))
+    item_rows.append([_("Total"), None, None, None, None, s.net_sales, item_cost, s.net_sales - item_cost,
+                      sum(i.standard_quantity for i in s.items) or None])
     items = Section("items", _("Sales by item"), (
         Column(_("Code"), width=1.4), Column(_("Item"), width=3), Column(_("Group")), Column(_("Quantity"), "int"),
         Column(_("Unit")), Column(_("Sales (baht)"), "money"), Column(_("Cost (baht)"), "money"),
-        Column(_("Margin (baht)"), "money")),
+        Column(_("Margin (baht)"), "money"), Column(_("At standard cost"), "int", 1.3)),
         item_rows, frozenset({len(s.items)}))
     moves = Section("cash", _("Cash movements of the drawer"), (
         Column(_("Direction")), Column(_("Category"), width=2.5), Column(_("Amount (baht)"), "money")),

@@ -1,0 +1,82 @@
+"""The backup taken when a day is closed (:func:`pos_app.trust.backup.backup` into the configured folder).
+
+The folder belongs to the laptop (a USB stick's path), so it is kept in a small per-laptop file
+(``books.json`` in the user config directory) or given by the ``POS_BACKUP_DIR`` environment variable.  No
+folder set, or a backup that fails: the day still closes and the close screen says so plainly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+import platformdirs
+
+from db.connection import APP_NAME
+from db.models import database
+from pos_app.trust.backup import BackupFailed, backup
+from resources.i18n import _
+
+ENV = "POS_BACKUP_DIR"
+KEEP = 30  # a month of closes
+
+
+def _settings_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "books.json"
+
+
+def backup_folder() -> Path | None:
+    """The folder the day close backs up into, or None when none is set."""
+    if os.environ.get(ENV, "").strip():
+        return Path(os.environ[ENV].strip()).expanduser()
+    try:
+        data = json.loads(_settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folder = data.get("backup_folder") if isinstance(data, dict) else None
+    return Path(folder) if isinstance(folder, str) and folder.strip() else None
+
+
+def set_backup_folder(folder: Path | None) -> None:
+    """Keep (or, None, forget) this laptop's backup folder."""
+    path = _settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"backup_folder": str(folder) if folder else ""}), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BackupAtClose:
+    path: Path | None  # the backup made, or None
+    message: str  # what the close screen shows (translated)
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None
+
+
+def _target() -> str | None:
+    db = database.obj
+    if not isinstance(db, pw.PostgresqlDatabase):
+        return None
+    if os.environ.get("POS_DATABASE_URL"):
+        return os.environ["POS_DATABASE_URL"]
+    p = db.connect_params
+    auth = f"{p.get('user', '')}:{p.get('password', '')}@" if p.get("user") else ""
+    host = f"{p.get('host', 'localhost')}:{p.get('port', 5432)}"
+    return f"postgresql://{auth}{host}/{db.database}"
+
+
+def backup_at_close(user_id: int | None, folder: Path | None = None, target: str | None = None) -> BackupAtClose:
+    """Back the books up after a day close; never raises for a missing or failing folder."""
+    where = folder or backup_folder()
+    if where is None:
+        return BackupAtClose(None, _("No backup folder is set: the day was closed without a backup. Set a "
+                                     "folder (a USB stick) under “Backup folder” on this screen."))
+    try:
+        made = backup(where, keep=KEEP, user_id=user_id, target=target or _target())
+    except BackupFailed as err:
+        return BackupAtClose(None, _("The day was closed, but the backup failed: {reason}").format(reason=str(err)))
+    return BackupAtClose(made.path, _("Backup saved: {path}").format(path=str(made.path)))
