@@ -8,9 +8,10 @@ The core decides; the till only asks and shows the answer.
   sale's own transaction decides again (another till may have sold the last unit meanwhile): under ``block``
   it refuses the sale, under ``warn`` it is saved and :attr:`SaleResult.shortfalls` says what was short.
 * **Lots**: goods leave first-expiry-first-out, chosen by the stock ledger.  A **lot label** is a Code 128
-  barcode carrying the lot number exactly as the stock room numbers it (``KAPI-25691124-001``, see
-  :mod:`pos_app.stock.lots`); scanning it sells from that lot.  An expired lot is sold only with a
-  manager's override (who approved is kept on the cart line and written to the audit log with the sale).
+  barcode carrying the lot number as the stock room numbers it (``KAPI-25691124-001``), or the lot's UUID
+  in a QR code, read by :func:`pos_app.stock.lots.lot_by_label`; scanning it sells from that lot.  An
+  expired lot is sold only with a manager's override (who approved is kept on the cart line and written to
+  the audit log with the sale).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ import peewee as pw
 from db.models import Lot, database
 from db.models.stock import StockBalance
 from pos_app.clock import today
+from pos_app.errors import InputError
 from pos_app.selling.cart import Cart
 from pos_app.stock.ledger import on_hand_many, stock_policy
+from pos_app.stock.lots import is_expired, lot_by_label
 
 
 @dataclass(frozen=True)
@@ -101,12 +104,12 @@ def check_cart(shop_id: int, cart: Cart) -> list[StockAnswer]:
 
 def read_lot_label(code: str, day: dt.date | None = None) -> LotAtTill | None:
     """The lot a scanned label names, or ``None`` when ``code`` is no lot number (then it is a barcode)."""
-    text = code.strip().upper()
-    if "-" not in text:
+    if "-" not in code:  # lot numbers and UUIDs have dashes; a shop barcode (EAN) never does: no look-up
         return None
-    lot = Lot.get_or_none(Lot.number == text)
-    if lot is None or lot.origin == "unrecorded":
+    try:
+        lot = lot_by_label(code)  # the stock room's reading: the number in any letter case, or the UUID
+    except InputError:
         return None
-    when = day or today()
-    expired = lot.expires_on is not None and lot.expires_on < when
-    return LotAtTill(str(lot.number), int(lot.item_id), lot.expires_on, expired)
+    if lot.origin == "unrecorded":
+        return None
+    return LotAtTill(str(lot.number), int(lot.item_id), lot.expires_on, is_expired(lot, day or today()))
