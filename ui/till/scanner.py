@@ -64,6 +64,16 @@ class ScanCatcher(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
+    def when(self, event: QKeyEvent) -> float:
+        """When the key was pressed, in seconds.  The window system stamps each key event (ms) as it
+        happens; a till busy for a moment (a timer, a slow disk) handles a burst late but its stamps stay
+        a few ms apart, so the scan is still one scan.  Without a stamp (0), or with a clock injected by a
+        test, the clock is read when the key is handled."""
+        stamp = event.timestamp()
+        if stamp and self.clock is time.monotonic:
+            return stamp / 1000.0
+        return self.clock()
+
     def _reset(self) -> None:
         self.buffer, self.field = "", None
 
@@ -83,7 +93,7 @@ class ScanCatcher(QObject):
         if watched is not (QApplication.focusWidget() or self.page.window()):
             return False  # a key ignored by the focus widget travels on to its parents: count it once
         assert isinstance(event, QKeyEvent)
-        now = self.clock()
+        now = self.when(event)
         burst_alive = bool(self.buffer) and now - self.last <= MAX_GAP_S
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if burst_alive and len(self.buffer) >= MIN_LENGTH:
