@@ -163,6 +163,9 @@ def test_an_online_order_paid_later_enters_the_books_the_day_the_money_arrives(e
     assert [(ln.income, ln.description) for ln in rd.lines] == [(B("120.00"), "รับเงินค่าสินค้าสั่งออนไลน์ (2 รายการ)")]
     book = cash_book(make_scope(later))
     assert [(ln.cash_in, ln.bank_in) for ln in book.lines] == [(B("0"), B("50.00")), (B("70.00"), B("0"))]
+    # the drawer of the 26th: float ฿100 + ฿100 handed over − ฿30 change = ฿170 expected
+    drawer = cash.drawer_of(cash.open_shift_of(t1().id), at(10, 0, later))
+    assert (drawer.received, drawer.change, drawer.expected) == (B("100.00"), B("30.00"), B("170.00"))
     assert book.carried_forward == (B("311.60") + B("70.00"), B("155.00") + B("50.00"))
     drawer = cash.drawer_of(cash.open_shift_of(t1().id))  # type: ignore[arg-type]
     assert (drawer.received, drawer.change, drawer.expected) == (B("100.00"), B("30.00"), B("170.00"))
