@@ -106,7 +106,7 @@ def test_bad_payloads_are_refused_quoting_them(payload: str) -> None:
 
 
 def with_crc(body: str) -> str:
-    """A payload with a correct CRC-16/CCITT-FALSE, computed here bit by bit (not the module's table)."""
+    """A payload with a correct CRC-16/CCITT-FALSE, computed here bit by bit (not by the module)."""
     crc = 0xFFFF
     for byte in (body + "6304").encode("ascii"):
         crc ^= byte << 8
@@ -149,3 +149,22 @@ def test_a_wrong_crc_is_reported_not_refused() -> None:
     assert decode_promptpay("  " + good + "\n").crc_ok is True  # spaces around a pasted payload
     with pytest.raises(TypeError, match="string"):
         decode_promptpay(None)  # type: ignore[arg-type]
+
+
+def test_a_broken_merchant_field_is_refused_quoting_the_whole_payload() -> None:
+    payload = with_crc("000201010211" + "2904" + "0012" + "5802TH5303764")  # tag 29 says 12 characters, holds 0
+    with pytest.raises(InputError) as err:
+        decode_promptpay(payload)
+    assert str(err.value) == f"“{payload}” ไม่ใช่ข้อมูล QR พร้อมเพย์"
+
+
+def test_a_wrong_type_is_a_programming_error_naming_what_it_got() -> None:
+    with pytest.raises(TypeError) as err:
+        decode_promptpay(b"000201")  # type: ignore[arg-type]
+    assert str(err.value) == "a payload is a string, not bytes"
+    with pytest.raises(TypeError) as err:
+        promptpay_payload(812345678)  # type: ignore[arg-type]
+    assert str(err.value) == "a PromptPay id is a string, not int"
+    with pytest.raises(TypeError) as err:
+        promptpay_payload("0812345678", 4.22)  # type: ignore[arg-type]
+    assert str(err.value) == "the amount is integer satang, not float"

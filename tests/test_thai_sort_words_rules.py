@@ -27,6 +27,11 @@ def test_thai_order_groups() -> None:
     ]
 
 
+def test_other_letters_stay_after_english_even_after_a_blank() -> None:
+    # the first letter's script decides the group (blank skipped); within a group the blank sorts first
+    assert sorted(["zebra", " Ωmega", " zoo", "กา"], key=thai_sort_key) == ["กา", " zoo", "zebra", " Ωmega"]
+
+
 def test_english_first_order_groups() -> None:
     assert sorted(MIXED, key=english_first_sort_key) == [
         "", "!", "~", "12", "๙", "Apple", "banana", " กบ", "กา", "ไก่", "\u0e4eก", "Ωmega"]

@@ -13,15 +13,17 @@
   a mobile number must be 10 digits starting 06, 08 or 09; a national/tax id must pass its check digit.
 - ``decode_promptpay(payload)`` → :class:`DecodedPayload` (top-level tags, target kind and id, amount in
   satang or ``None``, whether the CRC matches).  Malformed payloads raise :class:`InputError`.
-- ``crc16_ccitt_false(data)`` is written here (poly 0x1021, init 0xFFFF, no reflection, no final xor)
-  because the ``crc16`` package does not build on Python ≥ 3.10.  Tag 63 holds it as four upper-case hex
-  digits, zero-padded, computed over everything before it including ``6304``.
+- ``crc16_ccitt_false(data)`` (poly 0x1021, init 0xFFFF, no reflection, no final xor) is the standard
+  library's ``binascii.crc_hqx`` started at 0xFFFF (the ``crc16`` package does not build on Python ≥ 3.10).
+  Tag 63 holds it as four upper-case hex digits, zero-padded, computed over everything before it including
+  ``6304``.
 
 Every error is an :class:`~pos_app.errors.InputError` with a message in the user's language.
 """
 
 from __future__ import annotations
 
+import binascii
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,26 +44,9 @@ _WRONG_LENGTH = N_(
 _CLEAN = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789", " -.\u00a0\t()")
 
 
-def _crc_table() -> tuple[int, ...]:
-    table = []
-    for byte in range(256):
-        crc = byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else (crc << 1)
-        table.append(crc & 0xFFFF)
-    return tuple(table)
-
-
-_TABLE = _crc_table()
-
-
 def crc16_ccitt_false(data: bytes) -> int:
     """CRC-16/CCITT-FALSE of ``data`` (check value of ``b"123456789"`` is ``0x29B1``)."""
-    crc = 0xFFFF
-    table = _TABLE
-    for byte in data:
-        crc = ((crc << 8) & 0xFFFF) ^ table[(crc >> 8) ^ byte]
-    return crc
+    return binascii.crc_hqx(data, 0xFFFF)  # the standard library's CRC-CCITT, started at 0xFFFF
 
 
 @dataclass(frozen=True)
@@ -215,7 +200,7 @@ def _parse_amount(text: str, original: str) -> int:
         or (dot and not frac)
     ):
         raise InputError("“{text}” is not a PromptPay QR payload", text=original)
-    return int(whole) * 100 + int(frac.ljust(2, "0") or "0")
+    return int(whole) * 100 + int(frac.ljust(2, "0"))  # "4" → 400, "4.2" → 420
 
 
 def decode_promptpay(payload: str) -> DecodedPayload:
