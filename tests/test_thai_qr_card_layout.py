@@ -19,6 +19,7 @@ from __future__ import annotations
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from pos_app.money import Money
+from pos_app.thai import validate_promptpay_id
 from pos_app.thai.qr import promptpay_card
 from resources import font_path
 from resources.i18n import set_language
@@ -122,3 +123,9 @@ def test_a_name_too_long_for_any_size_stops_at_18_pixels() -> None:
     expected, qr_top = drawn_by_hand([(name, 18, True, INK, 16)],
                                      [("สแกนแล้วใส่จำนวนเงิน", 40, True, INK, 12), *id_lines("080-123-4567")])
     same_but_the_qr(card.image, expected, qr_top)
+
+
+def test_a_card_for_an_id_already_checked() -> None:
+    card = promptpay_card(validate_promptpay_id("081-234-5678"), 422)
+    assert card.payload == "00020101021229370016A000000677010111011300668123456785802TH530376454044.2263045D49"
+    assert card.qr_box == (51, 140, 17)
