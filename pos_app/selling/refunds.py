@@ -4,14 +4,16 @@
   reason, approved by a person who may refund (the treasurer, or a manager's PIN at the till).  Goods go back
   to stock, or to waste when spoiled (a refund movement then a waste movement, both recorded).  It is dated
   today, even when the sale's day is closed.
-* A **void** cancels a whole sale of today that nothing has been refunded from (or an unpaid online order
-  of any day), with a manager; it is a refund document marked ``reversal="void"``.
+* A **void** cancels a whole sale of today that nothing has been refunded from (or an online order not yet
+  paid in full, of any day), with a manager; it is a refund document marked ``reversal="void"``.
 
 The money back for a line is its share of what was paid: each line's paid amount is its net
 (amount − line discount) less its share of the sale's discount (shares by net, HALF_UP, the last line
 takes the remainder so the shares add up exactly); refunding q of the Q units left gives
 paid-left × q ÷ Q, HALF_UP, and the last units take exactly what is left.  Refund lines carry the money
-back as a negative amount with no discount, so refunds add up without discount arithmetic.
+back as a negative amount with no discount, so refunds add up without discount arithmetic.  The money paid
+back is that amount, but never more than the customer paid (at the till and later, for an online order)
+less what earlier refunds gave back: an unpaid online order gives nothing back, a part-paid one its part.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping
 
-from db.models import Sale, SaleLine, database
+from db.models import OrderPayment, Payment, Sale, SaleLine, database
 from pos_app.books import closed
 from pos_app.clock import business_date, today, utc_now
 from pos_app.errors import InputError, NotFound
@@ -64,6 +66,18 @@ def refundable(sale: Sale) -> dict[int, tuple[SaleLine, int, int]]:
     return out
 
 
+def paid_in(sale: Sale) -> int:
+    """What the customer paid for ``sale`` (satang): at the till, and later for an online order."""
+    at_till = sum(p.amount_satang for p in sale.payments)
+    later = sum(p.amount_satang for p in OrderPayment.select().where(OrderPayment.sale_uuid == sale.uuid))
+    return int(at_till + later)
+
+
+def given_back(sale: Sale) -> int:
+    """The money already paid back (satang, positive) by the refunds and voids of ``sale``."""
+    return -int(sum(p.amount_satang for p in Payment.select().join(Sale).where(Sale.refund_of == sale)))
+
+
 def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
                 now: dt.datetime | None = None, refund_uuid: uuid.UUID | None = None, *,
                 lines: Mapping[int, int] | None = None, to_waste: frozenset[int] = frozenset(),
@@ -87,9 +101,9 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
         closed.admit(till_id, doc, "void" if void else "refund", when)  # closed day: refused or late arrival
         left = refundable(original)
-        paid = sum(p.amount_satang for p in original.payments)
+        paid = paid_in(original)
         if void:
-            unpaid_order = original.channel == "online" and paid == 0
+            unpaid_order = original.channel == "online" and paid < original.total_satang  # cancelled any day
             if original.business_date != today() and not unpaid_order:
                 raise InputError("Only today's sales can be voided; give a refund instead")
             if any(qty != line.quantity for line, qty, _m in left.values()):
@@ -125,7 +139,9 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
                  amount_satang=-money, discount_satang=0, refund_of_line_no=line.line_no)
             for i, (line, qty, money) in enumerate(out)
         ]).execute()
-        back = min(-total, paid) if void else -total  # an unpaid order voided gives no money back
+        # never more back than the customer paid and has not had back yet: an online order unpaid (or part
+        # paid) gives back only what came in for it
+        back = max(0, min(-total, paid - given_back(original)))
         payments = [PaymentIn(method, Money(-back))] if back else []
         insert_payments(refund.id, payments, when, actor)
         moves = [Movement(line.item_id, qty) for line, qty, _m in out]
