@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBo
 from db.models import Barcode, Item, ItemPack, Lot, StockMovement, Supplier
 from db.models.production import Batch, BatchOutput, Recipe
 from db.models.stock import Purchase
+from pos_app.trust import audit
 from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the fixture)
 from tests.test_ui_till import child
 from ui.shell.window import MainWindow
@@ -215,3 +216,7 @@ def test_reports_are_made_in_the_background(window: MainWindow, qtbot: Any, tmp_
     click(window, qtbot, "lot_recall_pdf")
     assert "NO-SUCH-LOT" in message(window)  # said at once, nothing made
     assert not (reports / "recall-NO-SUCH-LOT.pdf").exists()
+    made = [(e.user, e.till, e.detail["what"], e.detail["files"]) for e in reversed(audit.entries(["export"]))]
+    assert made == [("prapha", "T1", "valuation", ["stock-valuation.pdf"]),  # each file written is an export
+                    ("prapha", "T1", "register", [f"materials-register-{salt.id}.xlsx"]),
+                    ("prapha", "T1", "recall", [f"recall-{paste.number}.pdf"])]

@@ -30,6 +30,7 @@ from pos_app.events import bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -117,8 +118,8 @@ def open_shift(actor: Actor, till_id: int, count: Mapping[int, str | int], now: 
         shift = Shift.create(uuid=doc, till=till_id, number=number, opened_by=actor.user_id, opened_at=when,
                              business_date=business_date(when), float_satang=denominations.total(pieces).satang,
                              float_count=denominations.to_json(pieces))
-        record("shift", doc, when, {"till": till_id, "number": number, "user": actor.login, "at": when.isoformat(),
-                                    "float": shift.float_satang, "count": shift.float_count},
+        record("shift", doc, when, {"till": names.till(till_id), "number": number, "user": actor.login,
+                                    "at": when.isoformat(), "float": shift.float_satang, "count": shift.float_count},
                till_id=till_id, user_id=actor.user_id)
     info = _info(shift)
     bus.publish(ShiftChanged(till_id, doc, False))
@@ -221,7 +222,7 @@ def move_cash(actor: Actor, till_id: int, direction: str, category: str, reason:
         CashMovement.create(uuid=doc, shift_uuid=shift.uuid, till=till_id, direction=direction, category=category,
                             reason=reason[:500], amount_satang=amount.satang, user=actor.user_id,
                             created_at=when, business_date=business_date(when))
-        record("cash_movement", doc, when, {"till": till_id, "user": actor.login, "at": when.isoformat(),
+        record("cash_movement", doc, when, {"till": names.till(till_id), "user": actor.login, "at": when.isoformat(),
                                             "direction": direction, "category": category, "amount": amount.satang,
                                             "reason": reason}, till_id=till_id, user_id=actor.user_id)
     bus.publish(CashMoved(till_id, doc, direction, amount.satang))

@@ -26,6 +26,7 @@ from db.models.books import AddendumSeal, DayClose, LateDocument
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import ClosedDayError
 from pos_app.thai.dates import format_date, format_time
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -59,8 +60,9 @@ def admit_to_shop(shop_id: int, doc_uuid: uuid.UUID, doc_type: str, when: dt.dat
     entry, arrived = uuid.uuid4(), utc_now()
     LateDocument.insert(uuid=entry, shop=shop_id, business_date=day, addendum_no=number,
                         doc_type=doc_type, doc_uuid=doc_uuid, made_at=when, arrived_at=arrived).execute()
-    record("late_document", entry, arrived, {"shop": shop_id, "day": day.isoformat(), "addendum": number,
-                                             "doc_type": doc_type, "doc": str(doc_uuid), "made_at": when.isoformat()})
+    record("late_document", entry, arrived, {"shop": names.shop(shop_id), "day": day.isoformat(),
+                                             "addendum": number, "doc_type": doc_type, "doc": str(doc_uuid),
+                                             "made_at": when.isoformat()})
     return number
 
 

@@ -33,6 +33,7 @@ from pos_app.events import bus
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.thai.dates import format_date
+from pos_app.trust import names
 from pos_app.trust.journal import record
 from resources.i18n import N_, _
 
@@ -137,9 +138,9 @@ def close_day(actor: Actor, shop_id: int, day: dt.date, close_open_shifts: bool 
             ZReport.create(uuid=uuid.uuid4(), till=till.id, number=number, business_date=day, day_close=close,
                            created_at=when, figures=figures.to_json(), journal_head=figures.journal_head)
             reports.append(figures)
-        record("day_close", close.uuid, when, {"shop": shop_id, "day": day.isoformat(), "user": actor.login,
-                                               "at": when.isoformat(), "z": [[r.till_code, r.number, r.net_satang]
-                                                                             for r in reports]},
+        record("day_close", close.uuid, when, {"shop": names.shop(shop_id), "day": day.isoformat(),
+                                               "user": actor.login, "at": when.isoformat(),
+                                               "z": [[r.till_code, r.number, r.net_satang] for r in reports]},
                user_id=actor.user_id)
     bus.publish(DayClosed(shop_id, day, tuple(r.number for r in reports)))
     saved = backup_at_close(actor.user_id, backup_to) if take_backup else None
@@ -207,6 +208,6 @@ def seal_addendum(actor: Actor, shop_id: int, day: dt.date, now: dt.datetime | N
         AddendumSeal.create(uuid=doc, shop=shop_id, business_date=day, addendum_no=number,
                             sealed_by=actor.user_id, sealed_at=when,
                             figures=f'{{"net":{report.net_satang},"sales":{report.sales_count}}}')
-        record("addendum_seal", doc, when, {"shop": shop_id, "day": day.isoformat(), "number": number,
-                                            "net": report.net_satang}, user_id=actor.user_id)
+        record("addendum_seal", doc, when, {"shop": names.shop(shop_id), "day": day.isoformat(),
+                                            "number": number, "net": report.net_satang}, user_id=actor.user_id)
     return addendum(shop_id, day, number)

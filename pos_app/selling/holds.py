@@ -22,6 +22,7 @@ from pos_app.people.users import Actor
 from pos_app.printing import slips as print_slips
 from pos_app.selling import catalog
 from pos_app.selling.cart import Cart, CartLine
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -102,7 +103,8 @@ def cancel(actor: Actor, till_id: int, cart: Cart, reason: str = "", now: dt.dat
         CartCancellation.create(uuid=doc, till=till_id, seller=actor.user_id, created_at=when,
                                 business_date=business_date(when), total_satang=cart.total.satang,
                                 content=_content(cart), reason=reason.strip()[:500])
-        record("cart_cancellation", doc, when, {"till": till_id, "user": actor.login, "at": when.isoformat(),
-                                                "total": cart.total.satang, "reason": reason.strip()},
+        record("cart_cancellation", doc, when, {"till": names.till(till_id), "user": actor.login,
+                                                "at": when.isoformat(), "total": cart.total.satang,
+                                                "reason": reason.strip()},
                till_id=till_id, user_id=actor.user_id)
     return doc

@@ -34,6 +34,7 @@ from pos_app.printing import outbox as print_outbox
 from pos_app.selling.payments import PaymentIn
 from pos_app.selling.sales import SaleResult, insert_payments, next_number, result_of
 from pos_app.stock.ledger import Movement, on_hand_many, write_movements
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -150,7 +151,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         if spoiled:
             write_movements("waste", shop_id, doc, spoiled, when, actor.user_id)
         record("void" if void else "refund", doc, when, {
-            "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
+            "number": number, "till": names.till(till_id), "user": actor.login, "at": when.isoformat(),
             "total": total, "refund_of": str(original.uuid), "reason": reason.strip(),
             "approved_by": approved_by.login if approved_by else "",
             "payments": [[p.method, p.amount.satang] for p in payments],

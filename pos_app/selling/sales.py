@@ -26,7 +26,7 @@ from pos_app.selling.cart import Cart
 from pos_app.selling.discounts import check_discount
 from pos_app.selling.payments import PaymentIn, check_payments
 from pos_app.stock.ledger import Movement, Shortfall, on_hand_many, write_movements
-from pos_app.trust import audit
+from pos_app.trust import audit, names
 from pos_app.trust.journal import record
 
 
@@ -145,7 +145,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                               till_id=till_id, when=when, action=Action.SELL_EXPIRED.value, for_user=actor.login,
                               lot=pick.lot_number, quantity=-pick.quantity, sale=str(cart.uuid))
             record("sale", cart.uuid, when, {
-                "number": number, "till": till_id, "user": actor.login, "at": when.isoformat(),
+                "number": number, "till": names.till(till_id), "user": actor.login, "at": when.isoformat(),
                 "total": total.satang, "discount": cart.discount.satang, "channel": cart.channel,
                 "payments": [[p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang] for p in payments],
                 "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang,

@@ -21,6 +21,7 @@ from pos_app.people.users import Actor
 from pos_app.stock.ledger import Movement, Pick, write_movements
 from pos_app.stock.lots import instant_of
 from pos_app.thai.dates import format_date
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -68,7 +69,7 @@ def _save(actor: Actor, kind: str, shop_id: int, moves: list[Movement], reason: 
         written = write_movements(kind, shop_id, doc, moves, instant_of(day, when), actor.user_id, recorded=when)
         StockAdjustment.create(uuid=doc, kind=kind, shop=shop_id, business_date=day, created_at=when,
                                user=actor.user_id, reason=reason[:500], value_satang=written.value_satang)
-        record(kind, doc, when, {"shop": shop_id, "day": day.isoformat(), "user": actor.login,
+        record(kind, doc, when, {"shop": names.shop(shop_id), "day": day.isoformat(), "user": actor.login,
                                  "at": when.isoformat(), "reason": reason, "value": written.value_satang,
                                  "lines": extra}, user_id=actor.user_id)
     bus.publish(StockChanged(shop_id, tuple(written)))
@@ -103,4 +104,4 @@ def record_waste(actor: Actor, shop_id: int, lines: list[Wasted], reason: str, d
         raise InputError("A quantity must be more than zero")
     moves = [Movement(w.item_id, -w.quantity, lot_id=w.lot_id) for w in lines]
     return _save(actor, "waste", shop_id, moves, reason, day, when,
-                 [[w.item_id, w.lot_id, w.quantity] for w in lines])
+                 [[names.item(w.item_id), names.lot(w.lot_id), w.quantity] for w in lines])

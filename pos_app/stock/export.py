@@ -1,11 +1,22 @@
 """A report as a table (title, lines above, header, rows, totals) and its two renderings: PDF with shaped
-Thai (reportlab ``Paragraph`` with ``shaping=1`` in the bundled Sarabun) and XLSX (openpyxl)."""
+Thai (reportlab ``Paragraph`` with ``shaping=1`` in the bundled Sarabun) and XLSX (openpyxl);
+:func:`write_report` saves one as a file and records the export in the audit log, as the books' exports do."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
+
+from pos_app.books.export.atomic import ExportError, write_atomic
+from pos_app.people.users import Actor
+from pos_app.trust import audit
+
+REPORT_FORMATS = ("pdf", "xlsx")
 
 
 @dataclass(frozen=True)
@@ -90,3 +101,22 @@ def _number(text: str) -> object:
     except InvalidOperation:
         return text
     return int(value) if value == value.to_integral_value() and "." not in cleaned else value
+
+
+def write_report(actor: Actor, report: ReportTable, folder: Path, stem: str, kind: str = "pdf",
+                 till_id: int | None = None) -> Path:
+    """Render ``report`` into ``folder/<stem>.<kind>`` (written whole or not at all) and add an ``export`` row
+    to the audit log (who, which report, which file).  Bad input raises before anything is written."""
+    if kind not in REPORT_FORMATS:
+        raise ExportError("Unknown format {format}; use pdf or xlsx", format=kind)
+    body = to_pdf(report) if kind == "pdf" else to_xlsx(report)
+
+    def write(fh: BinaryIO) -> None:
+        fh.write(body)
+
+    with contextlib.suppress(OSError):  # a missing folder is made; one that cannot be is named by write_atomic
+        folder.mkdir(parents=True, exist_ok=True)
+    path = write_atomic(folder / f"{re.sub(r'[^0-9A-Za-z_.-]+', '-', stem)}.{kind}", write)
+    audit.log("export", actor.user_id, subject=str(path), till_id=till_id, what=report.sheet, format=kind,
+              title=report.title, files=[path.name])
+    return path

@@ -24,6 +24,7 @@ from pos_app.people.users import Actor
 from pos_app.stock.ledger import Movement, write_movements
 from pos_app.stock.lots import NewLot, create_lot, instant_of
 from pos_app.thai.dates import format_date
+from pos_app.trust import names
 from pos_app.trust.journal import record
 
 
@@ -154,7 +155,7 @@ def record_purchase(actor: Actor, shop_id: int, lines: list[BuyLine], supplier_i
                                 instant_of(day, when), actor.user_id, recorded=when)
         record(kind, doc, when, {
             "shop": shop.code, "day": day.isoformat(), "user": actor.login, "at": when.isoformat(),
-            "paid_from": paid_from, "total": total.satang, "supplier": supplier_id,
+            "paid_from": paid_from, "total": total.satang, "supplier": names.supplier(supplier_id),
             "lots": [[m.number, m.quantity, m.cost.satang] for m in made],
         }, user_id=actor.user_id)
     bus.publish(StockChanged(shop_id, tuple(moved)))

@@ -54,6 +54,7 @@ class TableRule:
     anchor: str  # the column a WHERE for one document compares with the document's UUID
     anchor_field: pw.Field
     postgres: bool = False
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # SQLite: per column, a printf piece and its arguments
 
     def select(self, columns: Iterable[str] | None = None) -> str:
         """SELECT key, line FROM … (the line made of ``columns``: default all of today's)."""
@@ -62,10 +63,13 @@ class TableRule:
         if missing:
             raise SchemaError(f"{self.table}.{missing[0]} no longer exists")
         values = [self.values[self.columns.index(c)] for c in names]
-        if not self.postgres and 0 < len(values) < MAX_PRINTF_ARGS:
+        parts = [self.parts[self.columns.index(c)] for c in names] if self.parts else []
+        args = [a for _piece, more in parts for a in more]
+        if parts and 0 < len(args) < MAX_PRINTF_ARGS:
             # one printf builds the line in one go: a chain of ``||`` copies the growing line at every step
-            # (verify spends most of its time here); printf's %s gives the same text for text and integers
-            line = f"printf('{self.table}{'|%s' * len(values)}', {', '.join(values)})"
+            # (verify spends most of its time here); printf's %s gives the same text for text and integers,
+            # and a text's ``<length>:<text>`` is two arguments of one piece, never an intermediate string
+            line = f"printf('{self.table}{''.join('|' + piece for piece, _a in parts)}', {', '.join(args)})"
         else:
             line = " || '|' || ".join([f"'{self.table}'", *values])
         return f"SELECT {self.key_sql}, {line} {self.from_sql}"
@@ -105,12 +109,26 @@ def _value_sql(field: pw.Field, col: str, postgres: bool, nullable: bool | None 
     return f"COALESCE({text}, 'N')"
 
 
-def _ref_sql(target: type[pw.Model], alias: str, postgres: bool, nullable: bool) -> str:
+def _is_text(field: pw.Field) -> bool:
+    return not isinstance(field, pw.UUIDField | pw.DateTimeField | pw.DateField | pw.BooleanField | pw.FloatField
+                          | pw.IntegerField | pw.DecimalField)
+
+
+def _piece(field: pw.Field, col: str, nullable: bool | None = None) -> tuple[str, tuple[str, ...]]:
+    """SQLite: ``col`` as one printf piece and its arguments.  A NOT NULL text is ``%s:%s`` of its length and
+    itself — the same text as ``length(col) || ':' || col`` without building it first (100,000 sale rows:
+    0.45 → 0.26 s); anything else is ``%s`` of its :func:`_value_sql`."""
+    if _is_text(field) and not (field.null if nullable is None else nullable):
+        return "%s:%s", (f"length({col})", col)
+    return "%s", (_value_sql(field, col, False, nullable),)
+
+
+def _ref_field(target: type[pw.Model], alias: str) -> tuple[pw.Field, str]:
     fields = target._meta.fields
     if "uuid" in fields:
-        return _value_sql(fields["uuid"], f"{alias}.uuid", postgres, nullable)
+        return fields["uuid"], f"{alias}.uuid"
     if "code" in fields:
-        return _value_sql(fields["code"], f"{alias}.code", postgres, nullable)
+        return fields["code"], f"{alias}.code"
     raise SchemaError(f"{target._meta.table_name} has neither uuid nor code: a document cannot name it")
 
 
@@ -180,7 +198,7 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
     joins: list[str] = []
     key, anchor, anchor_field = _key(model, "t", docs, postgres, joins)
     owner = _owner(model, docs) if _kind(model, docs) == "child" else None
-    names, values = [], []
+    names, values, parts = [], [], []
     for n, field in enumerate(model._meta.sorted_fields):
         if field is model._meta.primary_key:
             continue
@@ -191,12 +209,16 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
                 alias = "o0"
             else:
                 joins.append(f'LEFT JOIN "{field.rel_model._meta.table_name}" {alias} ON {alias}.id = {col}')
-            values.append(_ref_sql(field.rel_model, alias, postgres, bool(field.null)))
+            target, ref = _ref_field(field.rel_model, alias)
+            values.append(_value_sql(target, ref, postgres, bool(field.null)))
+            parts.append(_piece(target, ref, bool(field.null)))
         else:
             values.append(_value_sql(field, col, postgres))
+            parts.append(_piece(field, col))
         names.append(field.name)
     return TableRule(table, _kind(model, docs), tuple(names), tuple(values), key,
-                     f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field, postgres)
+                     f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field, postgres,
+                     () if postgres else tuple(parts))
 
 
 def spec(postgres: bool) -> str:
@@ -224,12 +246,16 @@ def rows_of(database: pw.Database, doc_uuid: Any, spec: dict[str, list[str]] | N
     return out
 
 
+def selects(database: pw.Database, spec: dict[str, list[str]] | None = None) -> list[str]:
+    """One ``SELECT key, line`` per document table (``spec``: the columns of an older hash_version)."""
+    return [rule.select(spec[table] if spec else None) for table, rule in rules(is_postgres(database)).items()
+            if spec is None or table in spec]
+
+
 def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None) -> Iterator[tuple[str, str]]:
     """Every line of every document table as (document key, line)."""
-    for table, rule in rules(is_postgres(database)).items():
-        if spec is not None and table not in spec:
-            continue
-        yield from database.execute_sql(rule.select(spec[table] if spec else None))
+    for sql in selects(database, spec):
+        yield from database.execute_sql(sql)
 
 
 def root_table_of(doc: Doc) -> str:

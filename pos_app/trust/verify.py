@@ -344,12 +344,13 @@ def load_documents(db: pw.Database, spec: dict[str, list[str]] | None = None) ->
     """Every document's lines, by document key (``spec``: the columns of an older hash_version)."""
     docs: dict[str, Doc] = {}
     get = docs.get
-    for key, line in canonical.all_rows(db, spec):
-        lines = get(key)
-        if lines is None:
-            docs[key] = [line]
-        else:
-            lines.append(line)
+    for sql in canonical.selects(db, spec):  # 600,000 rows for 100,000 sales: straight off each cursor
+        for key, line in db.execute_sql(sql):
+            lines = get(key)
+            if lines is None:
+                docs[key] = [line]
+            else:
+                lines.append(line)
     return docs
 
 

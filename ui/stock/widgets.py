@@ -4,7 +4,6 @@ shortcut, a message line, and saving a report (PDF or XLSX) where the person can
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.connection import data_dir
-from pos_app.stock.export import ReportTable, to_pdf, to_xlsx
+from pos_app.stock import export as stock_export
+from pos_app.stock.export import ReportTable
 from resources.i18n import _
 
 if TYPE_CHECKING:
@@ -82,14 +82,10 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setText(text)
 
 
-def write_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
-    """Render the report (PDF with shaped Thai, or XLSX) under the data folder's ``reports`` (no Qt: runs
-    off the GUI thread)."""
-    folder = data_dir() / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{re.sub(r'[^0-9A-Za-z_.-]+', '-', stem)}.{kind}"
-    path.write_bytes(to_pdf(report) if kind == "pdf" else to_xlsx(report))
-    return path
+def write_report(ctx: ShellContext, report: ReportTable, stem: str, kind: str = "pdf") -> Path:
+    """Render the report (PDF with shaped Thai, or XLSX) under the data folder's ``reports``, audited as an
+    export by the person logged in (no Qt: runs off the GUI thread)."""
+    return stock_export.write_report(ctx.actor, report, data_dir() / "reports", stem, kind, till_id=ctx.till.id)
 
 
 def open_file(path: Path) -> None:
@@ -97,9 +93,9 @@ def open_file(path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def save_report(report: ReportTable, stem: str, kind: str = "pdf") -> Path:
+def save_report(ctx: ShellContext, report: ReportTable, stem: str, kind: str = "pdf") -> Path:
     """Write the report and open it (not in an offscreen test run)."""
-    path = write_report(report, stem, kind)
+    path = write_report(ctx, report, stem, kind)
     open_file(path)
     return path
 
@@ -116,4 +112,4 @@ def export_report(ctx: ShellContext, message: QLabel, report: ReportTable, stem:
     def failed(err: BaseException) -> None:
         say(message, getattr(err, "message", str(err)), error=True)
 
-    ctx.run_in_background(lambda: write_report(report, stem, kind), done, failed, _("Making the report…"))
+    ctx.run_in_background(lambda: write_report(ctx, report, stem, kind), done, failed, _("Making the report…"))
