@@ -164,6 +164,7 @@ class ProductPicker(QWidget):
         self.limit = limit
         self._query = ""
         self._group: str | None = None
+        self._loading = False
         self.model = ProductModel(self)
         self.grid = ProductGrid(self)
         self.grid.setModel(self.model)
@@ -192,7 +193,7 @@ class ProductPicker(QWidget):
     # --- what is shown -------------------------------------------------------------------------------
     def set_index(self, index: CatalogIndex) -> None:
         """Show another (rebuilt) catalogue index; the query and group are kept when the group still is."""
-        self.index = index
+        self.index, self._loading = index, False
         for button in self.group_buttons.values():
             self._button_group.removeButton(button)
             button.deleteLater()
@@ -221,6 +222,11 @@ class ProductPicker(QWidget):
         self._filter_row.addWidget(button)
         self.group_buttons[code] = button
 
+    def show_loading(self) -> None:
+        """A big catalogue is being indexed: say so under the (empty) grid until :meth:`set_index`."""
+        self._loading = True
+        self._refresh()
+
     def set_query(self, text: str) -> None:
         """Show what ``text`` finds (name, SKU or barcode; empty: everything of the group)."""
         self._query = text
@@ -244,8 +250,11 @@ class ProductPicker(QWidget):
         found = self.index.search(self._query, limit=self.limit + 1, group=self._group)
         more = len(found) > self.limit
         self.model.set_items(found[: self.limit])
-        self.more.setText(_("More products: type to narrow the list") if more else "")
-        self.more.setVisible(more)
+        if self._loading:
+            self.more.setText(_("Loading the product list… scanning works already"))
+        else:
+            self.more.setText(_("More products: type to narrow the list") if more else "")
+        self.more.setVisible(more or self._loading)
         if found:
             self.grid.setCurrentIndex(self.model.index(0))
 
