@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from pos_app.selling import history, refunds
 from pos_app.thai.dates import format_datetime, to_bangkok
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.till.asking import tell
 from ui.till.refund import RefundDialog, unit_text
 
 METHOD = {"cash": N_("Cash"), "promptpay": N_("PromptPay"), "transfer": N_("Bank transfer"),
@@ -152,7 +152,7 @@ class SaleDetailView(QWidget):
         try:
             self.dialog = show_receipt_preview(self.ctx, self.sale.summary.uuid, self)
         except PosError as err:
-            QMessageBox.warning(self, _("Receipt"), err.message)
+            tell(self, _("Receipt"), err.message)
 
     def open_refund(self, void: bool) -> None:
         if self.sale is None or self.sale.summary.kind != "sale":
@@ -160,7 +160,7 @@ class SaleDetailView(QWidget):
         try:
             dialog = RefundDialog(self.ctx, self.sale.summary.uuid, self, void=void)
         except PosError as err:
-            QMessageBox.warning(self, _("Refund"), err.message)
+            tell(self, _("Refund"), err.message)
             return
         dialog.saved.connect(lambda _result: self.after_refund())
         self.dialog = dialog
