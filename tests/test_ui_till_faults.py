@@ -75,3 +75,61 @@ def test_the_promptpay_screen_has_one_way_back(window: MainWindow, qtbot: Any) -
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # back to the cash side, not to the cart
     assert child(window, QLineEdit, "received").isVisible()
     assert [b.objectName() for b in visible_buttons(payment) if "Esc" in b.text()] == ["back"]
+
+
+def weigh(text: str) -> None:
+    def act(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit, "weight")
+        field.setText(text)
+        field.returnPressed.emit()
+
+    answer_next_dialog(act)
+
+
+def test_the_cart_shows_a_price_per_kg_whole_and_a_long_name_on_one_line(window: MainWindow, qtbot: Any) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QTableWidget
+
+    from ui.till.cart_view import name_lines
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    weigh("0.35")
+    scan(page, qtbot, barcode_of("KAPI-KG"))  # ฿200.00 a kg: 350 g
+    scan(page, qtbot, barcode_of("DISH-3800"))
+    table: QTableWidget = child(window, QTableWidget, "cart")
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["350 ก.", "฿200.00 / กก.", "฿70.00"]
+    metrics = table.fontMetrics()
+    for row in range(2):  # every figure fits its column (it was cut to "/ 1,000 ก." on two lines)
+        for column in (1, 2, 3):
+            assert table.columnWidth(column) >= metrics.horizontalAdvance(table.item(row, column).text())
+    assert not table.wordWrap()
+
+    name = "น้ำพริกกะปิคลองด่านสูตรโบราณของกลุ่มแม่บ้าน ขวดแก้ว 200 กรัม"
+    font = QFont("Sarabun", 12)
+    lines = name_lines(name, "คงเหลือ 12 ชิ้น", 220, QFontMetrics(font), QFontMetrics(font))
+    assert len(lines) == 2 and lines[1] == "คงเหลือ 12 ชิ้น"
+    shown = lines[0]
+    assert QFontMetrics(font).horizontalAdvance(shown) <= 220
+    head, tail = shown.split("…")  # its start and its size at the end kept, the middle left out
+    assert name.startswith(head) and name.endswith(tail) and "200 กรัม" in tail and len(head) >= 5
+    assert name_lines("กะปิ", "", 220, QFontMetrics(font), QFontMetrics(font)) == ["กะปิ"]
+
+
+@pytest.mark.parametrize("width", [430, 560, 700, 1000])
+def test_the_product_grid_shares_its_whole_width(window: MainWindow, qtbot: Any, width: int) -> None:
+    """At 1024 px the grid showed two 176 px tiles and left a third of a column empty."""
+    from ui.till.products import TILE
+
+    log_in(window, qtbot, "somsri", "1111")
+    grid = till_page(window).picker.grid
+    grid.resize(width, 400)
+    qtbot.waitUntil(lambda: grid.gridSize().width() != TILE.width() or width < 2 * TILE.width())
+    space = grid.viewport().width()
+    cell = grid.gridSize().width()
+    columns = space // cell
+    assert cell >= TILE.width() and columns >= 1
+    assert space - columns * cell <= columns + 1  # no column's worth of empty width: only rounding
+    first = grid.visualRect(grid.model().index(0, 0))
+    assert first.width() >= cell - 8  # the tile itself widened, not only the cell

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,8 +34,9 @@ from pos_app.selling.search import CatalogIndex
 from resources.i18n import N_, _
 
 GRID_LIMIT = 300  # tiles shown at once; typing narrows a bigger catalogue
-TILE = QSize(176, 100)  # the grid cell (name on up to 2 lines, price, on hand); above the 44 px minimum
+TILE = QSize(176, 100)  # the narrowest grid cell (name on up to 2 lines, price, on hand); above 44 px
 TILE_FACE = QSize(170, 94)
+TILE_GAP = TILE.width() - TILE_FACE.width()
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PALETTE = ("#ffe0b2", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#fff59d", "#b2dfdb", "#ffccbc")
 STOCK_TEXT = {"piece": N_("In stock: {quantity}"), "g": N_("In stock: {quantity} g"),
@@ -70,6 +71,7 @@ class ProductModel(QAbstractListModel):
         self._missing_is_zero = False  # an item absent from ``_on_hand`` has none (else: not shown)
         self._brushes: dict[str, QBrush] = {}
         self._group_of: Callable[[ItemView], str] = lambda view: ""
+        self.face = TILE_FACE  # a tile's size: as wide as the grid's columns share the width
 
     def set_items(self, items: Sequence[ItemView]) -> None:
         self.beginResetModel()
@@ -110,7 +112,7 @@ class ProductModel(QAbstractListModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes.get(self._group_of(view))
         if role == Qt.ItemDataRole.SizeHintRole:
-            return TILE_FACE
+            return self.face
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#000000"))
         if role == ITEM_ROLE:
@@ -139,6 +141,20 @@ class ProductGrid(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(200)
         self.clicked.connect(self._pick)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As many columns as fit tiles of at least :data:`TILE`'s width, sharing all the width: at 1024 px a
+        fixed tile left a third of a column empty beside the grid."""
+        super().resizeEvent(event)
+        width = self.viewport().width() - 1
+        columns = max(1, width // TILE.width())
+        cell = QSize(max(TILE.width(), width // columns), TILE.height())
+        if cell != self.gridSize():
+            model = self.model()
+            if isinstance(model, ProductModel):
+                model.face = QSize(cell.width() - TILE_GAP, TILE_FACE.height())
+            self.setGridSize(cell)
+            self.reset()  # the tiles measured again at the new size (uniform sizes are cached)
 
     def _pick(self, index: QModelIndex) -> None:
         view = index.data(ITEM_ROLE) if index.isValid() else None
