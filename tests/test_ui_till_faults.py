@@ -133,3 +133,38 @@ def test_the_product_grid_shares_its_whole_width(window: MainWindow, qtbot: Any,
     assert space - columns * cell <= columns + 1  # no column's worth of empty width: only rounding
     first = grid.visualRect(grid.model().index(0, 0))
     assert first.width() >= cell - 8  # the tile itself widened, not only the cell
+
+
+def test_held_sales_are_told_apart_by_time_seller_total_and_items(window: MainWindow, qtbot: Any) -> None:
+    """Recall listed "Held sale · 2 lines" for every held sale: two held carts could not be told apart."""
+    from PySide6.QtWidgets import QListWidget
+
+    from tests.ui_till_helpers import press
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("KAPI-200"))  # ฿50
+    press(qtbot, page, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    for sku in ("DISH-3800", "TEA-YMN", "DRINK-YMN"):  # ฿120 + ฿60 + ฿20
+        scan(page, qtbot, barcode_of(sku))
+    press(qtbot, page, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert page.cart.is_empty
+    seen: list[str] = []
+
+    def pick_second(dialog: QWidget) -> None:
+        items: QListWidget = child(dialog, QListWidget, "held_list_items")
+        seen.extend(items.item(r).text() for r in range(items.count()))
+        assert all(items.visualItemRect(items.item(r)).height() >= 44 for r in range(items.count()))
+        qtbot.keyClick(items, "2")
+
+    answer_next_dialog(pick_second)
+    press(qtbot, page, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    import re
+
+    times = [re.match(r"\d\.  (1\d:\d\d)  ", text) for text in seen]  # held at 10:0x Bangkok (the test clock)
+    assert all(times) and [t.group(1)[:3] for t in times if t] == ["10:", "10:"]
+    assert [text[14:] for text in seen] == [
+        "สมศรี (คนขาย)  ·  ฿50.00  ·  กะปิ กระปุก 200 กรัม",
+        "สมศรี (คนขาย)  ·  ฿200.00  ·  น้ำยาล้างจาน แกลลอน 3.8 ลิตร, ชาหญ้าหมอน้อย (20 ซอง) และอีก 1 รายการ",
+    ]
+    assert [line.item.sku for line in page.cart.lines] == ["DISH-3800", "TEA-YMN", "DRINK-YMN"]
