@@ -168,3 +168,46 @@ def test_held_sales_are_told_apart_by_time_seller_total_and_items(window: MainWi
         "สมศรี (คนขาย)  ·  ฿200.00  ·  น้ำยาล้างจาน แกลลอน 3.8 ลิตร, ชาหญ้าหมอน้อย (20 ซอง) และอีก 1 รายการ",
     ]
     assert [line.item.sku for line in page.cart.lines] == ["DISH-3800", "TEA-YMN", "DRINK-YMN"]
+
+
+# What each key of a lot label sends with the Thai Kedmanee layout on (the layout chart, TIS 820-2538):
+# capitals come with Shift, digits and the dash unshifted.
+KEDMANEE_CHART = {
+    **dict(zip("1234567890-", "ๅ/-ภถุึคตจข", strict=True)),
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ฤฺฉฏฎโฌ็ณ๋ษศ?์ฯญ๐ฑฆธ๊ฮ\")ํ(", strict=True)),
+}
+
+
+def test_a_lot_label_scanned_under_the_thai_layout_is_read(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault: digits under the Thai layout were read, the letters and dashes of a lot number were not."""
+    import datetime as dt
+
+    from db.models import StockMovement
+    from tests.stock_support import buy, new_item
+
+    jar = new_item("KAPI", "finished", "piece", price_satang=5000)
+    lot = buy("BHS-MARKET", jar, 5, 500, expires=dt.date(2026, 12, 1))
+    number = str(lot.number)  # type: ignore[attr-defined]
+    assert "-" in number and any(ch.isalpha() for ch in number)
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, "".join(KEDMANEE_CHART[ch] for ch in number.upper()))
+    assert [(line.item.id, line.lot, line.quantity) for line in page.cart.lines] == [(jar.id, number, 1)]
+    scan(page, qtbot, "ษฤญณข/ถุตๅๅ/ภขจจ๙")  # no such lot (the last key is no key of a code): nothing added
+    assert len(page.cart.lines) == 1
+    qtbot.keyClick(page, Qt.Key.Key_F12)
+    qtbot.mouseClick(child(window, QPushButton, "exact"), Qt.MouseButton.LeftButton)
+    sale = Sale.select().order_by(Sale.id.desc()).get()
+    assert [(m.lot_id, m.quantity) for m in StockMovement.select().where(StockMovement.document_uuid == sale.uuid)] \
+        == [(lot.lot_id, -1)]  # type: ignore[attr-defined]
+
+
+def test_the_keys_of_a_code_under_the_thai_layout() -> None:
+    from pos_app.thai.keyboard import as_us_keys
+
+    assert as_us_keys("ษฤญณข/ถุตๅๅ/ภขจจๅ") == "KAPI-25691124-001"
+    assert as_us_keys("ฟหก") == "asd"  # unshifted letters: the label in small letters (lot numbers ignore case)
+    assert as_us_keys("KAPI-001") is None  # typed under the US layout: nothing to read back
+    assert as_us_keys("กะปิ") == "dtxb"  # a Thai word reads as keys too: only a real lot number counts (no dash
+    # here, so the till does not even look it up)
+    assert as_us_keys("ษฤญณ·") is None  # a character no key of a code sends
