@@ -211,3 +211,17 @@ def test_the_keys_of_a_code_under_the_thai_layout() -> None:
     assert as_us_keys("กะปิ") == "dtxb"  # a Thai word reads as keys too: only a real lot number counts (no dash
     # here, so the till does not even look it up)
     assert as_us_keys("ษฤญณ·") is None  # a character no key of a code sends
+
+
+def test_the_names_on_the_log_in_page_are_a_finger_high_and_a_tap_picks_one(window: MainWindow,
+                                                                             qtbot: Any) -> None:
+    """Walk fault: the names were 21 px rows, under the 44 px a finger needs."""
+    from PySide6.QtWidgets import QListWidget
+
+    people: QListWidget = child(window, QListWidget, "people")
+    rects = [people.visualItemRect(people.item(r)) for r in range(people.count())]
+    assert len(rects) == 4 and all(r.height() >= 44 for r in rects)
+    qtbot.mouseClick(people.viewport(), Qt.MouseButton.LeftButton, pos=rects[2].center())  # วรรณา, treasurer
+    qtbot.keyClicks(child(window, QLineEdit, "pin"), "3333")
+    qtbot.keyClick(child(window, QLineEdit, "pin"), Qt.Key.Key_Return)
+    assert window.actor is not None and window.actor.login == "wanna"
