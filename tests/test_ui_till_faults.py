@@ -126,13 +126,14 @@ def test_the_product_grid_shares_its_whole_width(window: MainWindow, qtbot: Any,
     grid = till_page(window).picker.grid
     grid.resize(width, 400)
     qtbot.waitUntil(lambda: grid.gridSize().width() != TILE.width() or width < 2 * TILE.width())
+    qtbot.wait(50)  # the view lays the tiles out
     space = grid.viewport().width()
-    cell = grid.gridSize().width()
-    columns = space // cell
-    assert cell >= TILE.width() and columns >= 1
-    assert space - columns * cell <= columns + 1  # no column's worth of empty width: only rounding
-    first = grid.visualRect(grid.model().index(0, 0))
-    assert first.width() >= cell - 8  # the tile itself widened, not only the cell
+    tiles = [grid.visualRect(grid.model().index(n, 0)) for n in range(grid.model().rowCount())]
+    first_row = [r for r in tiles if r.top() == tiles[0].top()]
+    columns = len(first_row)
+    assert columns == max(1, (space - 1) // TILE.width())  # as many tiles as fit across
+    assert all(r.width() >= TILE.width() - 8 for r in first_row)  # none narrower than before
+    assert space - first_row[-1].right() < TILE.width() // 2  # and no column's worth of empty width
 
 
 def test_held_sales_are_told_apart_by_time_seller_total_and_items(window: MainWindow, qtbot: Any) -> None:

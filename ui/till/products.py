@@ -135,7 +135,7 @@ class ProductGrid(QListView):
         self.setUniformItemSizes(True)
         self.setGridSize(TILE)
         self.setWordWrap(True)
-        self.setSpacing(2)
+        self.setSpacing(0)  # the tiles keep their gap (TILE_GAP) inside the grid cell
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setLayoutMode(QListView.LayoutMode.Batched)
