@@ -117,7 +117,7 @@ def test_the_cart_shows_a_price_per_kg_whole_and_a_long_name_on_one_line(window:
     assert name_lines("กะปิ", "", 220, QFontMetrics(font), QFontMetrics(font)) == ["กะปิ"]
 
 
-@pytest.mark.parametrize("width", [430, 560, 700, 1000])
+@pytest.mark.parametrize("width", [430, 560, 700, 741, 1000])
 def test_the_product_grid_shares_its_whole_width(window: MainWindow, qtbot: Any, width: int) -> None:
     """At 1024 px the grid showed two 176 px tiles and left a third of a column empty."""
     from ui.till.products import TILE
@@ -131,7 +131,7 @@ def test_the_product_grid_shares_its_whole_width(window: MainWindow, qtbot: Any,
     tiles = [grid.visualRect(grid.model().index(n, 0)) for n in range(grid.model().rowCount())]
     first_row = [r for r in tiles if r.top() == tiles[0].top()]
     columns = len(first_row)
-    assert columns == max(1, (space - 1) // TILE.width())  # as many tiles as fit across
+    assert columns >= max(1, (space - 20) // TILE.width())  # as many tiles as fit across (a scroll bar's room)
     assert all(r.width() >= TILE.width() - 8 for r in first_row)  # none narrower than before
     assert space - first_row[-1].right() < TILE.width() // 2  # and no column's worth of empty width
 

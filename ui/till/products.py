@@ -147,6 +147,9 @@ class ProductGrid(QListView):
         fixed tile left a third of a column empty beside the grid."""
         super().resizeEvent(event)
         width = self.viewport().width() - 1
+        bar = self.verticalScrollBar()
+        if not bar.isVisible():  # Qt lays the tiles out leaving room for the scroll bar that may come
+            width -= bar.sizeHint().width()
         columns = max(1, width // TILE.width())
         cell = QSize(max(TILE.width(), width // columns), TILE.height())
         if cell != self.gridSize():
