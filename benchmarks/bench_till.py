@@ -16,9 +16,10 @@ The till itself (``till_figures``; data: ``benchmarks.year_of_trading``, one pro
 * ``sale_commit``: a 3-line cash sale through ``sales.commit_sale`` on the demo shop plus a year of trading
   (60,000 sales, ~210,000 stock movements) — vs a raw one-row SQLite insert + commit with the same pragmas;
   beside it the same sale on the demo shop alone (``empty_ms``) and the CPU time of both.
-* ``startup_till`` / ``startup_till_100k``: a process that opens the shop, builds the window and logs the
-  seller in to a usable till — vs a process showing a bare PySide6 window; on the demo shop and with
-  100,000 more items.
+* ``startup_till`` / ``startup_till_100k``: from starting a process to a usable till (the shop opened, the
+  window built, the seller logged in, Qt idle: a scan is taken) — vs a process showing a bare PySide6
+  window; on the demo shop and with 100,000 more items.  A catalogue that big is indexed off the UI thread
+  after that (``index_built_s``: when the grid and name search are ready; ``process_s``: the whole child).
 * ``scan_to_line``: median and max from a scanner burst's Enter to the line on screen (20 scans) — vs the
   same bursts into a bare QLineEdit adding a table row; and 20 scans fired 10 ms apart, all kept.
 * ``memory_till_100k``: peak RSS of that till with 100,000 items — vs the till on the demo shop.
@@ -176,7 +177,8 @@ def memory_figure() -> Figure:
 
 def _child(mode: str, database: str = "") -> tuple[float, dict[str, Any]]:
     """Wall seconds of one ``benchmarks.till_child`` process and what it printed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # an install has its .pyc
+    env.update(QT_QPA_PLATFORM="offscreen", POS_BENCH_T0=repr(time.time()))
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", "benchmarks.till_child", mode, database], env=env, check=True,
                          capture_output=True, text=True, timeout=900).stdout
@@ -203,10 +205,13 @@ def till_figures(workdir: Path) -> Iterator[Figure]:
         "empty_cpu_ms": round(statistics.median(empty_cpu) * 1000, 3),
         "not_slower_than_empty_cpu_ok": statistics.median(year_cpu) <= 1.1 * statistics.median(empty_cpu)})
     bare = min(_time([sys.executable, "-c", BARE_WINDOW]) for _ in range(3))
+    _child("startup", str(demo))  # a warm-up: the bytecode compiled once, as an installed app has it
     for name, database in (("startup_till", demo), ("startup_till_100k", workdir / "catalogue.sqlite3")):
         runs = [_child("startup", str(database)) for _ in range(3)]
-        yield Figure(name, "s", min(r[0] for r in runs), bare, target_ratio=1.5,
-                     extra={"rss_mb": round(min(r[1]["rss_mb"] for r in runs), 1)})
+        yield Figure(name, "s", min(r[1]["usable_s"] for r in runs), bare, target_ratio=1.5,
+                     extra={"rss_mb": round(min(r[1]["rss_mb"] for r in runs), 1),
+                            "index_built_s": round(min(r[1]["index_s"] for r in runs), 3),
+                            "process_s": round(min(r[0] for r in runs), 3)})
     _, scan = _child("scan", str(demo))
     _, floor = _child("bare")
     yield Figure("scan_to_line", "ms median", scan["scan"]["median_ms"], floor["scan"]["median_ms"],

@@ -21,7 +21,6 @@ from receipts.errors import (
     PrinterTimeout,
     ReceiptError,
 )
-from receipts.escpos_out import profile
 from receipts.printers import PrinterConfig
 
 STATUS_PRINTER = b"\x10\x04\x01"  # DLE EOT 1: printer status
@@ -38,7 +37,9 @@ def print_receipt(config: PrinterConfig, receipt: Receipt) -> None:
 
 def make_printer(config: PrinterConfig) -> Any:
     """The python-escpos printer object for ``config`` (not opened yet)."""
-    from escpos import printer as ep
+    from escpos import printer as ep  # python-escpos (~1 s to import): loaded when a till first prints
+
+    from receipts.escpos_out import profile
 
     prof = profile(config.settings.dots)
     t = config.timeout_s

@@ -15,10 +15,10 @@ from typing import Protocol
 from PIL import ImageFont
 
 from receipts.document import TextStyle
+from receipts.settings import DOTS
 from receipts.wrap import attaches
 from resources import font_path
 
-DOTS = {58: 384, 80: 576}
 DEFAULT_FONT_PX = {58: 22, 80: 24}
 WIDE_SIZES = ("double_width", "double")
 TALL_SIZES = ("double_height", "double")

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from receipts.errors import PrinterConfigError
-from receipts.metrics import DOTS
+
+DOTS = {58: 384, 80: 576}  # printable dots across 58 and 80 mm paper
 
 Paper = Literal[58, 80]
 ThaiMode = Literal["raster", "codepage"]

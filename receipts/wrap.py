@@ -12,8 +12,6 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from pythainlp.tokenize import tcc, word_tokenize
-
 Measure = Callable[[str], float]
 
 # Preposed vowels (เ แ โ ใ ไ) belong to the letter after them.
@@ -56,6 +54,8 @@ def words(text: str) -> tuple[str, ...]:
     """Word tokens of one paragraph, whitespace kept as tokens of its own."""
     if not text:
         return ()
+    from pythainlp.tokenize import word_tokenize  # loaded when a receipt is first wrapped, not at start
+
     return tuple(_glue(_merge_marks(list(word_tokenize(text, keep_whitespace=True)))))
 
 
@@ -81,6 +81,8 @@ def _glue(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def break_pieces(word: str) -> tuple[str, ...]:
     """The pieces a too-long word may be broken into (Thai character clusters, never splitting marks)."""
+    from pythainlp.tokenize import tcc
+
     try:
         pieces = list(tcc.segment(word))
     except Exception:  # pragma: no cover - the segmenter is a heuristic; fall back to clusters

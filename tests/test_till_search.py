@@ -191,3 +191,28 @@ def test_narrowing_by_hand() -> None:
     assert skus(idx.search("ะป", limit=1)) == ["A"]
     assert skus(idx.search("กะ", limit=1)) == ["B"]  # cut at the limit: nothing remembered
     assert skus(idx.search("กะปิ")) == ["A"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(catalogues, st.lists(st.tuples(texts, st.sampled_from([None, "ODD", "EVEN"])), min_size=1, max_size=6),
+       st.integers(min_value=1, max_value=8))
+def test_typing_while_switching_groups_equals_the_naive_filter(rows: list[tuple[str, str, str, list[str]]],
+                                                               steps: list[tuple[str, str | None]],
+                                                               limit: int) -> None:
+    """The remembered matches of the last query belong to its group: a query typed on in another group (or in
+    all groups) is looked for afresh.  Built 2 items a chunk, so every chunk boundary of the bulk keys is
+    crossed too."""
+    views = [view(n, f"{sku}{n}", th, en) for n, (th, en, sku, _) in enumerate(rows, start=1)]
+    group_of = {v.id: "ODD" if v.id % 2 else "EVEN" for v in views}
+    chunk, search.CHUNK = search.CHUNK, 2
+    try:
+        idx = CatalogIndex.build(views, group_of=group_of)
+    finally:
+        search.CHUNK = chunk
+    wanted = {None: lambda v: True, "ODD": lambda v: v.id % 2 == 1, "EVEN": lambda v: v.id % 2 == 0}
+    for word, first in steps:
+        for typed in (word[:k] for k in range(len(word) + 1)):
+            for group in (first, *(g for g in wanted if g != first)):  # a group button tapped, the text kept
+                expected = [v for v in naive(views, {}, typed) if wanted[group](v)]
+                assert idx.search(typed, limit=limit, group=group) == expected[:limit]
+                assert idx.search(typed, limit=None, group=group) == expected

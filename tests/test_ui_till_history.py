@@ -220,3 +220,17 @@ def test_an_online_order_cancelled_by_the_treasurer(demo_db: OpenedDatabase, qtb
         f"บันทึกเป็นใบเสร็จเลขที่ {cancel.outcome.number} แล้ว ไม่มีเงินต้องคืน"
     assert dialog.orders.table.rowCount() == 0
     assert Sale.get(Sale.uuid == cancel.outcome.uuid).refund_of.uuid == done["order"].uuid
+
+
+def test_a_sale_by_weight_shows_its_price_per_kg_whole(demo_db: OpenedDatabase, qtbot: Any) -> None:
+    """Walk fault: a sale's line of shrimp paste by weight showed "฿200.00 / ..." (the column cut it)."""
+    weighed = sales.commit_sale(actor("somsri"), till_info("T1").id, cart(("KAPI-KG", 350), ("DISH-500", 1)),
+                                Money(10000))  # 350 g at ฿200.00 a kg = ฿70.00, + ฿25.00
+    dialog = open_history(qtbot, "somsri")
+    qtbot.keyClicks(dialog.number_field, str(weighed.number))
+    qtbot.keyClick(dialog.number_field, Qt.Key.Key_Return)
+    table = dialog.detail.lines
+    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["350 ก.", "฿200.00 / กก.", "฿70.00"]
+    metrics = table.fontMetrics()
+    assert all(table.columnWidth(c) >= metrics.horizontalAdvance(table.item(r, c).text())
+               for r in range(2) for c in (1, 2, 3))

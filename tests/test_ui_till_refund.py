@@ -257,3 +257,23 @@ def test_wrong_pins_lock_the_override_out_and_the_wait_is_shown(demo_db: OpenedD
     assert waited is not None and 1 <= int(waited.group(1)) <= 30
     assert dialog.approver is None and dialog.isVisible()
 
+
+
+def test_every_control_of_the_refund_is_a_finger_wide_and_plus_minus_are_tapped(demo_db: OpenedDatabase,
+                                                                                 qtbot: Any) -> None:
+    """Walk fault: the quantity's arrows were two 22 px halves of its box.  Now − and + are 44 px squares."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
+
+    sale = demo_sale()
+    dialog = open_refund(qtbot, "prapha", sale)
+    small = [(w.objectName() or type(w).__name__, w.height(), w.width())
+             for kind in (QPushButton, QSpinBox, QCheckBox, QLineEdit) for w in dialog.findChildren(kind)
+             if w.isVisible() and not isinstance(w.parent(), QSpinBox) and min(w.height(), w.width()) < 44]
+    assert small == []
+    plus = dialog.findChild(QPushButton, "refund_plus_1")
+    for _ in range(4):  # 3 sold: the fourth tap changes nothing
+        qtbot.mouseClick(plus, Qt.MouseButton.LeftButton)
+    assert [s.value() for s in dialog.spins.values()] == [3, 0]
+    qtbot.mouseClick(dialog.findChild(QPushButton, "refund_minus_1"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "refund_plus_2"), Qt.MouseButton.LeftButton)
+    assert [s.value() for s in dialog.spins.values()] == [2, 1]

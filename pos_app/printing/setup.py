@@ -11,8 +11,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 
-from PIL import Image
-
 from db.models import Till, database
 from db.models.printing import TillPrinter
 from pos_app.clock import utc_now
@@ -20,12 +18,9 @@ from pos_app.errors import InputError, NotFound
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.trust import audit
-from receipts.connection import print_receipt
 from receipts.document import Logo
 from receipts.errors import DocumentError, PrinterConfigError, PrinterError, PrinterRefused, PrinterTimeout
-from receipts.graphics import logo_image
 from receipts.printers import PrinterConfig, parse_printer
-from receipts.selftest import self_test_receipt
 from resources.i18n import TranslatedError
 
 MAX_LOGO_BYTES = 2_000_000  # a logo is a small picture; a phone photo is refused with a clear message
@@ -104,6 +99,9 @@ def check_logo(data: bytes) -> bytes:
     """A logo as stored: checked (an image, not huge), greyscale PNG at most 576 dots wide."""
     if not data:
         raise InputError("The logo file is empty")
+    from PIL import Image  # loaded when a logo is checked, not when the till starts
+
+    from receipts.graphics import logo_image
     if len(data) > MAX_LOGO_BYTES:
         raise InputError("The logo file is too big ({size} KB); use a picture under {most} KB",
                          size=len(data) // 1000, most=MAX_LOGO_BYTES // 1000)
@@ -198,6 +196,9 @@ def print_test_page(actor: Actor, till_id: int, config: PrinterConfig | None = N
         if saved is None:
             raise InputError("No printer is set up for this till")
         config = saved.config
+    from receipts.connection import print_receipt  # python-escpos: loaded for a test page, not at start
+    from receipts.selftest import self_test_receipt
+
     page = self_test_receipt(config)
     answers: bool | None
     try:

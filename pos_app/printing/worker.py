@@ -35,8 +35,6 @@ from receipts.document import DrawerKick, Receipt
 from receipts.errors import PrinterConfigError, PrinterError, ReceiptError
 from receipts.jsonio import parse_document
 from receipts.printers import PrinterConfig
-from receipts.render import render_escpos
-from receipts.selftest import self_test_receipt
 from resources.i18n import N_
 
 log = logging.getLogger(__name__)
@@ -64,6 +62,8 @@ def document_of(job: outbox.JobStatus, payload: str | None, setup: PrinterSetup 
         return Receipt((DrawerKick(),))
     if job.kind == "test":
         assert setup is not None
+        from receipts.selftest import self_test_receipt  # python-escpos: loaded for a test page
+
         return self_test_receipt(setup.config)
     doc = parse_document(payload or "")
     return doc.as_copy() if job.copy else doc
@@ -132,6 +132,8 @@ class PrintWorker:
             return self._failed(job, N_("No printer is set up for this till"), {}, "")
         config = setup.effective
         payload = PrintJob.get_by_id(job.job_id).payload if job.kind == "document" else None
+        from receipts.render import render_escpos  # python-escpos loads when the till first prints
+
         try:
             data = render_escpos(document_of(job, payload, setup), config.settings)
         except (ReceiptError, PosError) as err:  # the document cannot be printed at all: say so, move on

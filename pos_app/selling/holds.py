@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from db.models import CartCancellation, HeldCart, Item, database
 from pos_app.clock import business_date, utc_now
@@ -40,10 +40,15 @@ def _content(cart: Cart) -> str:
 
 @dataclass(frozen=True)
 class HeldSummary:
+    """One held sale as the recall list tells it apart: when, whose, its total now and its first items."""
+
     uuid: uuid.UUID
     created_at: dt.datetime
     label: str
     line_count: int
+    seller: str = ""  # the seller's display name
+    total: Money = field(default_factory=Money)  # re-priced from today's catalogue, as recalling it would
+    items: tuple[str, ...] = ()  # the item names, in the cart's order
 
 
 def hold(actor: Actor, till_id: int, cart: Cart, label: str = "", now: dt.datetime | None = None) -> uuid.UUID:
@@ -63,7 +68,37 @@ def held(till_id: int, actor: Actor) -> list[HeldSummary]:
     """This seller's held carts at this till, oldest first."""
     rows = (HeldCart.select().where((HeldCart.till == till_id) & (HeldCart.seller == actor.user_id))
             .order_by(HeldCart.created_at))
-    return [HeldSummary(r.uuid, r.created_at, r.label, len(json.loads(r.content)["lines"])) for r in rows]
+    out = []
+    for row in rows:
+        try:
+            cart = _cart_of(row)
+        except InputError:  # an item no longer for sale: recalling it says so
+            cart = None
+        out.append(HeldSummary(row.uuid, row.created_at, row.label, len(json.loads(row.content)["lines"]),
+                               actor.display_name, cart.total if cart else Money(0),
+                               tuple(line.item.name for line in cart.lines) if cart else ()))
+    return out
+
+
+def _cart_of(row: HeldCart) -> Cart:
+    """The cart a held row holds, priced from today's catalogue in its tier."""
+    data = json.loads(row.content)
+    cart = Cart(uuid=row.uuid, tier=data["tier"], note=data["note"])
+    cart.set_channel(data["channel"], data["customer_name"], data["customer_phone"])
+    ids = {str(i.uuid): i.id for i in Item.select(Item.id, Item.uuid)
+           .where(Item.uuid.in_([uuid.UUID(x["item"]) for x in data["lines"]]))}
+    for line in data["lines"]:
+        view = catalog.by_id(ids.get(line["item"], -1), cart.tier)
+        if view is None:
+            raise InputError("{sku} is no longer for sale", sku=line["sku"])
+        index = len(cart.lines)
+        # a scanned lot is kept; a manager's leave to sell an expired lot is not (asked again on scan)
+        cart.lines.append(CartLine(view, line["quantity"], lot=line.get("lot", "")))
+        if line["discount"]:
+            cart.set_line_discount(index, Money(line["discount"]))
+    if data["discount"]:
+        cart.set_discount(Money(data["discount"]))
+    return cart
 
 
 def recall(actor: Actor, till_id: int, held_uuid: uuid.UUID) -> Cart:
@@ -73,22 +108,7 @@ def recall(actor: Actor, till_id: int, held_uuid: uuid.UUID) -> Cart:
                                    & (HeldCart.seller == actor.user_id))
         if row is None:
             raise NotFound("No held sale {uuid}", uuid=str(held_uuid))
-        data = json.loads(row.content)
-        cart = Cart(uuid=row.uuid, tier=data["tier"], note=data["note"])
-        cart.set_channel(data["channel"], data["customer_name"], data["customer_phone"])
-        ids = {str(i.uuid): i.id for i in Item.select(Item.id, Item.uuid)
-               .where(Item.uuid.in_([uuid.UUID(x["item"]) for x in data["lines"]]))}
-        for line in data["lines"]:
-            view = catalog.by_id(ids.get(line["item"], -1), cart.tier)
-            if view is None:
-                raise InputError("{sku} is no longer for sale", sku=line["sku"])
-            index = len(cart.lines)
-            # a scanned lot is kept; a manager's leave to sell an expired lot is not (asked again on scan)
-            cart.lines.append(CartLine(view, line["quantity"], lot=line.get("lot", "")))
-            if line["discount"]:
-                cart.set_line_discount(index, Money(line["discount"]))
-        if data["discount"]:
-            cart.set_discount(Money(data["discount"]))
+        cart = _cart_of(row)
         row.delete_instance()
     return cart
 

@@ -10,7 +10,7 @@ work), each offset mapped back to its item with ``bisect``; the search stops aft
 the results come out already in dictionary order.  Fields are separated by ``\\x01`` and items by a newline;
 a query never holds either (``search_key`` turns whitespace into one space; control characters are
 dropped), so a match never
-spans two fields or two items.  A group filter searches that group's own joined string.
+spans two fields or two items.  A group filter searches the same string for that group's marked items.
 
 As the seller types, each query usually extends the one before; when the previous query's matches were
 all found (a full scan that hit fewer than ``limit`` + 1 items), the next query is looked for only in
@@ -39,6 +39,7 @@ ITEM_SEP = "\n"  # between items (a normalised query never holds a newline)
 _JOIN = "\x00"
 _CONTROL = dict.fromkeys((0, 1))  # for queries
 _BLANKS = re.compile(r"\s{2,}|[^\S ]")  # as search_key's \s+ → " ", without rewriting each single space
+CHUNK = 4096  # fields normalised per joined string: C speed, without a second copy of a whole catalogue
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ def search_keys_bulk(fields: Sequence[str]) -> list[str]:
 
     Every step of :func:`search_key` acts within a stretch of text that holds no control character
     (NFC, case folding, digits per character; its repairs match marks, vowels and spaces only), so the
-    fields are joined with ``\\x00``, normalised once (C-speed regexes over one string instead of a
-    Python call per field), and split again; the spaces a field's own strip would remove are removed at
+    fields are joined with ``\\x00`` (``CHUNK`` at a time), normalised once (C-speed regexes over one string
+    instead of a Python call per field), and split again; the spaces a field's own strip would remove are removed at
     the joins.  ``FIELD_SEP`` inside a field is kept as a boundary too (the spaces around it dropped).
     ASCII fields (SKUs, barcodes, most English names) need only lower case and collapsed blanks, done
     over their own joined string.  The tests check it against the kit field by field on arbitrary text.
@@ -69,8 +70,9 @@ def search_keys_bulk(fields: Sequence[str]) -> list[str]:
     out = [""] * len(clean)
     ascii_at = [i for i, f in enumerate(clean) if f.isascii()]
     other_at = [i for i, f in enumerate(clean) if not f.isascii()]
-    for at, normalise in ((ascii_at, _ascii_key), (other_at, search_key)):
-        if at:
+    for every, normalise in ((ascii_at, _ascii_key), (other_at, search_key)):
+        for start in range(0, len(every), CHUNK):
+            at = every[start:start + CHUNK]
             joined = _trim_joins(normalise(_JOIN.join([clean[i] for i in at])))
             for i, key in zip(at, joined.split(_JOIN), strict=True):
                 out[i] = key
@@ -99,7 +101,10 @@ def sort_keys_bulk(names: Sequence[str]) -> list[SortKey]:
     transforms act within a name too), the script group read from each name's first letter."""
     if not names:
         return []
-    primaries = thai_sort_key(_JOIN.join([_no_control(n) for n in names]))[1].split(_JOIN)
+    primaries: list[str] = []
+    for start in range(0, len(names), CHUNK):
+        chunk = names[start:start + CHUNK]
+        primaries += thai_sort_key(_JOIN.join([_no_control(n) for n in chunk]))[1].split(_JOIN)
     groups: dict[str, int] = {}
     keys: list[SortKey] = []
     for name, primary in zip(names, primaries, strict=True):
@@ -125,30 +130,36 @@ class _Haystack:
             starts[i] = offset
             offset += len(key) + 1
         self.starts = starts
-        # The last query whose every match is known (and few): the next keystroke usually extends it.
-        self._last: tuple[str, list[int]] | None = None
+        # The last query whose every match is known (and few), with the group it was asked in: the next
+        # keystroke usually extends it.
+        self._last: tuple[str | None, str, list[int]] | None = None
 
-    def find(self, query: str, limit: int | None) -> list[ItemView]:
+    def find(self, query: str, limit: int | None, group: str | None = None,
+             member: bytearray | None = None) -> list[ItemView]:
+        """Items whose keys hold ``query``; only those marked in ``member`` (a group's items) when given."""
         last = self._last
-        if last is not None and last[0] in query:
-            hits = self._narrow(query, last[1])  # every item holding ``query`` holds ``last[0]``: look there
+        if last is not None and last[0] == group and last[1] in query:
+            hits = self._narrow(query, last[2])  # every item holding ``query`` holds ``last[1]``: look there
         else:
-            hits = self._scan(query, None if limit is None else limit + 1)
+            hits = self._scan(query, None if limit is None else limit + 1, member)
             if limit is not None and len(hits) > limit:
                 self._last = None
                 return [self.items[i] for i in hits[:limit]]
-        self._last = (query, hits) if len(hits) <= NARROW_MAX else None
+        self._last = (group, query, hits) if len(hits) <= NARROW_MAX else None
         return [self.items[i] for i in (hits if limit is None else hits[:limit])]
 
-    def _scan(self, query: str, limit: int | None) -> list[int]:
+    def _scan(self, query: str, limit: int | None, member: bytearray | None) -> list[int]:
         text, starts = self.text, self.starts
         hits: list[int] = []
         n = len(starts)
         pos = text.find(query)
         while pos >= 0:
             i = bisect_right(starts, pos) - 1
-            hits.append(i)
-            if (limit is not None and len(hits) >= limit) or i + 1 >= n:
+            if member is None or member[i]:
+                hits.append(i)
+                if limit is not None and len(hits) >= limit:
+                    break
+            if i + 1 >= n:
                 break
             pos = text.find(query, starts[i + 1])
         return hits
@@ -175,12 +186,16 @@ class CatalogIndex:
         self._group_of = group_of
         self._groups = groups
         self._codes = codes
-        by_group: dict[str, tuple[list[ItemView], list[str]]] = {}
-        for view, key in zip(items, keys, strict=True):
-            bucket = by_group.setdefault(group_of.get(view.id, ""), ([], []))
-            bucket[0].append(view)
-            bucket[1].append(key)
-        self._by_group = {code: _Haystack(v, k) for code, (v, k) in by_group.items()}
+        # A group is searched in the one joined string, its items marked (one byte an item): a second joined
+        # string per group doubled the index's memory with 100,000 items.
+        self._by_group: dict[str, tuple[list[ItemView], bytearray]] = {}
+        for i, view in enumerate(items):
+            code = group_of.get(view.id, "")
+            if code not in self._by_group:
+                self._by_group[code] = ([], bytearray(len(items)))
+            members, mask = self._by_group[code]
+            members.append(view)
+            mask[i] = 1
 
     @classmethod
     def build(
@@ -196,9 +211,13 @@ class CatalogIndex:
         views = list(views)
         # (group, primary, name, sku) as one string, parts joined by \x00 (below any character in them):
         # the same order as the tuple, compared in C without building 100,000 tuples of tuples
-        flat = [f"{chr(0x30 + group)}{primary}\x00{name}\x00{_no_control(view.sku)}"
-                for (group, primary, name), view in
-                zip(sort_keys_bulk([_no_control(v.name_th) for v in views]), views, strict=True)]
+        # (CHUNK items at a time: the sort keys of one chunk only are alive beside the strings)
+        flat: list[str] = []
+        for start in range(0, len(views), CHUNK):
+            chunk = views[start:start + CHUNK]
+            flat += [f"{chr(0x30 + group)}{primary}\x00{name}\x00{_no_control(view.sku)}"
+                     for (group, primary, name), view in
+                     zip(sort_keys_bulk([_no_control(v.name_th) for v in chunk]), chunk, strict=True)]
         order = sorted(range(len(views)), key=flat.__getitem__)
         del flat
         ordered = [views[i] for i in order]
@@ -207,20 +226,22 @@ class CatalogIndex:
         for item_id, code, quantity in barcodes:
             codes_of.setdefault(item_id, []).append((code, quantity))
         codes: dict[str, ItemView] = {}
-        rest: list[str] = []
-        for view in ordered:
-            mine = codes_of.get(view.id, [])
-            parts = [view.name_en, view.sku, *(c for c, _ in mine)]
-            rest.append(FIELD_SEP.join([_no_control(p) for p in parts]))
-            codes.setdefault(view.sku.casefold(), view)
-            for code, quantity in mine:
-                codes[code] = view if quantity == view.scan_quantity else replace(view, scan_quantity=quantity)
+        keys: list[str] = []
+        for start in range(0, len(ordered), CHUNK):  # a chunk at a time: no second copy of every key
+            chunk = ordered[start:start + CHUNK]
+            rest: list[str] = []
+            for view in chunk:
+                mine = codes_of.pop(view.id, [])
+                parts = [view.name_en, view.sku, *(c for c, _ in mine)]
+                rest.append(FIELD_SEP.join([_no_control(p) for p in parts]))
+                codes.setdefault(view.sku.casefold(), view)
+                for code, quantity in mine:
+                    codes[code] = view if quantity == view.scan_quantity else replace(view, scan_quantity=quantity)
+            normalised = search_keys_bulk([_no_control(v.name_th) for v in chunk] + rest)
+            n = len(chunk)
+            keys += [f"{th}{FIELD_SEP}{others}" for th, others in zip(normalised[:n], normalised[n:], strict=True)]
         del codes_of
-        normalised = search_keys_bulk([_no_control(v.name_th) for v in ordered] + rest)
-        n = len(ordered)
-        keys = [f"{th}{FIELD_SEP}{others}" for th, others in zip(normalised[:n], normalised[n:], strict=True)]
-        del normalised, rest
-        group_map = dict(group_of or {})
+        group_map = group_of if isinstance(group_of, dict) else dict(group_of or {})  # not a second copy
         used = set(group_map.get(v.id, "") for v in ordered)
         listed = sorted((g for g in groups if g.code in used), key=lambda g: thai_sort_key(g.name_th))
         return cls(ordered, keys, group_map, listed, codes)
@@ -245,20 +266,23 @@ class CatalogIndex:
         """All items of ``group`` (``None``: all items), in dictionary order."""
         if group is None:
             return self._all.items
-        hay = self._by_group.get(group)
-        return hay.items if hay is not None else []
+        found = self._by_group.get(group)
+        return found[0] if found is not None else []
 
     def search(self, text: str, limit: int | None = DEFAULT_LIMIT, group: str | None = None) -> list[ItemView]:
         """Items whose name (Thai or English), SKU or barcode contains ``text`` once both are normalised,
         in dictionary order, at most ``limit`` (``None``: all); only ``group``'s items when it is given.
         An empty query lists the first ``limit`` items."""
         query = search_key(text.translate(_CONTROL))
-        hay = self._all if group is None else self._by_group.get(group)
-        if hay is None:
+        if group is None:
+            items, member = self._all.items, None
+        elif group in self._by_group:
+            items, member = self._by_group[group]
+        else:
             return []
         if not query:
-            return list(hay.items if limit is None else hay.items[:limit])
-        return hay.find(query, limit)
+            return list(items if limit is None else items[:limit])
+        return self._all.find(query, limit, group, member)
 
     def by_code(self, code: str) -> ItemView | None:
         """The item whose barcode or SKU is exactly ``code`` (a barcode typed under the Thai layout or in
@@ -282,10 +306,12 @@ def load(tier: str = DEFAULT_TIER) -> CatalogIndex:
     views = sellable(tier)
     ids = {v.id for v in views}
     rows = cast(Iterable[tuple[str, int, int]],
-                Barcode.select(Barcode.code, Barcode.item, Barcode.quantity).tuples())
-    barcodes = [(int(i), str(c), int(q)) for c, i, q in rows if int(i) in ids]
-    pairs = cast(Iterable[tuple[int, str]], Item.select(Item.id, NetworkGroup.code).join(NetworkGroup).tuples())
-    group_of = {int(item_id): str(code) for item_id, code in pairs}
+                Barcode.select(Barcode.code, Barcode.item, Barcode.quantity).tuples().iterator())
+    barcodes = ((int(i), str(c), int(q)) for c, i, q in rows if int(i) in ids)  # read as the index is built
+    pairs = cast(Iterable[tuple[int, str]],
+                 Item.select(Item.id, NetworkGroup.code).join(NetworkGroup).tuples().iterator())
+    shared: dict[str, str] = {}  # one string per group code, not one per item
+    group_of = {int(item_id): shared.setdefault(code, str(code)) for item_id, code in pairs}
     named = cast(Iterable[tuple[str, str, str]],
                  NetworkGroup.select(NetworkGroup.code, NetworkGroup.name_th, NetworkGroup.name_en).tuples())
     groups = [Group(str(c), str(t), str(e)) for c, t, e in named]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ class LoginPage(QWidget):
         for actor in users.users_for_login():
             item = QListWidgetItem(f"{actor.display_name}  ·  {role_label(actor.role)}")
             item.setData(Qt.ItemDataRole.UserRole, actor.login)
+            item.setSizeHint(QSize(0, 52))  # a name is tapped with a finger: 44 px at least
             self.people.addItem(item)
         self.people.setCurrentRow(0)
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # picking a name leaves the cursor in the PIN

@@ -1,11 +1,12 @@
-"""The till's small questions (a discount, a reason, which held sale) with Thai buttons.
+"""The till's small questions (a discount, a reason, which held sale, "is that cash right?") with Thai buttons.
 
-``QInputDialog.getText``/``getItem`` show Qt's own "OK" and "Cancel", which stay English: PySide6 ships no
-Thai translation of Qt itself.  These ask the same with the buttons through our catalogue."""
+``QInputDialog.getText``/``getItem`` and ``QMessageBox.question``/``warning`` show Qt's own "OK", "Cancel",
+"Yes" and "No", which stay English: PySide6 ships no Thai translation of Qt itself.  These ask the same with
+the buttons through our catalogue, each at least 44 px high (a finger)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from resources.i18n import _
 
@@ -37,3 +38,39 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> t
     text = dialog.textValue()
     dialog.deleteLater()
     return text, ok
+
+
+def _box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("till_message")
+    return box
+
+
+def _add(box: QMessageBox, name: str, text: str, role: QMessageBox.ButtonRole) -> QPushButton:
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    button.setMinimumSize(120, 44)
+    return button
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, yes: str = "", no: str = "") -> bool:
+    """A question with two buttons in the seller's language (default "Yes" / "No"); Esc answers no."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    answer_yes = _add(box, "answer_yes", yes or _("Yes"), QMessageBox.ButtonRole.YesRole)
+    answer_no = _add(box, "answer_no", no or _("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(answer_no)
+    box.setEscapeButton(answer_no)
+    box.exec()
+    chosen = box.clickedButton() is answer_yes
+    box.deleteLater()
+    return chosen
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    """A message the seller closes with OK (Enter or Esc), in her language."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text)
+    ok = _add(box, "answer_ok", _("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    box.setEscapeButton(ok)
+    box.exec()
+    box.deleteLater()

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -25,19 +27,69 @@ from PySide6.QtWidgets import (
 from pos_app.errors import PosError
 from pos_app.money import ZERO
 from pos_app.selling.cart import Cart, CartLine
+from pos_app.selling.catalog import ItemView
 from pos_app.thai.digits import to_arabic_digits
 from resources.i18n import N_, _
 
 UNIT_LABELS = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
+PER_KG = N_("{price} per kg")  # the product tile's words (ui.till.products)
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 7  # the stock note shown after a line's name (not part of its text)
 
 
-class _NoteUnderName(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        note = index.data(NOTE_ROLE)
-        if note:  # one line, so that a row stays 44 px and the cart shows many lines on a 1024×600 screen
-            option.text = f"{option.text}   ·   {note}"
+class _NameAndNote(QStyledItemDelegate):
+    """A line's name on one line, shortened in the middle with "…" when it does not fit (the start and the
+    size at the end stay: Qt's wrapping broke Thai names in the middle of a word and the row cut the second
+    line off), and the stock note below it in a smaller font.  The full name is the cell's tooltip."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, note = opt.text, str(index.data(NOTE_ROLE) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pen = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if isinstance(foreground, QBrush) and not selected:
+            pen = foreground.color()
+        rect = opt.rect.adjusted(4, 1, -4, -1)
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.8))
+        lines = name_lines(name, note, rect.width(), QFontMetrics(opt.font), QFontMetrics(small))
+        painter.save()
+        painter.setPen(pen)
+        if len(lines) == 1:
+            painter.setFont(opt.font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, lines[0])
+        else:
+            top = rect.adjusted(0, 0, 0, -rect.height() // 2)
+            painter.setFont(opt.font)
+            painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, lines[0])
+            painter.setFont(small)
+            painter.drawText(rect.adjusted(0, rect.height() // 2, 0, 0),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, lines[1])
+        painter.restore()
+
+
+def name_lines(name: str, note: str, width: int, metrics: QFontMetrics, note_metrics: QFontMetrics) -> list[str]:
+    """What a cart line's name cell shows in ``width`` pixels: the name on one line (elided in the middle),
+    and the note, if any, on a second (elided at its end)."""
+    lines = [metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)]
+    if note:
+        lines.append(note_metrics.elidedText(note, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+def unit_price_text(view: ItemView) -> str:
+    """A line's price as short as the product tile says it: "฿200.00 / กก." for a price per kg."""
+    if view.sold_by_weight and view.per_quantity == 1000 and view.base_unit == "g":
+        return _(PER_KG).format(price=view.price.format())
+    if view.per_quantity == 1:
+        return view.price.format()
+    unit = _(UNIT_LABELS.get(view.base_unit, view.base_unit))
+    return f"{view.price.format()} / {view.per_quantity:,} {unit}"
 
 
 def _cell(text: str, right: bool = False) -> QTableWidgetItem:
@@ -74,7 +126,11 @@ class CartView(QWidget):
         self.table.setObjectName("cart")
         self.table.setHorizontalHeaderLabels([_("Item"), _("Quantity"), _("Price"), _("Amount")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(0, _NoteUnderName(self.table))
+        self.table.setItemDelegateForColumn(0, _NameAndNote(self.table))
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (1, 2, 3):  # quantity, price (a price per kg too) and amount are never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -121,17 +177,17 @@ class CartView(QWidget):
         self.table.setRowCount(len(self.cart.lines))
         for row, line in enumerate(self.cart.lines):
             unit = _(UNIT_LABELS.get(line.item.base_unit, line.item.base_unit))
-            per = "" if line.item.per_quantity == 1 else f" / {line.item.per_quantity:,} {unit}"
             amount = line.amount.format()
             if line.discount:
                 amount += "\n" + _("− {discount}").format(discount=line.discount.format())
             name = _cell(line.item.name)
+            name.setToolTip(line.item.name)
             name.setData(NOTE_ROLE, self.line_note(line) if self.line_note else "")
             if self.line_short is not None and self.line_short(line):
                 name.setForeground(QBrush(QColor("#b00020")))
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, _cell(f"{line.quantity:,} {unit}", right=True))
-            self.table.setItem(row, 2, _cell(line.item.price.format() + per, right=True))
+            self.table.setItem(row, 2, _cell(unit_price_text(line.item), right=True))
             self.table.setItem(row, 3, _cell(amount, right=True))
         self.table.blockSignals(False)
         if select is None and self.cart.lines:
@@ -141,6 +197,7 @@ class CartView(QWidget):
         self._row_selected()
         given = self.cart.discount_total
         self.discounts.setText("" if given == ZERO else _("Discounts {amount}").format(amount=given.format()))
+        self.discounts.setVisible(given != ZERO)  # an empty line took a cart line's height on a netbook
         self.total.setText(_("Total {amount}").format(amount=self.cart.total.format()))
         self.changed.emit()
 

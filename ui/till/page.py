@@ -6,6 +6,7 @@ core's; this page only shows and asks.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -44,6 +45,8 @@ from ui.till.weight import WeightDialog
 CHANNEL_LABELS = {"stall": N_("Stall"), "member": N_("Member price"), "network": N_("Network group"),
                   "online": N_("Online order")}
 TIER_OF_CHANNEL = {"stall": "retail", "member": "member", "network": "network", "online": "retail"}
+INDEXED_AT_ONCE = 20_000  # a catalogue up to this size is indexed before the till shows (about a second);
+# a bigger one is indexed off the UI thread while the till is already in use (scans read the database)
 
 
 def _button(text: str, name: str, slot: object, big: bool = False) -> QPushButton:
@@ -62,7 +65,8 @@ class TillPage(HeldSales, Paying):
         self.ctx = ctx
         self.till, self.actor = ctx.till, ctx.actor
         self.cart: Cart = ctx.session.setdefault("cart", Cart())
-        self.index = search.load(self.cart.tier)
+        self._index_generation = 0
+        self.index, self.index_ready = search.CatalogIndex.build([]), False
         self.last_result: sales.SaleResult | None = None
 
         self.scan = QLineEdit()
@@ -71,6 +75,7 @@ class TillPage(HeldSales, Paying):
         self.scan.setPlaceholderText(_("Scan a barcode or type a product name"))
         self.scan.returnPressed.connect(self.on_enter)
         self.picker: ProductPicker = ProductPicker(self.index)
+        self.load_index(self.cart.tier)
         self.scan.textEdited.connect(self.picker.set_query)
         self.picker.picked.connect(self.add)
         left = QVBoxLayout()
@@ -169,6 +174,39 @@ class TillPage(HeldSales, Paying):
             return
         row.addWidget(PrintStatus(self.ctx))
 
+    def load_index(self, tier: str) -> None:
+        """The product index of ``tier``: built now for a usual catalogue, else in the background (the
+        grid says it is loading; scans and exact codes are read from the database meanwhile)."""
+        self._index_generation += 1
+        generation = self._index_generation
+        if catalog.sellable_count(tier) <= INDEXED_AT_ONCE:
+            self._index_loaded(generation, search.load(tier))
+            return
+        self.index_ready = False
+        self.picker.show_loading()
+
+        def build() -> search.CatalogIndex:
+            from db.models import database
+
+            try:
+                return search.load(tier)
+            finally:
+                database.close()  # this worker thread's own connection
+
+        self.ctx.run_in_background(build, lambda index: self._index_loaded(generation, index), self._index_failed,
+                                   _("Loading the product list…"))
+
+    def _index_loaded(self, generation: int, index: search.CatalogIndex) -> None:
+        if generation != self._index_generation or not shiboken6.isValid(self):
+            return  # a newer tier was asked for, or the page was closed meanwhile
+        self.index, self.index_ready = index, True
+        self.picker.set_index(index)
+
+    def _index_failed(self, err: BaseException) -> None:
+        if shiboken6.isValid(self):
+            detail = err.message if isinstance(err, PosError) else str(err)
+            self.say(_("The product list could not be loaded: {error}").format(error=detail), error=True)
+
     # -- the page's life ----------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:
         self.catcher.install()
@@ -232,9 +270,13 @@ class TillPage(HeldSales, Paying):
         if read_scale_label_quiet(text):
             self.on_code(text)
             return
-        view = self.index.by_code(text)
+        view = self.index.by_code(text) if self.index_ready else catalog.by_barcode(text, self.cart.tier)
         if view is not None:
             self.add(view)
+            return
+        if not self.index_ready:
+            self.say(_("The product list is still loading: scan the barcode, or try again in a moment"),
+                     error=True)
             return
         matches = self.index.search(text, limit=10)
         if not matches:
@@ -287,8 +329,7 @@ class TillPage(HeldSales, Paying):
             self.cart.set_channel(code, self.customer.text(), self.phone.text())
             if tier != self.cart.tier:
                 catalog.reprice(self.cart, tier)
-                self.index = search.load(tier)
-                self.picker.set_index(self.index)
+                self.load_index(tier)
         except PosError as err:
             self.say(err.message, error=True)
         self.show_customer()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -24,7 +23,7 @@ from pos_app.selling.tills import TillInfo
 from pos_app.trust.retry import write_transaction
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.till.asking import ask_text
+from ui.till.asking import ask_text, ask_yes_no
 from ui.till.cart_view import CartView
 from ui.till.payment import PaymentPanel
 from ui.till.stock_view import TillStock
@@ -104,7 +103,8 @@ class Paying(QWidget):
                 self.actor, self.till.id, self.cart, payments=payments, approved_by=approved_by,
                 confirmed_large=confirmed_large))
         except NeedsConfirmation as ask:
-            if QMessageBox.question(self, _("Check the cash"), ask.message) == QMessageBox.StandardButton.Yes:
+            if ask_yes_no(self, _("Check the cash"), ask.message, _("Yes, the cash is right"),
+                          _("No, enter it again")):
                 self.finish_sale(approved_by, confirmed_large=True)
             else:
                 self.payment.payments = []

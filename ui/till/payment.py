@@ -99,6 +99,7 @@ class PaymentPanel(QWidget):
         cash_layout.addWidget(self.change)
         cash_layout.addLayout(methods)
         cash_layout.addWidget(self.unpaid)
+        cash_layout.addWidget(back)  # on the cash side only: the QR has its own "Not paid — back  Esc"
         self.qr = QLabel()
         self.qr.setObjectName("promptpay_qr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,7 +132,6 @@ class PaymentPanel(QWidget):
         layout.addWidget(self.paid_label)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
-        layout.addWidget(back)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.pages.currentIndex() == 1:

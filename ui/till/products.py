@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,8 +34,9 @@ from pos_app.selling.search import CatalogIndex
 from resources.i18n import N_, _
 
 GRID_LIMIT = 300  # tiles shown at once; typing narrows a bigger catalogue
-TILE = QSize(176, 100)  # the grid cell (name on up to 2 lines, price, on hand); above the 44 px minimum
+TILE = QSize(176, 100)  # the narrowest grid cell (name on up to 2 lines, price, on hand); above 44 px
 TILE_FACE = QSize(170, 94)
+TILE_GAP = TILE.width() - TILE_FACE.width()
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PALETTE = ("#ffe0b2", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#fff59d", "#b2dfdb", "#ffccbc")
 STOCK_TEXT = {"piece": N_("In stock: {quantity}"), "g": N_("In stock: {quantity} g"),
@@ -70,6 +71,7 @@ class ProductModel(QAbstractListModel):
         self._missing_is_zero = False  # an item absent from ``_on_hand`` has none (else: not shown)
         self._brushes: dict[str, QBrush] = {}
         self._group_of: Callable[[ItemView], str] = lambda view: ""
+        self.face = TILE_FACE  # a tile's size: as wide as the grid's columns share the width
 
     def set_items(self, items: Sequence[ItemView]) -> None:
         self.beginResetModel()
@@ -110,7 +112,7 @@ class ProductModel(QAbstractListModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes.get(self._group_of(view))
         if role == Qt.ItemDataRole.SizeHintRole:
-            return TILE_FACE
+            return self.face
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#000000"))
         if role == ITEM_ROLE:
@@ -133,12 +135,29 @@ class ProductGrid(QListView):
         self.setUniformItemSizes(True)
         self.setGridSize(TILE)
         self.setWordWrap(True)
-        self.setSpacing(2)
+        self.setSpacing(0)  # the tiles keep their gap (TILE_GAP) inside the grid cell
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(200)
         self.clicked.connect(self._pick)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As many columns as fit tiles of at least :data:`TILE`'s width, sharing all the width: at 1024 px a
+        fixed tile left a third of a column empty beside the grid."""
+        super().resizeEvent(event)
+        width = self.viewport().width() - 1
+        bar = self.verticalScrollBar()
+        if not bar.isVisible():  # Qt lays the tiles out leaving room for the scroll bar that may come
+            width -= bar.sizeHint().width()
+        columns = max(1, width // TILE.width())
+        cell = QSize(max(TILE.width(), width // columns), TILE.height())
+        if cell != self.gridSize():
+            model = self.model()
+            if isinstance(model, ProductModel):
+                model.face = QSize(cell.width() - TILE_GAP, TILE_FACE.height())
+            self.setGridSize(cell)
+            self.reset()  # the tiles measured again at the new size (uniform sizes are cached)
 
     def _pick(self, index: QModelIndex) -> None:
         view = index.data(ITEM_ROLE) if index.isValid() else None
@@ -164,6 +183,7 @@ class ProductPicker(QWidget):
         self.limit = limit
         self._query = ""
         self._group: str | None = None
+        self._loading = False
         self.model = ProductModel(self)
         self.grid = ProductGrid(self)
         self.grid.setModel(self.model)
@@ -192,7 +212,7 @@ class ProductPicker(QWidget):
     # --- what is shown -------------------------------------------------------------------------------
     def set_index(self, index: CatalogIndex) -> None:
         """Show another (rebuilt) catalogue index; the query and group are kept when the group still is."""
-        self.index = index
+        self.index, self._loading = index, False
         for button in self.group_buttons.values():
             self._button_group.removeButton(button)
             button.deleteLater()
@@ -221,6 +241,11 @@ class ProductPicker(QWidget):
         self._filter_row.addWidget(button)
         self.group_buttons[code] = button
 
+    def show_loading(self) -> None:
+        """A big catalogue is being indexed: say so under the (empty) grid until :meth:`set_index`."""
+        self._loading = True
+        self._refresh()
+
     def set_query(self, text: str) -> None:
         """Show what ``text`` finds (name, SKU or barcode; empty: everything of the group)."""
         self._query = text
@@ -244,8 +269,11 @@ class ProductPicker(QWidget):
         found = self.index.search(self._query, limit=self.limit + 1, group=self._group)
         more = len(found) > self.limit
         self.model.set_items(found[: self.limit])
-        self.more.setText(_("More products: type to narrow the list") if more else "")
-        self.more.setVisible(more)
+        if self._loading:
+            self.more.setText(_("Loading the product list… scanning works already"))
+        else:
+            self.more.setText(_("More products: type to narrow the list") if more else "")
+        self.more.setVisible(more or self._loading)
         if found:
             self.grid.setCurrentIndex(self.model.index(0))
 

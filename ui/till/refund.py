@@ -99,10 +99,13 @@ class RefundDialog(QDialog):
             spin.setMinimumHeight(44)
             spin.setMinimumWidth(110)
             spin.setSuffix(" " + (_("g") if line.base_unit == "g" else _("ml") if line.base_unit == "ml" else ""))
-            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
+            # Qt's own arrows are two 22 px halves of the box: a finger needs 44 px − and + beside it
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setEnabled(not void and qty_left > 0)
             spin.setValue(qty_left if void else 0)
-            self.table.setCellWidget(row, 4, spin)
+            self.table.setCellWidget(row, 4, self._stepper(spin, line.line_no, 1000 if line.base_unit != "piece"
+                                                           else 1))
             self.spins[line.line_no] = spin
             tick = QCheckBox()
             tick.setObjectName(f"refund_waste_{line.line_no}")
@@ -181,6 +184,28 @@ class RefundDialog(QDialog):
         first = next((s for s in self.spins.values() if s.isEnabled()), None)
         (first or self.reason).setFocus()
 
+    def _stepper(self, spin: QSpinBox, line_no: int, step: int) -> QWidget:
+        """``−`` quantity ``+`` in one cell, each button a 44 px square (goods by weight: 1 kg a step, typed
+        in grams for less)."""
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(2, 2, 2, 2)
+        row.setSpacing(2)
+        spin.setSingleStep(step)
+        for sign, name in ((-1, "minus"), (0, ""), (1, "plus")):
+            if not sign:
+                row.addWidget(spin, 1)
+                continue
+            button = QPushButton("−" if sign < 0 else "+")
+            button.setObjectName(f"refund_{name}_{line_no}")
+            button.setFixedSize(44, 44)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab walks quantity → spoiled, as before
+            button.setAutoDefault(False)
+            button.setEnabled(spin.isEnabled())
+            button.clicked.connect(lambda _c=False, s=spin, d=sign: s.stepBy(d))
+            row.addWidget(button)
+        return cell
+
     @property
     def action(self) -> Action:
         return Action.VOID if self.void else Action.REFUND
@@ -230,8 +255,9 @@ class RefundDialog(QDialog):
         back = (_("Give back {amount} by {method}").format(amount=given.format(), method=_(method).lower())
                 if result.paid.satang else _("No money to give back"))
         self.done_text.setText(_("Saved as receipt {number}.").format(number=result.number) + " " + back)
+        steppers = [b for b in self.table.findChildren(QPushButton) if b.objectName().startswith("refund_")]
         for widget in (*self.spins.values(), *self.waste.values(), self.reason, self.save, self.all_button,
-                       *self.method.buttons()):
+                       *self.method.buttons(), *steppers):
             widget.setEnabled(False)
         self.close_button.setFocus()
         self.saved.emit(result)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,8 @@ from pos_app.selling import history, refunds
 from pos_app.thai.dates import format_datetime, to_bangkok
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.till.asking import tell
+from ui.till.cart_view import PER_KG
 from ui.till.refund import RefundDialog, unit_text
 
 METHOD = {"cash": N_("Cash"), "promptpay": N_("PromptPay"), "transfer": N_("Bank transfer"),
@@ -65,6 +66,8 @@ class SaleDetailView(QWidget):
         self.lines.setObjectName("detail_lines")
         self.lines.setHorizontalHeaderLabels([_(c) for c in LINE_COLUMNS])
         self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(LINE_COLUMNS)):  # the figures are never cut ("฿200.00 / ..." was)
+            self.lines.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.lines.verticalHeader().setVisible(False)
         self.lines.verticalHeader().setDefaultSectionSize(36)
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -113,9 +116,13 @@ class SaleDetailView(QWidget):
         self.info.setText("  ·  ".join(facts))
         self.lines.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
-            per = "" if line.per_quantity == 1 else f" / {unit_text(line.per_quantity, line.base_unit)}"
+            if line.per_quantity == 1000 and line.base_unit == "g":  # as the tile and the cart say it
+                price = _(PER_KG).format(price=line.unit_price.format())
+            else:
+                per = "" if line.per_quantity == 1 else f" / {unit_text(line.per_quantity, line.base_unit)}"
+                price = line.unit_price.format() + per
             cells = [f"{line.sku}  {line.name}", unit_text(line.quantity, line.base_unit),
-                     line.unit_price.format() + per, line.amount.format(),
+                     price, line.amount.format(),
                      line.discount.format() if line.discount.satang else ""]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -152,7 +159,7 @@ class SaleDetailView(QWidget):
         try:
             self.dialog = show_receipt_preview(self.ctx, self.sale.summary.uuid, self)
         except PosError as err:
-            QMessageBox.warning(self, _("Receipt"), err.message)
+            tell(self, _("Receipt"), err.message)
 
     def open_refund(self, void: bool) -> None:
         if self.sale is None or self.sale.summary.kind != "sale":
@@ -160,7 +167,7 @@ class SaleDetailView(QWidget):
         try:
             dialog = RefundDialog(self.ctx, self.sale.summary.uuid, self, void=void)
         except PosError as err:
-            QMessageBox.warning(self, _("Refund"), err.message)
+            tell(self, _("Refund"), err.message)
             return
         dialog.saved.connect(lambda _result: self.after_refund())
         self.dialog = dialog

@@ -20,6 +20,7 @@ from pos_app.selling.catalog import ItemView
 from pos_app.selling.sales import SaleResult
 from pos_app.selling.stock_at_till import check_add, lot_on_hand, read_lot_label, shop_on_hand
 from pos_app.thai.dates import format_date
+from pos_app.thai.keyboard import as_us_keys
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
 
@@ -93,7 +94,10 @@ class TillStock(QObject):
         """If ``code`` is a lot label, deal with it (``add(view, None, lot, approver)`` when it may be sold)
         and say True; False when it is no lot label (then it is a barcode or a name)."""
         if read_lot_label(code) is None:
-            return False
+            typed = as_us_keys(code)  # scanned with the Thai layout on: ษฤญณข/ถุตๅๅ/ภขจจๅ is KAPI-25691124-001
+            if typed is None or read_lot_label(typed) is None:
+                return False
+            code = typed
         found = self.lot_scan(code)
         if found is not None:
             view, lot, approver = found
