@@ -30,7 +30,7 @@ from resources.i18n import _
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
 from ui.stock.purchase_tab import item_choices
-from ui.stock.widgets import button, export_report, fill, message_label, say, table
+from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
 
 class ProductionPage(QWidget):
@@ -127,6 +127,7 @@ class ProductionPage(QWidget):
         self.tabs.setObjectName("production_tabs")
         self.tabs.addTab(batch, _("Batch"))
         self.tabs.addTab(RecipeTab(ctx, self.message, self.load_recipes), _("Recipes"))
+        self.tabs.currentChanged.connect(lambda _i: self.entered())
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         outer.addWidget(self.message)
@@ -134,6 +135,11 @@ class ProductionPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         item_choices(self.by_item)
         super().showEvent(event)
+
+    def entered(self) -> None:
+        """Shown (F4) or another tab chosen: the cursor goes into the tab, so its keys (F5 plan, Ctrl+S save)
+        work straight away."""
+        focus_first(self.tabs.currentWidget())
 
     def default_planned(self) -> None:
         """How many to make starts at what the chosen recipe makes."""
