@@ -14,6 +14,7 @@ from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.money import Money
 from pos_app.stock import purchases
+from pos_app.stock.lots import default_expiry
 from pos_app.stock.units import to_base
 from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import N_, _
@@ -58,6 +59,7 @@ class PurchaseTab(QWidget):
         self.ctx, self.message, self.changed = ctx, message, changed
         self.shop_id = ctx.till.shop_id
         self.lines: list[purchases.BuyLine] = []
+        self.typed: list[str] = []  # each line's quantity as typed, with its unit ("10 กิโลกรัม")
         self.buy_item = QComboBox()
         self.buy_item.setObjectName("buy_item")
         item_choices(self.buy_item)
@@ -79,6 +81,8 @@ class PurchaseTab(QWidget):
         self.buy_cost.returnPressed.connect(self.add_line)
         add = button(keys, _("Add line"), "add_line", "F5")
         add.clicked.connect(self.add_line)
+        drop = button(keys, _("Remove the chosen line"), "remove_purchase_line")
+        drop.clicked.connect(self.remove_line)
         self.supplier = QComboBox()
         self.supplier.setObjectName("supplier")
         self.new_supplier = QLineEdit()
@@ -117,9 +121,11 @@ class PurchaseTab(QWidget):
         more.addWidget(QLabel(_("Supplier's lot")))
         more.addWidget(self.buy_lot)
         form.addRow(_("Expires"), more)
-        self.buy_lines = table("purchase_lines", [_("Item"), _("Quantity"), _("Cost"), _("Expires")])
+        self.buy_lines = table("purchase_lines", [_("Item"), _("Quantity"), _("Cost"), _("Expires"),
+                                                  _("Supplier's lot")])
         bottom = QHBoxLayout()
         bottom.addWidget(add)
+        bottom.addWidget(drop)
         bottom.addWidget(self.paid_from)
         bottom.addWidget(save)
         layout = QVBoxLayout(self)
@@ -172,13 +178,49 @@ class PurchaseTab(QWidget):
             say(self.message, err.message, error=True)
             return
         self.lines.append(purchases.BuyLine(item_id, qty, total=cost, expires_on=expiry,
-                                            supplier_lot=self.buy_lot.text()))
-        fill(self.buy_lines, [(Item.get_by_id(ln.item_id).name_th, f"{ln.quantity:,}", (ln.total or Money()).format(),
-                               format_date(ln.expires_on) if ln.expires_on else "—") for ln in self.lines], {1, 2})
+                                            supplier_lot=self.buy_lot.text().strip()))
+        self.typed.append(self._as_typed(item_id, qty))
+        self.show_lines()
         for w in (self.buy_qty, self.buy_cost, self.buy_expiry, self.buy_lot):
             w.clear()
         say(self.message, _("Line added; add another or save the purchase"))
         self.buy_qty.setFocus()
+
+    def _as_typed(self, item_id: int, qty: int) -> str:
+        """The quantity in the unit it was typed in, and in the base unit when that was a pack: the line
+        shows "10 ก." where "10 กิโลกรัม (10,000 ก.)" was meant, so the slip is seen before it is saved."""
+        base = unit_label(str(Item.get_by_id(item_id).base_unit))
+        if not self.buy_pack.currentData():
+            return f"{qty:,} {base}"
+        pack = self.buy_pack.currentText().split(" (=")[0]
+        return f"{self.buy_qty.text().strip()} {pack} ({qty:,} {base})"
+
+    def show_lines(self) -> None:
+        names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([ln.item_id for ln in self.lines]))}
+        fill(self.buy_lines, [(names[ln.item_id], typed, (ln.total or Money()).format(), self._expiry(ln),
+                               ln.supplier_lot or "—") for ln, typed in zip(self.lines, self.typed, strict=True)],
+             {1, 2})
+
+    def _expiry(self, line: purchases.BuyLine) -> str:
+        """The date typed, or the one the item's shelf life gives from the day bought (as saving will)."""
+        if line.expires_on is not None:
+            return format_date(line.expires_on)
+        try:
+            day = parse_date(self.day.text())
+        except PosError:
+            day = today()
+        shelf = default_expiry(line.item_id, day)
+        return _("{date} (shelf life)").format(date=format_date(shelf)) if shelf else _("no expiry")
+
+    def remove_line(self) -> None:
+        rows = self.buy_lines.selectionModel().selectedRows()
+        if not rows:
+            say(self.message, _("Choose the line to remove first"), error=True)
+            return
+        del self.lines[rows[0].row()]
+        del self.typed[rows[0].row()]
+        self.show_lines()
+        say(self.message, _("Line removed"))
 
     def save_purchase(self) -> None:
         if not self.lines:
@@ -193,8 +235,8 @@ class PurchaseTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
-        self.lines = []
-        fill(self.buy_lines, [])
+        self.lines, self.typed = [], []
+        self.show_lines()
         self.day.setText(format_date(today()))
         say(self.message, _("Purchase saved: {total}; lots {lots}").format(
             total=done.total.format(), lots=", ".join(lot.number for lot in done.lots)))
