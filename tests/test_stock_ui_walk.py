@@ -3,14 +3,18 @@ sale → recall list), each driven with real key events and clicks (pytest-qt, o
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox, QTableWidget, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
-from db.models import Item
-from db.models.production import Batch
+from db.models import Item, Lot
+from db.models.production import Batch, BatchLabour
 from db.models.stock import Purchase, PurchaseLine
+from pos_app.money import Money
+from pos_app.production import recipes
+from pos_app.stock import purchases
 from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the fixture)
 from tests.test_stock_ui_lead import choose, click, stock_tab
 from tests.test_ui_till import child
@@ -96,3 +100,64 @@ def test_a_purchase_line_shows_its_unit_and_a_wrong_line_is_removed_before_savin
     got = [(ln.item_id, ln.quantity, ln.cost_satang) for ln in bought.lines.order_by(PurchaseLine.line_no)]
     assert got == [(krill.id, 5000, 22500), (salt.id, 10000, 6000)]
     assert bought.total_satang == 28500 and lines.rowCount() == 0
+
+
+def test_a_batch_entered_late_with_each_workers_own_time_and_an_expiry_set_on_purpose(
+        window: MainWindow, qtbot: Any) -> None:  # noqa: F811
+    # setup through the core: krill bought at the market yesterday with a label saying 30 Nov, and the seasoned
+    # powder's recipe taking 300 g of it (so the batch has an ingredient that expires)
+    lead = window.actor
+    assert lead is not None
+    sku = {i.sku: i.id for i in Item.select()}
+    purchases.record_purchase(lead, window.till.shop_id, [purchases.BuyLine(
+        sku["ING-KRILL"], 5000, total=Money(22500), expires_on=dt.date(2026, 11, 30))], day=dt.date(2026, 11, 23))
+    recipes.save_recipe(lead, sku["KAPI-SEASONED"], 20, [
+        recipes.Ingredient(sku["KAPI-KG"], 800), recipes.Ingredient(sku["ING-SUGAR"], 150),
+        recipes.Ingredient(sku["PKG-POUCH50"], 20), recipes.Ingredient(sku["ING-KRILL"], 300)])
+    _key(window, qtbot, Qt.Key.Key_F3)
+    _key(window, qtbot, Qt.Key.Key_F4)  # the recipe list is read again when shown
+
+    day: QLineEdit = child(window, QLineEdit, "batch_day")
+    assert day.text() == "24/11/2569"
+    day.selectAll()
+    _type(window, qtbot, "batch_day", "23/11/2569")  # made yesterday, entered today
+    _key(window, qtbot, Qt.Key.Key_F5)
+    assert child(window, QTableWidget, "uses").rowCount() == 4
+    expiry: QLineEdit = child(window, QLineEdit, "batch_expiry")
+    assert "30/11/2569" in expiry.placeholderText()  # the krill's label is sooner than 180 days' shelf life
+    _spin(window, qtbot, "made", "19")
+    _type(window, qtbot, "member", "ประภา")
+    _spin(window, qtbot, "minutes", "120")
+    _type(window, qtbot, "rate", "50")
+    _ctrl(window, qtbot, Qt.Key.Key_L)
+    _type(window, qtbot, "member", "สมใจ")
+    _spin(window, qtbot, "minutes", "90")
+    _type(window, qtbot, "rate", "50")
+    _ctrl(window, qtbot, Qt.Key.Key_L)
+    assert "ประภา 120" in child(window, QLabel, "workers").text()
+    _type(window, qtbot, "member", "มาลี")  # typed, not added: counts when the batch is saved
+    _type(window, qtbot, "labour_amount", "80")
+    _type(window, qtbot, "overhead", "25")
+    _type(window, qtbot, "batch_expiry", "31/12/2569")
+    before = Batch.select().count()
+    _ctrl(window, qtbot, Qt.Key.Key_S)
+    assert Batch.select().count() == before  # later than the krill's 30 Nov: refused, nothing written
+    assert "30/11/2569" in child(window, QLabel, "production_message").text()
+    box: QCheckBox = child(window, QCheckBox, "batch_beyond")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    _ctrl(window, qtbot, Qt.Key.Key_S)
+    batch = Batch.select().order_by(Batch.id.desc()).first()
+    # materials: paste 800 g × 9 = 7200, sugar 150 g × 3 = 450, the last 20 pouches of 40 passed for ฿70 = 3500,
+    # krill 300 of 5000 g for ฿225 = 1350 → 12500; labour 120 min and 90 min at ฿50/h = 10000 + 7500, and
+    # ฿80 agreed = 8000 → 25500; overhead 2500 → 40500 for 19 made: 2131 each, 11 satang over (2131 × 19 = 40489)
+    assert (batch.business_date, batch.materials_satang, batch.labour_satang, batch.overhead_satang,
+            batch.total_satang) == (dt.date(2026, 11, 23), 12500, 25500, 2500, 40500)
+    assert [(w.member, w.minutes, w.amount_satang) for w in BatchLabour.select().where(
+        BatchLabour.batch == batch).order_by(BatchLabour.line_no)] == [
+        ("ประภา", 120, 10000), ("สมใจ", 90, 7500), ("มาลี", 0, 8000)]
+    lot = Lot.get(Lot.number == batch.number)
+    assert batch.number.startswith("BHS-25691123-")
+    assert (lot.unit_cost_satang, lot.remainder_satang, lot.expires_on) == (2131, 11, dt.date(2026, 12, 31))
+    shown = child(window, QLabel, "batch_result").text()
+    assert "฿405.00" in shown and "฿21.31" in shown and "31/12/2569" in shown
+    assert not box.isChecked() and child(window, QLabel, "workers").text().count("฿") == 0  # ready for the next

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,13 +21,17 @@ from PySide6.QtWidgets import (
 
 from db.models import Item, Lot
 from db.models.production import Recipe
+from pos_app.clock import today
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use, Work
+from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use
 from pos_app.stock import reports
+from pos_app.stock.lots import default_expiry
 from pos_app.stock.units import parse_quantity, to_base
+from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import _
+from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
 from ui.stock.purchase_tab import item_choices
@@ -56,16 +61,15 @@ class ProductionPage(QWidget):
         self.made = QSpinBox()
         self.made.setObjectName("made")
         self.made.setRange(0, 1_000_000)
-        self.member = QLineEdit()
-        self.member.setObjectName("member")
-        self.member.setPlaceholderText(_("Who worked (names, comma between)"))
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("minutes")
-        self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(_(" min"))
-        self.rate = QLineEdit()
-        self.rate.setObjectName("rate")
-        self.rate.setPlaceholderText(_("Rate per hour (฿)"))
+        self.labour = LabourBox(self.batch_page)
+        self.day = QLineEdit(format_date(today()))
+        self.day.setObjectName("batch_day")
+        self.day.setToolTip(_("The day it was made (a batch entered late keeps its real day)"))
+        self.expiry = QLineEdit()
+        self.expiry.setObjectName("batch_expiry")
+        self.expiry.setPlaceholderText(_("empty: its shelf life or the earliest ingredient's"))
+        self.beyond = QCheckBox(_("Later than an ingredient's, on purpose"))
+        self.beyond.setObjectName("batch_beyond")
         self.overhead = QLineEdit()
         self.overhead.setObjectName("overhead")
         self.overhead.setPlaceholderText(_("Gas, electricity … (฿)"))
@@ -100,24 +104,28 @@ class ProductionPage(QWidget):
         top.addWidget(plan)
         top.addWidget(QLabel(_("Actually made")))
         top.addWidget(self.made)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(_("Made on")))
+        dates.addWidget(self.day, 1)
+        dates.addWidget(QLabel(_("Expires")))
+        dates.addWidget(self.expiry, 2)
+        dates.addWidget(self.beyond)
         form = QFormLayout()
-        work = QHBoxLayout()
-        for w in (self.member, self.minutes, self.rate):
-            work.addWidget(w, 2 if w is self.member else 1)
-        work.addWidget(QLabel(_("Overhead")))
-        work.addWidget(self.overhead, 1)
-        form.addRow(_("Labour"), work)
+        form.addRow(_("Labour"), self.labour)
         by = QHBoxLayout()
         for w2 in (self.by_item, self.by_qty, self.by_value, add_by):
             by.addWidget(w2)
         form.addRow(_("By-products"), by)
         bottom = QHBoxLayout()
         bottom.addWidget(self.by_list, 2)
+        bottom.addWidget(QLabel(_("Overhead")))
+        bottom.addWidget(self.overhead, 1)
         bottom.addWidget(commit, 1)
         bottom.addWidget(sheet, 1)
         batch = self.batch_page
         layout = QVBoxLayout(batch)
         layout.addLayout(top)
+        layout.addLayout(dates)
         layout.addWidget(QLabel(_("Ingredients and packaging to use (change a quantity if needed)")))
         layout.addWidget(self.uses, 1)
         layout.addLayout(form)
@@ -133,7 +141,9 @@ class ProductionPage(QWidget):
         outer.addWidget(self.message)
 
     def showEvent(self, event: QShowEvent) -> None:
+        """A recipe or item saved elsewhere since (the recipe tab, another laptop) is offered at once."""
         item_choices(self.by_item)
+        self.load_recipes()
         super().showEvent(event)
 
     def entered(self) -> None:
@@ -147,6 +157,9 @@ class ProductionPage(QWidget):
             self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
 
     def load_recipes(self) -> None:
+        """Each product's current recipe; the product chosen stays chosen (at its newest version)."""
+        had, before = self.recipe.currentIndex(), self.recipe.currentData()
+        self.recipe.blockSignals(True)
         self.recipe.clear()
         products = {r.product_id for r in Recipe.select(Recipe.product)}
         for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
@@ -154,6 +167,11 @@ class ProductionPage(QWidget):
             if view is not None:
                 self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
                     name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
+        if 0 <= had < self.recipe.count():
+            self.recipe.setCurrentIndex(had)
+        self.recipe.blockSignals(False)
+        if self.recipe.currentData() != before and hasattr(self, "planned"):
+            self.default_planned()
 
     def add_byproduct(self) -> None:
         try:
@@ -180,7 +198,8 @@ class ProductionPage(QWidget):
             say(self.message, _("There is no recipe yet"), error=True)
             return
         try:
-            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value())
+            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value(),
+                                            parse_date(self.day.text()))
         except PosError as err:
             say(self.message, err.message, error=True)
             return
@@ -192,7 +211,22 @@ class ProductionPage(QWidget):
             editable = QTableWidgetItem(str(u.quantity))
             self.uses.setItem(n, 2, editable)
         self.made.setValue(self.planned.value())
+        self.expiry.setPlaceholderText(self._expiry_hint())
         say(self.message, "")
+
+    def _expiry_hint(self) -> str:
+        """What the finished lot will expire on when no date is typed: its shelf life from the day made, or
+        the earliest expiry of the lots planned, whichever is sooner (as saving will)."""
+        assert self.draft is not None
+        product = recipes.get(self.draft.recipe_id).product_id
+        day = self.draft.day or today()
+        dates = [lot.expires_on for lot in Lot.select(Lot.expires_on).where(
+            Lot.id.in_([u.lot_id for u in self.draft.uses if u.lot_id is not None]) & Lot.expires_on.is_null(False))]
+        shelf = default_expiry(product, day)
+        found = [d for d in (shelf, *dates) if d is not None]
+        if not found:
+            return _("empty: no expiry")
+        return _("empty: {date} (its shelf life or the earliest ingredient's)").format(date=format_date(min(found)))
 
     def _uses(self) -> tuple[Use, ...]:
         assert self.draft is not None
@@ -211,13 +245,14 @@ class ProductionPage(QWidget):
             say(self.message, _("Plan the batch first"), error=True)
             return
         try:
-            rate = Money.parse(self.rate.text()) if self.rate.text().strip() else Money(0)
-            names = [n.strip() for n in self.member.text().split(",") if n.strip()]
-            labour = tuple(Work(name, self.minutes.value(), rate) for name in names)
+            labour = self.labour.work()
+            day = parse_date(self.day.text())
+            expiry = parse_date(self.expiry.text()) if self.expiry.text().strip() else None
             overheads = ((Overhead(_("Overhead"), Money.parse(self.overhead.text())),)
                          if self.overhead.text().strip() else ())
             draft = BatchDraft(**{**self.draft.__dict__, "uses": self._uses(), "yield_quantity": self.made.value(),
-                                  "labour": labour, "overheads": overheads, "byproducts": tuple(self.byproducts)})
+                                  "labour": labour, "overheads": overheads, "byproducts": tuple(self.byproducts),
+                                  "day": day, "expires_on": expiry, "beyond_components": self.beyond.isChecked()})
             self.last = batches.commit_batch(self.ctx.actor, draft)
         except PosError as err:
             say(self.message, err.message, error=True)
@@ -226,9 +261,15 @@ class ProductionPage(QWidget):
         self.result.setText(_("Batch {number}: cost {total} (materials {materials}, labour {labour}, overhead "
                               "{overhead}); {made} made, {unit} each (remainder {rem} satang on the lot)").format(
             number=r.number, total=r.total.format(), materials=r.materials.format(), labour=r.labour.format(),
-            overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang))
+            overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang)
+            + " " + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
         self.draft = None
         self.byproducts = []
+        self.labour.clear()
+        self.overhead.clear()
+        self.expiry.clear()
+        self.beyond.setChecked(False)
+        self.made.setValue(0)
         self._show_byproducts()
         fill(self.uses, [])
         say(self.message, _("Saved: lot {number}").format(number=r.number))
