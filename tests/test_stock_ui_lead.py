@@ -173,6 +173,7 @@ def test_a_batch_with_a_by_product_splits_its_cost(window: MainWindow, qtbot: An
     qtbot.keyClicks(minutes, "60")
     _type(window, qtbot, "rate", "45")
     _type(window, qtbot, "overhead", "10")
+    click(window, qtbot, "show_byproducts")  # the by-product line is shown on demand
     choose(window, "by_item", Item.get(Item.sku == "KAPI-KG").id)  # sifted coarse paste, sold by the kilo
     _type(window, qtbot, "by_quantity", "100")
     _type(window, qtbot, "by_value", "6.50")

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
 from db.models import Item, Lot
 from db.models.production import Batch, BatchLabour
@@ -161,3 +161,19 @@ def test_a_batch_entered_late_with_each_workers_own_time_and_an_expiry_set_on_pu
     shown = child(window, QLabel, "batch_result").text()
     assert "฿405.00" in shown and "฿21.31" in shown and "31/12/2569" in shown
     assert not box.isChecked() and child(window, QLabel, "workers").text().count("฿") == 0  # ready for the next
+
+
+def test_every_quantity_typed_on_the_lead_screens_names_its_unit(window: MainWindow, qtbot: Any) -> None:  # noqa: F811
+    _key(window, qtbot, Qt.Key.Key_F5)  # plan: the seasoned powder takes paste (g), sugar (g) and pouches
+    uses: QTableWidget = child(window, QTableWidget, "uses")
+    assert [(uses.item(r, 0).text(), uses.item(r, 2).text(), uses.item(r, 3).text()) for r in range(3)] == [
+        ("กะปิ (ชั่งกิโล)", "800", "ก."), ("น้ำตาลทราย", "150", "ก."), ("ซองซิป 50 กรัม", "20", "ชิ้น")]
+    child(window, QTabWidget, "production_tabs").setCurrentIndex(1)
+    lines: QTableWidget = child(window, QTableWidget, "recipe_lines")
+    assert lines.item(2, 2).text() == "ชิ้น"
+    choose(window, "recipe_ingredient", Item.get(Item.sku == "ING-FRAGRANCE").id)
+    assert child(window, QLineEdit, "recipe_quantity").placeholderText() == "จำนวน (มล.)"
+    stock_tab(window, qtbot, 2)
+    choose(window, "give_item", Item.get(Item.sku == "PKG-POUCH50").id)
+    assert child(window, QLineEdit, "give_quantity").placeholderText() == "จำนวน (ชิ้น)"
+    assert "(PKG-POUCH50, ชิ้น)" in child(window, QComboBox, "give_item").currentText()  # was the raw "piece"

@@ -6,7 +6,7 @@ counts too, so one line needs no extra step.  The members' books read the names 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from pos_app.errors import InputError
 from pos_app.money import Money
@@ -34,24 +34,16 @@ class LabourBox(QWidget):
         self.amount.setPlaceholderText(_("or an agreed amount (฿)"))
         add = button(keys, _("Add worker"), "add_worker", "Ctrl+L")
         add.clicked.connect(self.add)
-        drop = button(keys, _("Clear workers"), "clear_workers")
+        drop = button(keys, _("Clear"), "clear_workers")
         drop.clicked.connect(self.clear)
         self.shown = QLabel("")
         self.shown.setObjectName("workers")
         self.shown.setWordWrap(True)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)  # the list of workers (``shown``) is placed by the page, under it
         row.setContentsMargins(0, 0, 0, 0)
-        for w, stretch in ((self.member, 3), (self.minutes, 1), (self.rate, 1), (self.amount, 1), (add, 0)):
+        for w, stretch in ((self.member, 3), (self.minutes, 1), (self.rate, 1), (self.amount, 1), (add, 0),
+                           (drop, 0)):
             row.addWidget(w, stretch)
-        under = QHBoxLayout()
-        under.setContentsMargins(0, 0, 0, 0)
-        under.addWidget(self.shown, 1)
-        under.addWidget(drop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(row)
-        layout.addLayout(under)
         self.show_added()
 
     def typed(self) -> list[Work]:
@@ -93,7 +85,7 @@ class LabourBox(QWidget):
 
     def show_added(self) -> None:
         if not self.added:
-            self.shown.setText(_("Workers added: none yet (type a line and press Ctrl+L, or just save)"))
+            self.shown.setText(_("Workers added: none yet (Ctrl+L adds the line typed)"))
             return
         self.shown.setText(_("Workers added: {list}").format(list="; ".join(
             f"{w.member} {w.cost().format()}" if w.amount is not None else

@@ -34,7 +34,7 @@ from resources.i18n import _
 from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices
+from ui.stock.purchase_tab import item_choices, unit_label
 from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
 
@@ -57,7 +57,7 @@ class ProductionPage(QWidget):
         self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
-        self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity")])
+        self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity (change if needed)"), _("Unit")])
         self.made = QSpinBox()
         self.made.setObjectName("made")
         self.made.setRange(0, 1_000_000)
@@ -90,6 +90,7 @@ class ProductionPage(QWidget):
         add_by.clicked.connect(self.add_byproduct)
         self.by_list = QLabel("")
         self.by_list.setObjectName("byproducts")
+        self.by_list.setWordWrap(True)
         self.byproducts: list[ByProduct] = []
         self.result = QLabel("")
         self.result.setObjectName("batch_result")
@@ -112,12 +113,24 @@ class ProductionPage(QWidget):
         dates.addWidget(self.beyond)
         form = QFormLayout()
         form.addRow(_("Labour"), self.labour)
-        by = QHBoxLayout()
+        said = QHBoxLayout()
+        said.addWidget(self.labour.shown, 1)
+        said.addWidget(self.by_list, 1)
+        form.addRow("", said)
+        self.by_row = QWidget()  # shown on demand: most batches have none, and a 600-px screen needs the room
+        by = QHBoxLayout(self.by_row)
+        by.setContentsMargins(0, 0, 0, 0)
+        by.addWidget(QLabel(_("By-products")))
         for w2 in (self.by_item, self.by_qty, self.by_value, add_by):
             by.addWidget(w2)
-        form.addRow(_("By-products"), by)
+        self.by_row.setVisible(False)
+        form.addRow(self.by_row)
+        show_by = button(self.batch_page, _("By-products…"), "show_byproducts")
+        show_by.setCheckable(True)
+        show_by.toggled.connect(self.by_row.setVisible)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.by_list, 2)
+        bottom.addWidget(show_by)
+        bottom.addStretch(1)
         bottom.addWidget(QLabel(_("Overhead")))
         bottom.addWidget(self.overhead, 1)
         bottom.addWidget(commit, 1)
@@ -126,7 +139,6 @@ class ProductionPage(QWidget):
         layout = QVBoxLayout(batch)
         layout.addLayout(top)
         layout.addLayout(dates)
-        layout.addWidget(QLabel(_("Ingredients and packaging to use (change a quantity if needed)")))
         layout.addWidget(self.uses, 1)
         layout.addLayout(form)
         layout.addLayout(bottom)
@@ -190,8 +202,9 @@ class ProductionPage(QWidget):
 
     def _show_byproducts(self) -> None:
         names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([b.item_id for b in self.byproducts]))}
-        self.by_list.setText("; ".join(f"{names[b.item_id]} {b.quantity:,} ({b.value.format()})"
-                                       for b in self.byproducts))
+        self.by_list.setText(_("By-products: {list}").format(list="; ".join(
+            f"{names[b.item_id]} {b.quantity:,} ({b.value.format()})" for b in self.byproducts))
+            if self.byproducts else "")
 
     def plan(self) -> None:
         if self.recipe.currentData() is None:
@@ -203,10 +216,11 @@ class ProductionPage(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
-        names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([u.item_id for u in self.draft.uses]))}
+        items = {i.id: i for i in Item.select().where(Item.id.in_([u.item_id for u in self.draft.uses]))}
         lots = {lot.id: lot.number for lot in Lot.select().where(Lot.id.in_([u.lot_id for u in self.draft.uses
                                                                              if u.lot_id is not None]))}
-        fill(self.uses, [(names[u.item_id], lots.get(u.lot_id or 0, _("(not in stock)")), "") for u in self.draft.uses])
+        fill(self.uses, [(str(items[u.item_id].name_th), lots.get(u.lot_id or 0, _("(not in stock)")), "",
+                          unit_label(str(items[u.item_id].base_unit))) for u in self.draft.uses])
         for n, u in enumerate(self.draft.uses):
             editable = QTableWidgetItem(str(u.quantity))
             self.uses.setItem(n, 2, editable)
