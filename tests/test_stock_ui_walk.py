@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
-from db.models import Item, Lot
+from db.models import Item, ItemPack, Lot
 from db.models.production import Batch, BatchLabour
 from db.models.stock import Purchase, PurchaseLine
 from pos_app.money import Money
@@ -177,3 +177,25 @@ def test_every_quantity_typed_on_the_lead_screens_names_its_unit(window: MainWin
     choose(window, "give_item", Item.get(Item.sku == "PKG-POUCH50").id)
     assert child(window, QLineEdit, "give_quantity").placeholderText() == "จำนวน (ชิ้น)"
     assert "(PKG-POUCH50, ชิ้น)" in child(window, QComboBox, "give_item").currentText()  # was the raw "piece"
+
+
+def test_a_pack_retired_on_the_items_tab_is_no_longer_offered_on_a_purchase(window: MainWindow,  # noqa: F811
+                                                                            qtbot: Any) -> None:
+    stock_tab(window, qtbot, 3)
+    _type(window, qtbot, "item_find", "ING-SALT")
+    found: QTableWidget = child(window, QTableWidget, "item_list")
+    assert found.rowCount() == 1
+    found.selectRow(0)
+    packs: QTableWidget = child(window, QTableWidget, "pack_list")
+    assert packs.item(0, 0).text() == "กิโลกรัม"
+    click(window, qtbot, "retire_pack")  # nothing chosen: a message, nothing retired
+    assert not ItemPack.get(ItemPack.name_th == "กิโลกรัม", ItemPack.item == Item.get(Item.sku == "ING-SALT")).retired
+    packs.selectRow(0)
+    click(window, qtbot, "retire_pack")
+    assert packs.item(0, 0).text() == "กิโลกรัม (เลิกใช้แล้ว)"
+    stock_tab(window, qtbot, 1)
+    choose(window, "buy_item", Item.get(Item.sku == "ING-SALT").id)
+    units: QComboBox = child(window, QComboBox, "buy_pack")
+    assert [units.itemText(i) for i in range(units.count())] == ["ก."]
+    choose(window, "buy_item", Item.get(Item.sku == "ING-KRILL").id)  # the krill's kilogram is still offered
+    assert units.count() == 2

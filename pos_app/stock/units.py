@@ -36,6 +36,9 @@ def pack_factor(item_id: int, pack: str | None) -> int:
     if found is None:
         item = Item.get_by_id(item_id)
         raise InputError("{item} has no pack called “{pack}”", item=item.name_th, pack=pack)
+    if found.retired:
+        raise InputError("The pack “{pack}” of {item} is retired; type the quantity in another unit",
+                         pack=found.name_th, item=Item.get_by_id(item_id).name_th)
     return int(found.factor)
 
 

@@ -86,6 +86,8 @@ class ItemsTab(QWidget):
         add_pack.clicked.connect(self.add_pack)
         save_pack = button(keys, _("Change pack"), "save_pack")
         save_pack.clicked.connect(self.save_pack)
+        retire = button(keys, _("Retire pack"), "retire_pack")
+        retire.clicked.connect(self.retire_pack)
         self.codes = table("barcode_list", [_("Barcode"), _("Units per scan")], 0)
         self.code = QLineEdit()
         self.code.setObjectName("barcode_code")
@@ -115,7 +117,7 @@ class ItemsTab(QWidget):
         item_buttons.addWidget(new)
         item_buttons.addWidget(save)
         pack_row = QHBoxLayout()
-        for w3 in (self.pack_name, self.pack_factor, add_pack, save_pack):
+        for w3 in (self.pack_name, self.pack_factor, add_pack, save_pack, retire):
             pack_row.addWidget(w3)
         code_row = QHBoxLayout()
         for w4 in (self.code, self.code_qty, add_code, drop_code):
@@ -172,7 +174,8 @@ class ItemsTab(QWidget):
             fill(self.codes, [])
             return
         self.pack_rows = list(ItemPack.select().where(ItemPack.item == self.item_id).order_by(ItemPack.factor))
-        fill(self.packs, [(str(p.name_th), f"{int(p.factor):,}") for p in self.pack_rows], {1})
+        fill(self.packs, [(str(p.name_th) + (" " + _("(retired)") if p.retired else ""), f"{int(p.factor):,}")
+                          for p in self.pack_rows], {1})
         self.code_rows = list(Barcode.select().where(Barcode.item == self.item_id).order_by(Barcode.code))
         fill(self.codes, [(str(b.code), f"{int(b.quantity):,}") for b in self.code_rows], {1})
 
@@ -242,6 +245,21 @@ class ItemsTab(QWidget):
             return
         self.show_packs()
         say(self.message, _("Pack changed"))
+
+    def retire_pack(self) -> None:
+        rows = self.packs.selectionModel().selectedRows()
+        if self.item_id is None or not rows:
+            say(self.message, _("Choose the pack to retire in its list first"), error=True)
+            return
+        pack = self.pack_rows[rows[0].row()]
+        try:
+            items.retire_pack(self.ctx.actor, int(pack.id))
+        except PosError as err:
+            say(self.message, err.message, error=True)
+            return
+        self.show_packs()
+        say(self.message, _("Pack “{pack}” retired: no longer offered (add it again to bring it back)").format(
+            pack=pack.name_th))
 
     def add_barcode(self) -> None:
         if self.item_id is None:

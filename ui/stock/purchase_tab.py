@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.models import Item, ItemPack, Supplier
+from db.models import Item, Supplier
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.money import Money
-from pos_app.stock import purchases
+from pos_app.stock import items, purchases
 from pos_app.stock.lots import default_expiry
 from pos_app.stock.units import to_base
 from pos_app.thai.dates import format_date, parse_date
@@ -146,7 +146,7 @@ class PurchaseTab(QWidget):
             return
         item = Item.get_by_id(int(self.buy_item.currentData()))
         self.buy_pack.addItem(unit_label(item.base_unit), "")
-        for pack in ItemPack.select().where(ItemPack.item == item.id).order_by(ItemPack.factor):
+        for pack in items.packs_in_use(item.id):
             self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_label(item.base_unit)})",
                                   str(pack.name_en))
 
