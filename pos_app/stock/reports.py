@@ -3,8 +3,9 @@
 * the **recall list** of a lot (forward trace) and its **origin** (backward trace);
 * the **cost sheet** of a batch (บัญชีต้นทุนอาชีพ of one production round): materials, packaging, labour,
   overhead, yield, unit cost, sales so far and profit;
-* the **stock and materials registers** (ทะเบียนคุมสินค้า / ทะเบียนคุมวัสดุ) of an item in a shop: date,
-  description, in (quantity, unit cost, amount), out (the same), balance (quantity, amount);
+* the **stock and materials registers** (ทะเบียนคุมสินค้า / ทะเบียนคุมวัสดุ) of an item (or one of its lots) in
+  a shop: date, description, in (quantity, unit cost, amount), out (the same), balance (quantity, amount);
+* the **stock card** of a lot: every movement with the document it belongs to and the running balance;
 * **stock valuation** per group.
 
 Amounts are the ledger's exact satang.  A unit cost shown on a register line is that line's amount ÷ its
@@ -27,6 +28,7 @@ from pos_app.errors import NotFound
 from pos_app.money import Money, Rounding
 from pos_app.stock import trace
 from pos_app.stock.export import ReportTable
+from pos_app.stock.units import unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import N_, _
 
@@ -123,10 +125,16 @@ def _sales_of(lot: Lot) -> tuple[int, int, int]:
     return qty, revenue, cogs
 
 
-def register(item_id: int, shop_id: int, start: dt.date, end: dt.date) -> ReportTable:
-    """ทะเบียนคุมสินค้า (finished goods) or ทะเบียนคุมวัสดุ (ingredients, packaging) of an item in a shop."""
+def register(item_id: int, shop_id: int, start: dt.date, end: dt.date, lot_id: int | None = None) -> ReportTable:
+    """ทะเบียนคุมสินค้า (finished goods) or ทะเบียนคุมวัสดุ (ingredients, packaging) of an item in a shop, or of
+    one of its lots (``lot_id``)."""
     item, shop = Item.get_by_id(item_id), Shop.get_by_id(shop_id)
     where = (StockMovement.item == item_id) & (StockMovement.shop == shop_id)
+    lot_line: tuple[str, ...] = ()
+    if lot_id is not None:
+        lot = _lot_of(lot_id, item_id)
+        where &= StockMovement.lot == lot_id
+        lot_line = (_("Lot {lot}").format(lot=lot.number),)
     before = cast(tuple[int, int], StockMovement.select(
         pw.fn.COALESCE(pw.fn.SUM(StockMovement.quantity), 0), pw.fn.COALESCE(pw.fn.SUM(StockMovement.value_satang), 0))
         .where(where & (StockMovement.business_date < start)).tuples().get())
@@ -145,11 +153,50 @@ def register(item_id: int, shop_id: int, start: dt.date, end: dt.date) -> Report
                      _q(qty), _m(value)))
     title = (_("Stock register (ทะเบียนคุมสินค้า)") if item.kind == "finished"
              else _("Materials register (ทะเบียนคุมวัสดุ)"))
-    return ReportTable(title, (f"{item.name_th} ({item.sku}) — {_('unit')}: {item.base_unit}", shop.name_th,
-                               f"{format_date(start)} – {format_date(end)}"),
+    return ReportTable(title, (f"{item.name_th} ({item.sku}) — {_('unit')}: {unit_name(item.base_unit)}",
+                               *lot_line, shop.name_th, f"{format_date(start)} – {format_date(end)}"),
                        (_("Date"), _("Description"), _("In: quantity"), _("In: unit cost"), _("In: amount"),
                         _("Out: quantity"), _("Out: unit cost"), _("Out: amount"), _("Balance: quantity"),
                         _("Balance: amount")), tuple(rows), frozenset(range(2, 10)), landscape=True, sheet="register")
+
+
+def _lot_of(lot_id: int, item_id: int | None = None) -> Lot:
+    lot = Lot.get_or_none(Lot.id == lot_id)
+    if lot is None or (item_id is not None and lot.item_id != item_id):
+        raise NotFound("No lot with id {id}", id=lot_id)
+    return lot
+
+
+def _document(kind: str, doc: uuid.UUID) -> str:
+    """The document a movement belongs to, as people name it: a receipt (T1-87) or a batch's lot number."""
+    if kind in ("sale", "refund"):
+        return trace.receipt_of(doc)[0]
+    if kind in ("consume", "produce"):
+        batch = Batch.get_or_none(Batch.uuid == doc)
+        return str(batch.number) if batch is not None else ""
+    return ""
+
+
+def stock_card(lot_id: int, shop_id: int) -> ReportTable:
+    """The stock card of a lot in a shop: every movement, oldest first, with its document, what came in and
+    went out, and the balance (quantity and exact value) after it."""
+    lot = _lot_of(lot_id)
+    item, shop = Item.get_by_id(lot.item_id), Shop.get_by_id(shop_id)
+    qty = value = 0
+    rows: list[tuple[str, ...]] = []
+    for m in (StockMovement.select().where((StockMovement.lot == lot_id) & (StockMovement.shop == shop_id))
+              .order_by(StockMovement.business_date, StockMovement.id)):
+        q, v = int(m.quantity), int(m.value_satang)
+        qty, value = qty + q, value + v
+        rows.append((format_date(m.business_date), kind_label(m.kind), _document(m.kind, m.document_uuid),
+                     _q(q) if q > 0 else "", _q(-q) if q < 0 else "", _q(qty), _m(value)))
+    expiry = format_date(lot.expires_on) if lot.expires_on else _("no expiry")
+    return ReportTable(_("Stock card of lot {lot}").format(lot=lot.number),
+                       (f"{item.name_th} ({item.sku}) — {_('unit')}: {unit_name(item.base_unit)}", shop.name_th,
+                        _("Made or received {day}, expires {expiry}").format(day=format_date(lot.made_on),
+                                                                            expiry=expiry)),
+                       (_("Date"), _("What"), _("Receipt / lot"), _("In"), _("Out"), _("Balance: quantity"),
+                        _("Balance: amount")), tuple(rows), frozenset({3, 4, 5, 6}), sheet="stock card")
 
 
 def valuation() -> ReportTable:

@@ -28,13 +28,13 @@ from pos_app.production import batches, recipes
 from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use
 from pos_app.stock import reports
 from pos_app.stock.lots import default_expiry
-from pos_app.stock.units import parse_quantity, to_base
+from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import _
 from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices, unit_label
+from ui.stock.purchase_tab import item_choices
 from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
 
@@ -220,7 +220,7 @@ class ProductionPage(QWidget):
         lots = {lot.id: lot.number for lot in Lot.select().where(Lot.id.in_([u.lot_id for u in self.draft.uses
                                                                              if u.lot_id is not None]))}
         fill(self.uses, [(str(items[u.item_id].name_th), lots.get(u.lot_id or 0, _("(not in stock)")), "",
-                          unit_label(str(items[u.item_id].base_unit))) for u in self.draft.uses])
+                          unit_name(str(items[u.item_id].base_unit))) for u in self.draft.uses])
         for n, u in enumerate(self.draft.uses):
             editable = QTableWidgetItem(str(u.quantity))
             self.uses.setItem(n, 2, editable)

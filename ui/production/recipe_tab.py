@@ -22,10 +22,10 @@ from db.models import Item
 from db.models.production import Recipe
 from pos_app.errors import InputError, PosError
 from pos_app.production import recipes
-from pos_app.stock.units import parse_quantity
+from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices, unit_label
+from ui.stock.purchase_tab import item_choices
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 
@@ -84,7 +84,7 @@ class RecipeTab(QWidget):
     def show_unit(self) -> None:
         """The quantity is typed in the chosen ingredient's unit: say which (กรัม, มล., ชิ้น)."""
         if self.ingredient.currentData() is not None:
-            unit = unit_label(str(Item.get_by_id(int(self.ingredient.currentData())).base_unit))
+            unit = unit_name(str(Item.get_by_id(int(self.ingredient.currentData())).base_unit))
             self.quantity.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -117,7 +117,7 @@ class RecipeTab(QWidget):
     def show_lines(self) -> None:
         items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in self.lines]))}
         fill(self.table, [(f"{items[ln.item_id].name_th} ({items[ln.item_id].sku})", "",
-                           unit_label(str(items[ln.item_id].base_unit))) for ln in self.lines])
+                           unit_name(str(items[ln.item_id].base_unit))) for ln in self.lines])
         for n, ln in enumerate(self.lines):
             self.table.setItem(n, 1, QTableWidgetItem(str(ln.quantity)))
 

@@ -20,10 +20,9 @@ from db.models import BASE_UNITS, Barcode, Item, ItemPack, NetworkGroup
 from db.models.stock import ItemStockRule
 from pos_app.errors import PosError
 from pos_app.stock import items, settings
-from pos_app.stock.units import parse_quantity
+from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import unit_label
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))
@@ -144,7 +143,7 @@ class ItemsTab(QWidget):
         self.rows = [i for i in Item.select().order_by(Item.kind, Item.sku)
                      if not needle or needle in f"{i.sku} {i.name_th} {i.name_en}".lower()]
         fill(self.list, [(str(i.sku), str(i.name_th) + ("" if i.active else " " + _("(not in use)")),
-                          unit_label(str(i.base_unit))) for i in self.rows])
+                          unit_name(str(i.base_unit))) for i in self.rows])
         if select is not None:
             for n, i in enumerate(self.rows):
                 if i.id == select:

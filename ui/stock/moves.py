@@ -20,11 +20,11 @@ from db.models import Item, Shop
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.stock import adjustments, transfers, views
-from pos_app.stock.units import parse_quantity, to_base
+from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices, unit_label
+from ui.stock.purchase_tab import item_choices
 from ui.stock.widgets import button, fill, say, table
 
 
@@ -88,13 +88,13 @@ class MovesTab(QWidget):
 
     def show_unit(self) -> None:
         if self.give_item.currentData() is not None:
-            unit = unit_label(str(Item.get_by_id(int(self.give_item.currentData())).base_unit))
+            unit = unit_name(str(Item.get_by_id(int(self.give_item.currentData())).base_unit))
             self.give_qty.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
 
     def load_sheet(self) -> None:
         self.sheet_rows = [r for r in views.on_hand_by_lot(self.shop_id) if r.quantity != 0]
         fill(self.sheet, [(r.name, r.lot, format_date(r.expires_on) if r.expires_on else "—",
-                           f"{r.quantity:,} {unit_label(r.unit)}", "")
+                           f"{r.quantity:,} {unit_name(r.unit)}", "")
                           for r in self.sheet_rows], {3})
         for n, r in enumerate(self.sheet_rows):
             # editable: what was found (a lot the books show below zero cannot be found below zero)

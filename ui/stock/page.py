@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.stock import adjustments, reports, views
-from pos_app.stock.units import to_base
+from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
-from ui.stock.purchase_tab import PurchaseTab, unit_label
+from ui.stock.purchase_tab import PurchaseTab
 from ui.stock.reports_tab import ReportsTab
 from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
@@ -128,7 +128,7 @@ class StockPage(QWidget):
         fill(self.card, [])
         self._shown = shown
         fill(self.on_hand, [(f"{r.name} ({r.sku})", r.lot, format_date(r.expires_on) if r.expires_on else "—",
-                             f"{r.quantity:,} {unit_label(r.unit)}", r.value.format(symbol=False))
+                             f"{r.quantity:,} {unit_name(r.unit)}", r.value.format(symbol=False))
                             for r in shown], {3, 4})
         day = today()
         for n, r in enumerate(shown):

@@ -15,18 +15,11 @@ from pos_app.errors import PosError
 from pos_app.money import Money
 from pos_app.stock import items, purchases
 from pos_app.stock.lots import default_expiry
-from pos_app.stock.units import to_base
+from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date, parse_date
-from resources.i18n import N_, _
+from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.widgets import button, fill, say, table
-
-UNIT_TH = {"g": N_("g"), "ml": N_("ml"), "piece": N_("pc")}
-
-
-def unit_label(unit: str) -> str:
-    """A base unit as people read it (กรัม, มล., ชิ้น in Thai)."""
-    return _(UNIT_TH[unit]) if unit in UNIT_TH else unit
 
 
 def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packaging", "finished"),
@@ -40,7 +33,7 @@ def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packag
     found = list(Item.select().where((Item.active == True) & Item.kind.in_(kinds)))  # noqa: E712
     found.sort(key=lambda i: (i.id not in top, kinds.index(i.kind), i.sku))
     for item in found:
-        box.addItem(f"{item.name_th} ({item.sku}, {unit_label(item.base_unit)})", item.id)
+        box.addItem(f"{item.name_th} ({item.sku}, {unit_name(item.base_unit)})", item.id)
     if chosen is not None and box.findData(chosen) >= 0:
         box.setCurrentIndex(box.findData(chosen))
     box.blockSignals(False)
@@ -145,9 +138,9 @@ class PurchaseTab(QWidget):
         if self.buy_item.currentData() is None:
             return
         item = Item.get_by_id(int(self.buy_item.currentData()))
-        self.buy_pack.addItem(unit_label(item.base_unit), "")
+        self.buy_pack.addItem(unit_name(item.base_unit), "")
         for pack in items.packs_in_use(item.id):
-            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_label(item.base_unit)})",
+            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_name(item.base_unit)})",
                                   str(pack.name_en))
 
     def load_suppliers(self, select: int | None = None) -> None:
@@ -189,7 +182,7 @@ class PurchaseTab(QWidget):
     def _as_typed(self, item_id: int, qty: int) -> str:
         """The quantity in the unit it was typed in, and in the base unit when that was a pack: the line
         shows "10 ก." where "10 กิโลกรัม (10,000 ก.)" was meant, so the slip is seen before it is saved."""
-        base = unit_label(str(Item.get_by_id(item_id).base_unit))
+        base = unit_name(str(Item.get_by_id(item_id).base_unit))
         if not self.buy_pack.currentData():
             return f"{qty:,} {base}"
         pack = self.buy_pack.currentText().split(" (=")[0]
