@@ -4,8 +4,10 @@ sale → recall list), each driven with real key events and clicks (pytest-qt, o
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
@@ -199,3 +201,25 @@ def test_a_pack_retired_on_the_items_tab_is_no_longer_offered_on_a_purchase(wind
     assert [units.itemText(i) for i in range(units.count())] == ["ก."]
     choose(window, "buy_item", Item.get(Item.sku == "ING-KRILL").id)  # the krill's kilogram is still offered
     assert units.count() == 2
+
+
+def test_the_stock_card_of_a_lot_chosen_from_the_items_lots(window: MainWindow, qtbot: Any,  # noqa: F811
+                                                            tmp_path: Path) -> None:
+    pouch = Item.get(Item.sku == "PKG-POUCH50")
+    passed = Lot.get((Lot.item == pouch.id) & (Lot.origin == "transfer"))  # 40 passed from Khlong Dan for ฿70
+    stock_tab(window, qtbot, 4)
+    choose(window, "report_lot_item", pouch.id)
+    lots: QComboBox = child(window, QComboBox, "report_lot_choice")
+    offered = [lots.itemData(i) for i in range(lots.count())]
+    assert passed.id in offered and len(offered) == Lot.select().where(Lot.item == pouch.id).count()
+    assert "20 ชิ้น" in lots.itemText(offered.index(passed.id))  # what the market holds of it
+    lots.setCurrentIndex(offered.index(passed.id))
+    click(window, qtbot, "lot_card_xlsx")
+    path = tmp_path / "reports" / f"stock-card-{passed.number}.xlsx"
+    qtbot.waitUntil(lambda: str(path) in child(window, QLabel, "stock_message").text(), timeout=30_000)
+    sheet = openpyxl.load_workbook(path).active
+    rows = [tuple("" if c.value is None else c.value for c in row) for row in sheet.iter_rows()]
+    batch = Batch.select().order_by(Batch.id).first()  # the demo's batch took the first 20: 7000 ÷ 2 = 3500
+    assert ("19/11/2569", "โอนระหว่างกลุ่ม", "", 40, "", 40, 70) in rows  # numbers in the sheet, exact
+    assert ("20/11/2569", "ใช้ผลิต", batch.number, "", 20, 20, 35) in rows
+    assert rows[1][0] == "ซองซิป 50 กรัม (PKG-POUCH50) — หน่วย: ชิ้น"

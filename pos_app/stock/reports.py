@@ -153,11 +153,15 @@ def register(item_id: int, shop_id: int, start: dt.date, end: dt.date, lot_id: i
                      _q(qty), _m(value)))
     title = (_("Stock register (ทะเบียนคุมสินค้า)") if item.kind == "finished"
              else _("Materials register (ทะเบียนคุมวัสดุ)"))
-    return ReportTable(title, (f"{item.name_th} ({item.sku}) — {_('unit')}: {unit_name(item.base_unit)}",
+    return ReportTable(title, (_item_line(item),
                                *lot_line, shop.name_th, f"{format_date(start)} – {format_date(end)}"),
                        (_("Date"), _("Description"), _("In: quantity"), _("In: unit cost"), _("In: amount"),
                         _("Out: quantity"), _("Out: unit cost"), _("Out: amount"), _("Balance: quantity"),
                         _("Balance: amount")), tuple(rows), frozenset(range(2, 10)), landscape=True, sheet="register")
+
+
+def _item_line(item: Item) -> str:
+    return _("{item} ({sku}) — unit: {unit}").format(item=item.name_th, sku=item.sku, unit=unit_name(item.base_unit))
 
 
 def _lot_of(lot_id: int, item_id: int | None = None) -> Lot:
@@ -192,7 +196,7 @@ def stock_card(lot_id: int, shop_id: int) -> ReportTable:
                      _q(q) if q > 0 else "", _q(-q) if q < 0 else "", _q(qty), _m(value)))
     expiry = format_date(lot.expires_on) if lot.expires_on else _("no expiry")
     return ReportTable(_("Stock card of lot {lot}").format(lot=lot.number),
-                       (f"{item.name_th} ({item.sku}) — {_('unit')}: {unit_name(item.base_unit)}", shop.name_th,
+                       (_item_line(item), shop.name_th,
                         _("Made or received {day}, expires {expiry}").format(day=format_date(lot.made_on),
                                                                             expiry=expiry)),
                        (_("Date"), _("What"), _("Receipt / lot"), _("In"), _("Out"), _("Balance: quantity"),
