@@ -12,7 +12,9 @@ from db.connection import OpenedDatabase
 from db.models import Lot
 from pos_app.errors import NotFound
 from pos_app.stock import reports, views
+from pos_app.stock.export import to_pdf
 from tests.stock_support import shop
+from tests.test_production_cost_sheet import _pdf_text
 from tests.test_stock_trace import STALL, _made
 
 
@@ -54,3 +56,15 @@ def test_the_lots_a_picker_offers_for_an_item(demo_db: OpenedDatabase) -> None:
     at_stall = views.lots_of(paste, shop(STALL).id)
     assert [(c.number, c.on_hand) for c in at_stall] == [(paste_lot.number, 500)]  # type: ignore[attr-defined]
     assert [c.on_hand for c in views.lots_of(paste, shop("BHS-MARKET").id)] == [0]  # held at the stall only
+
+
+def test_the_recall_list_shows_the_origin_as_a_tree_a_pdf_keeps(demo_db: OpenedDatabase) -> None:
+    m = _made()
+    done, moved, paste_lot, sugar_lot = m["done"], m["moved"], m["paste_lot"], m["sugar_lot"]
+    table = reports.recall_list(done.lot_id)  # type: ignore[attr-defined]
+    tree = [line.split(" — ")[0] for line in table.lines[2:]]
+    # the lot; what it was made from (•); and under the sugar passed from the market, the market's own lot (»)
+    assert tree == [done.number, f"• {paste_lot.number}", f"• {moved.lots[0][1]}",  # type: ignore[attr-defined]
+                    f"\u00a0\u00a0\u00a0\u00a0» {sugar_lot.number}"]  # type: ignore[attr-defined]
+    text = _pdf_text(to_pdf(table))
+    assert f"» {sugar_lot.number}" in text and f"• {paste_lot.number}" in text  # type: ignore[attr-defined]

@@ -51,6 +51,7 @@ def test_the_stock_list_shows_a_batch_saved_after_it_was_first_opened(window: Ma
     table.selectRow(_lots_shown(window).index(batch.number))
     card: QTableWidget = child(window, QTableWidget, "stock_card")
     assert card.rowCount() == 1 and card.item(0, 2).text() == "+20"
+    assert card.item(0, 1).text() == f"ผลิตได้ {batch.number}"  # the batch it came from, named
     tabs: QTabWidget = child(window, QTabWidget, "stock_tabs")
     tabs.setCurrentIndex(1)
     tabs.setCurrentIndex(0)

@@ -51,6 +51,11 @@ def kind_label(kind: str) -> str:
     return _(KIND_LABELS.get(kind, kind))
 
 
+def _indent(depth: int) -> str:
+    """A level of a trace tree as a PDF or sheet keeps it (plain spaces collapse): no-break spaces and a mark."""
+    return "" if depth <= 0 else "\u00a0" * 4 * (depth - 1) + ("• " if depth == 1 else "» ")
+
+
 CHANNELS = {"stall": N_("Stall"), "member": N_("Members"), "network": N_("Network groups"), "online": N_("Online")}
 
 
@@ -61,10 +66,10 @@ def recall_list(lot_id: int) -> ReportTable:
     if lot is None:
         raise NotFound("No lot with id {id}", id=lot_id)
     item = Item.get_by_id(lot.item_id)
-    rows = tuple(("  " * u.depth + u.lot, kind_label(u.kind), format_date(u.day), _q(abs(u.quantity)), u.receipt,
+    rows = tuple((_indent(u.depth) + u.lot, kind_label(u.kind), format_date(u.day), _q(abs(u.quantity)), u.receipt,
                   _(CHANNELS[u.channel]) if u.channel in CHANNELS else u.channel, u.customer)
                  for u in trace.forward(lot_id))
-    origin = tuple(f"{'  ' * s.depth}{s.lot} — {s.item} ({s.group}), "
+    origin = tuple(f"{_indent(s.depth)}{s.lot} — {s.item} ({s.group}), "
                    f"{_(ORIGIN_LABELS.get(s.origin, s.origin))} {format_date(s.day)}"
                    + (f", {s.supplier}" if s.supplier else "") + (f" [{s.supplier_lot}]" if s.supplier_lot else "")
                    for s in trace.backward(lot_id))
@@ -171,7 +176,7 @@ def _lot_of(lot_id: int, item_id: int | None = None) -> Lot:
     return lot
 
 
-def _document(kind: str, doc: uuid.UUID) -> str:
+def document_name(kind: str, doc: uuid.UUID) -> str:
     """The document a movement belongs to, as people name it: a receipt (T1-87) or a batch's lot number."""
     if kind in ("sale", "refund"):
         return trace.receipt_of(doc)[0]
@@ -192,7 +197,7 @@ def stock_card(lot_id: int, shop_id: int) -> ReportTable:
               .order_by(StockMovement.business_date, StockMovement.id)):
         q, v = int(m.quantity), int(m.value_satang)
         qty, value = qty + q, value + v
-        rows.append((format_date(m.business_date), kind_label(m.kind), _document(m.kind, m.document_uuid),
+        rows.append((format_date(m.business_date), kind_label(m.kind), document_name(m.kind, m.document_uuid),
                      _q(q) if q > 0 else "", _q(-q) if q < 0 else "", _q(qty), _m(value)))
     expiry = format_date(lot.expires_on) if lot.expires_on else _("no expiry")
     return ReportTable(_("Stock card of lot {lot}").format(lot=lot.number),

@@ -282,6 +282,7 @@ class ProductionPage(QWidget):
         self.labour.clear()
         self.overhead.clear()
         self.expiry.clear()
+        self.expiry.setPlaceholderText(_("empty: its shelf life or the earliest ingredient's"))
         self.beyond.setChecked(False)
         self.made.setValue(0)
         self._show_byproducts()

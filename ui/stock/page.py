@@ -151,7 +151,9 @@ class StockPage(QWidget):
         if lot is None:
             return
         page = views.stock_card(lot.item_id, self.shop_id, lot.lot_id, page_size=200)
-        fill(self.card, [(format_date(r.business_date), reports.kind_label(r.kind), f"{r.quantity:+,}",
+        fill(self.card, [(format_date(r.business_date),
+                          f"{reports.kind_label(r.kind)} {reports.document_name(r.kind, r.document_uuid)}".strip(),
+                          f"{r.quantity:+,}",
                           f"{r.balance:,}", r.balance_value.format(symbol=False)) for r in page.rows], {2, 3, 4})
 
     def recall(self, kind: str) -> None:

@@ -62,6 +62,7 @@ class PurchaseTab(QWidget):
         self.buy_pack = QComboBox()
         self.buy_pack.setObjectName("buy_pack")
         self.buy_pack.setMinimumHeight(44)
+        self.buy_pack.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "กิโลกรัม (= 1,000 ก.)" whole
         self.buy_item.currentIndexChanged.connect(lambda _i: self.load_packs())
         self.load_packs()
         self.buy_cost = QLineEdit()
