@@ -36,9 +36,13 @@ class LotPicker(QWidget):
         item_choices(self.item)
         self.item.currentIndexChanged.connect(lambda _i: self.load_lots())
         self.number.returnPressed.connect(self.find_number)
+        for box in (self.item, self.lot):  # long names and lot lines must not squeeze the number field out
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
+        self.number.setMinimumWidth(220)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.item, 3)
+        row.addWidget(self.item, 2)
         row.addWidget(self.lot, 3)
         row.addWidget(self.number, 2)
         self.load_lots()
@@ -61,8 +65,9 @@ class LotPicker(QWidget):
         if not choices:
             self.lot.addItem(_("(no lots yet)"), None)
         for c in choices:
-            expiry = format_date(c.expires_on) if c.expires_on else _("no expiry")
-            self.lot.addItem(_("{lot} · {day} · expires {expiry} · here {qty}").format(
+            expiry = (_("expires {date}").format(date=format_date(c.expires_on)) if c.expires_on
+                      else _("no expiry"))
+            self.lot.addItem(_("{lot} · {day} · {expiry} · here {qty}").format(
                 lot=c.number, day=format_date(c.made_on), expiry=expiry, qty=f"{c.on_hand:,} {unit}"), c.lot_id)
 
     def find_number(self) -> None:
