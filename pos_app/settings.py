@@ -19,10 +19,15 @@ Declared settings:
   decimals; stored in hundredths of a percent.
 * ``scanner_prefix`` / ``scanner_suffix`` (till) — characters the barcode scanner adds, stripped by the
   till's one scan handler; at most 8 printable characters, no spaces.
+* ``idle_lock_<role>`` (shop: seller, production, treasurer, admin) — whole minutes (1–240) a person of that
+  role may leave the till untouched before it goes back to the log-in page (defaults: 5, 10, 5, 3; who can
+  do more damage locks sooner); read by :func:`idle_lock`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +41,7 @@ from pos_app.people.users import Actor
 from pos_app.thai.keyboard import as_digits
 from pos_app.thai.promptpay import validate_promptpay_id
 from pos_app.trust import audit
+from pos_app.trust.idle import IDLE_ENV, ROLE_LIMITS
 from resources.i18n import N_
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -54,7 +60,7 @@ class SettingSpec:
     key: str
     label: str  # N_() msgid, shown with _()
     help: str
-    kind: str  # "text", "choice", "percent"
+    kind: str  # "text", "choice", "percent", "minutes"
     scope: str  # "shop" or "till"
     default: Any
     parse: Callable[[str], Any]  # what a person typed → the value (InputError when bad)
@@ -125,6 +131,18 @@ def _affix(text: str) -> str:
     return cleaned
 
 
+def _minutes(text: str) -> int:
+    cleaned = text.translate(_THAI_DIGITS).strip()
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= 240:
+        raise InputError("“{text}” is not a number of minutes from 1 to 240", text=text)
+    return int(cleaned)
+
+
+IDLE_LABELS = {"seller": N_("Lock the till after minutes untouched: stall seller"),
+               "production": N_("Lock the till after minutes untouched: production lead"),
+               "treasurer": N_("Lock the till after minutes untouched: treasurer"),
+               "admin": N_("Lock the till after minutes untouched: administrator")}
+
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("promptpay_id", N_("Shop's PromptPay ID"),
                 N_("Mobile number, national or tax id (13 digits) or e-wallet id (15 digits)"),
@@ -141,6 +159,9 @@ SPECS: tuple[SettingSpec, ...] = (
                 N_("Characters the scanner sends before each code"), "text", "till", "", _affix),
     SettingSpec("scanner_suffix", N_("Scanner suffix (this till)"),
                 N_("Characters the scanner sends after each code"), "text", "till", "", _affix),
+    *(SettingSpec(f"idle_lock_{role}", label, N_("Back to the log-in page; the same person gets the open sale back"),
+                  "minutes", "shop", int(ROLE_LIMITS[role].total_seconds()) // 60, _minutes)
+      for role, label in IDLE_LABELS.items()),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -176,7 +197,7 @@ def _load(s: SettingSpec, where: Where) -> Any:
     row = Setting.get_or_none((Setting.scope == _scope(s, where)) & (Setting.key == s.key))
     if row is None:
         return s.default
-    return int(row.value) if s.kind == "percent" else str(row.value)
+    return int(row.value) if s.kind in ("percent", "minutes") else str(row.value)
 
 
 def _store(actor: Actor, s: SettingSpec, where: Where, new: Any) -> None:
@@ -229,3 +250,15 @@ def discount_limit(role: str, shop_id: int | None) -> int | None:
     if key not in BY_KEY or shop_id is None:
         return None
     return int(value(key, Where(shop_id)))
+
+
+def idle_lock(role: str, shop_id: int) -> dt.timedelta:
+    """How long a person of ``role`` may leave this shop's till untouched (the setting ``idle_lock_<role>``;
+    ``POS_IDLE_LOCK_SECONDS`` in the environment still overrides it, for a test or a demonstration)."""
+    override = os.environ.get(IDLE_ENV, "").strip()
+    if override.isdigit() and int(override) > 0:
+        return dt.timedelta(seconds=int(override))
+    key = f"idle_lock_{role}"
+    if key not in BY_KEY:
+        return dt.timedelta(minutes=5)
+    return dt.timedelta(minutes=int(value(key, Where(shop_id))))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import Barcode, Item
-from pos_app.errors import InputError, PermissionDenied
+from db.models import Barcode, Item, ItemPack
+from pos_app.errors import InputError, NotFound, PermissionDenied
 from pos_app.selling import catalog
 from pos_app.stock import items, ledger
 from pos_app.stock.units import to_base
@@ -83,3 +83,29 @@ def test_a_pack_is_corrected_a_barcode_removed_and_kind_and_group_changed(demo_d
     assert Item.get_by_id(saved.id).kind == "packaging"
     with pytest.raises(PermissionDenied):
         items.remove_barcode(seller(), "1234567")
+
+
+def test_a_retired_pack_stays_on_record_is_refused_and_comes_back_when_declared_again(
+        demo_db: OpenedDatabase) -> None:
+    salt = Item.get(Item.sku == "ING-SALT")
+    kg = ItemPack.get((ItemPack.item == salt.id) & (ItemPack.name_en == "kg"))
+    sack = items.add_pack(lead(), salt.id, "กระสอบ 25 กก.", "sack of 25 kg", 25_000)
+    assert [p.name_en for p in items.packs_in_use(salt.id)] == ["kg", "sack of 25 kg"]
+    items.retire_pack(lead(), sack)
+    assert ItemPack.get_by_id(sack).retired  # kept, not deleted
+    assert [p.name_en for p in items.packs_in_use(salt.id)] == ["kg"]
+    with pytest.raises(InputError) as refused:
+        to_base("2", salt.id, "กระสอบ 25 กก.")
+    assert "กระสอบ 25 กก." in refused.value.message
+    assert to_base("2", salt.id, "kg") == 2000  # the other pack still converts
+    for bad in (lambda: items.retire_pack(lead(), sack),  # already retired
+                lambda: items.retire_pack(seller(), kg.id)):  # a seller may not
+        with pytest.raises((InputError, PermissionDenied)):
+            bad()
+    with pytest.raises(NotFound):
+        items.retire_pack(lead(), 999_999)
+    assert not ItemPack.get_by_id(kg.id).retired
+    # declared again (a new sack size): the same record comes back with the new factor
+    assert items.add_pack(lead(), salt.id, "กระสอบ 25 กก.", "", 20_000) == sack
+    assert to_base("2", salt.id, "กระสอบ 25 กก.") == 40_000
+    assert ItemPack.select().where(ItemPack.item == salt.id).count() == 2

@@ -128,7 +128,7 @@ def test_stocktake_and_transfer_from_the_keyboard(window: MainWindow, qtbot: Any
     _key(window, qtbot, Qt.Key.Key_F11)  # a new count sheet of every lot in the shop
     sheet: QTableWidget = child(window, QTableWidget, "count_sheet")
     row = next(r for r in range(sheet.rowCount()) if "หัวเชื้อ N70" in sheet.item(r, 0).text())
-    assert sheet.item(row, 3).text() == "15,000"
+    assert sheet.item(row, 3).text() == "15,000 ก."
     sheet.setCurrentCell(row, 4)
     sheet.editItem(sheet.item(row, 4))
     editor = QApplication.focusWidget()

@@ -174,6 +174,7 @@ def test_a_batch_with_a_by_product_splits_its_cost(window: MainWindow, qtbot: An
     qtbot.keyClicks(minutes, "60")
     _type(window, qtbot, "rate", "45")
     _type(window, qtbot, "overhead", "10")
+    click(window, qtbot, "show_byproducts")  # the by-product line is shown on demand
     choose(window, "by_item", Item.get(Item.sku == "KAPI-KG").id)  # sifted coarse paste, sold by the kilo
     _type(window, qtbot, "by_quantity", "100")
     _type(window, qtbot, "by_value", "6.50")
@@ -197,24 +198,25 @@ def test_reports_are_made_in_the_background(window: MainWindow, qtbot: Any, tmp_
     qtbot.waitUntil(lambda: str(reports / "stock-valuation.pdf") in message(window), timeout=30_000)
     assert (reports / "stock-valuation.pdf").read_bytes()[:5] == b"%PDF-"
     salt = Item.get(Item.sku == "ING-SALT")
-    choose(window, "register_materials", salt.id)
-    click(window, qtbot, "materials_register_xlsx")
-    path = reports / f"materials-register-{salt.id}.xlsx"
+    choose(window, "report_lot_item", salt.id)
+    click(window, qtbot, "register_xlsx")
+    path = reports / "register-ING-SALT.xlsx"
     qtbot.waitUntil(lambda: str(path) in message(window), timeout=30_000)
     sheet = openpyxl.load_workbook(path).active
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert any("ทะเบียนคุมวัสดุ" in t for t in texts)
     paste = Lot.select().join(Item).where(Item.sku == "KAPI-SEASONED").order_by(Lot.id.desc()).first()
-    _type(window, qtbot, "recall_lot", f" {paste.number.lower()} ")  # typed in lower case: the lot's own number
+    _type(window, qtbot, "report_lot_number", f" {paste.number.lower()} ")  # typed in lower case
+    _key(window, qtbot, Qt.Key.Key_Return)  # chooses the item and the lot in the lists
+    assert child(window, QComboBox, "report_lot_choice").currentData() == paste.id
     click(window, qtbot, "lot_recall_pdf")
     recall = reports / f"recall-{paste.number}.pdf"
     qtbot.waitUntil(lambda: str(recall) in message(window), timeout=30_000)
     assert recall.read_bytes()[:5] == b"%PDF-"
-    field: QLineEdit = child(window, QLineEdit, "recall_lot")
-    field.selectAll()
-    _type(window, qtbot, "recall_lot", "NO-SUCH-LOT")
-    click(window, qtbot, "lot_recall_pdf")
-    assert "NO-SUCH-LOT" in message(window)  # said at once, nothing made
+    _type(window, qtbot, "report_lot_number", "NO-SUCH-LOT")
+    _key(window, qtbot, Qt.Key.Key_Return)
+    assert "NO-SUCH-LOT" in message(window)  # said at once, the lot chosen stays
+    assert child(window, QComboBox, "report_lot_choice").currentData() == paste.id
     assert not (reports / "recall-NO-SUCH-LOT.pdf").exists()
     made = [(e.user, e.till, e.detail["what"], e.detail["files"]) for e in reversed(audit.entries(["export"]))]
     assert made == [("prapha", "T1", "valuation", ["stock-valuation.pdf"]),  # each file written is an export

@@ -115,12 +115,14 @@ class Item(BaseModel):
 
 
 class ItemPack(BaseModel):
-    """A declared conversion: one ``name`` of this item is ``factor`` base units (kg = 1000 g, pack of 6)."""
+    """A declared conversion: one ``name`` of this item is ``factor`` base units (kg = 1000 g, pack of 6).
+    A pack no longer used is ``retired`` (never deleted: an import file or another laptop may still name it)."""
 
     item = pw.ForeignKeyField(Item, backref="packs", on_delete="RESTRICT")
     name_th = pw.CharField(max_length=50)
     name_en = pw.CharField(max_length=50)
     factor = pw.IntegerField(constraints=[pw.Check("factor > 0")])
+    retired = pw.BooleanField(default=False)
 
     class Meta:
         indexes = ((("item", "name_en"), True),)

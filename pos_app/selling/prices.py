@@ -1,11 +1,15 @@
 """Changing an item's price in a tier (retail, member, another group's): for people allowed to change prices,
-recorded in the audit log (old and new price, who, when) in the same transaction as the change.
+recorded in the audit log (old and new price, who, when) in the same transaction as the change.  The price
+screen reads every item's prices (:func:`price_list`) and the last changes (:func:`recent_changes`).
 
 A sale keeps the price it was sold at on its lines, so a later change never alters a committed sale."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from db.models import Item, ItemPrice, PriceTier, database
 from pos_app.errors import InputError, NotFound
@@ -54,3 +58,59 @@ def change_price(actor: Actor, item_id: int, tier: str, price: Money, per_quanti
     change = PriceChange(item_id, item.sku, tier, old, price, per)
     bus.publish(PriceChanged(item_id, tier, price.satang, per))
     return change
+
+
+@dataclass(frozen=True)
+class Tier:
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class ItemPrices:
+    item_id: int
+    sku: str
+    name_th: str
+    kind: str
+    unit: str
+    prices: dict[str, tuple[Money, int]]  # tier code → (price, for how many base units)
+
+
+def price_list() -> tuple[list[Tier], list[ItemPrices]]:
+    """The tiers, and every item in use with its price in each tier (finished goods first, then by code)."""
+    tiers = [Tier(t.code, t.name_th, t.name_en) for t in PriceTier.select().order_by(PriceTier.id)]
+    prices: dict[int, dict[str, tuple[Money, int]]] = {}
+    rows = ItemPrice.select(ItemPrice.item, PriceTier.code, ItemPrice.price_satang, ItemPrice.per_quantity).join(
+        PriceTier).tuples()
+    for item_id, tier, satang, per in cast(Iterable[tuple[int, str, int, int]], rows):
+        prices.setdefault(int(item_id), {})[str(tier)] = (Money(int(satang)), int(per))
+    kinds = ("finished", "ingredient", "packaging")
+    found = sorted(Item.select().where(Item.active == True),  # noqa: E712
+                   key=lambda i: (kinds.index(i.kind) if i.kind in kinds else len(kinds), i.sku))
+    return tiers, [ItemPrices(int(i.id), str(i.sku), str(i.name_th), str(i.kind), str(i.base_unit),
+                              prices.get(int(i.id), {})) for i in found]
+
+
+@dataclass(frozen=True)
+class PastChange:
+    at: dt.datetime
+    who: str
+    sku: str
+    tier: str
+    old: Money | None
+    old_per: int | None
+    new: Money
+    new_per: int
+
+
+def recent_changes(limit: int = 50) -> list[PastChange]:
+    """The last price changes, newest first, as the audit log recorded them."""
+    out = []
+    for e in audit.entries(["price_change"], limit=limit):
+        d = e.detail
+        out.append(PastChange(e.at, e.user, e.subject, str(d.get("tier", "")),
+                              None if d.get("old_satang") is None else Money(int(d["old_satang"])),
+                              None if d.get("old_per") is None else int(d["old_per"]),
+                              Money(int(d["new_satang"])), int(d["new_per"])))
+    return out

@@ -2,7 +2,9 @@
 
 An item's base unit (g, ml, piece) never changes once it has stock, since every quantity in the ledger is
 in that unit; names, group and whether it is still in use may change.  A pack is a whole number of base
-units (kg = 1000 g, bottle of 500 ml, pack of 6).
+units (kg = 1000 g, bottle of 500 ml, pack of 6).  A pack no longer used is retired, never deleted (an
+import file or another laptop may still name it): purchases stop offering it and typing a quantity in it is
+refused; declaring a pack of the same name again brings it back.
 """
 
 from __future__ import annotations
@@ -89,7 +91,8 @@ def update_item(actor: Actor, item_id: int, name_th: str | None = None, name_en:
 
 
 def add_pack(actor: Actor, item_id: int, name_th: str, name_en: str, factor: int) -> int:
-    """Declare that one ``name`` of the item is ``factor`` base units (a whole number above zero)."""
+    """Declare that one ``name`` of the item is ``factor`` base units (a whole number above zero).  A retired
+    pack of that name is brought back (with this factor) rather than declared twice."""
     require(actor.role, Action.MANAGE_ITEMS)
     _item(item_id)
     if isinstance(factor, bool) or not isinstance(factor, int) or factor <= 0:
@@ -97,11 +100,34 @@ def add_pack(actor: Actor, item_id: int, name_th: str, name_en: str, factor: int
     if not name_th.strip():
         raise InputError("A pack needs a name")
     with database.atomic():
-        if ItemPack.select().where((ItemPack.item == item_id) & ((ItemPack.name_en == name_en.strip())
-                                                                  | (ItemPack.name_th == name_th.strip()))).exists():
+        same = list(ItemPack.select().where((ItemPack.item == item_id) & (
+            (ItemPack.name_en == (name_en.strip() or name_th.strip())) | (ItemPack.name_th == name_th.strip()))))
+        if len(same) == 1 and same[0].retired:
+            ItemPack.update(retired=False, factor=factor).where(ItemPack.id == same[0].id).execute()
+            return int(same[0].id)
+        if same:
             raise InputError("There is already a pack called “{pack}”", pack=name_th.strip())
         return int(ItemPack.insert(item=item_id, name_th=name_th.strip(), name_en=name_en.strip() or name_th.strip(),
                                    factor=factor).execute())
+
+
+def retire_pack(actor: Actor, pack_id: int) -> None:
+    """Stop using a pack: it stays on record (an import file or another laptop may name it) but is no longer
+    offered, and a quantity typed in it is refused.  Declaring it again brings it back."""
+    require(actor.role, Action.MANAGE_ITEMS)
+    with database.atomic():
+        pack = ItemPack.get_or_none(ItemPack.id == pack_id)
+        if pack is None:
+            raise NotFound("No pack with id {id}", id=pack_id)
+        if pack.retired:
+            raise InputError("The pack “{pack}” is already retired", pack=pack.name_th)
+        ItemPack.update(retired=True).where(ItemPack.id == pack_id).execute()
+
+
+def packs_in_use(item_id: int) -> list[ItemPack]:
+    """The packs a quantity of the item may be typed in (retired ones left out), smallest first."""
+    return list(ItemPack.select().where((ItemPack.item == item_id) & (ItemPack.retired == False))  # noqa: E712
+                .order_by(ItemPack.factor, ItemPack.id))
 
 
 def add_barcode(actor: Actor, item_id: int, code: str, quantity: int = 1) -> int:

@@ -3,8 +3,9 @@
 * the **recall list** of a lot (forward trace) and its **origin** (backward trace);
 * the **cost sheet** of a batch (บัญชีต้นทุนอาชีพ of one production round): materials, packaging, labour,
   overhead, yield, unit cost, sales so far and profit;
-* the **stock and materials registers** (ทะเบียนคุมสินค้า / ทะเบียนคุมวัสดุ) of an item in a shop: date,
-  description, in (quantity, unit cost, amount), out (the same), balance (quantity, amount);
+* the **stock and materials registers** (ทะเบียนคุมสินค้า / ทะเบียนคุมวัสดุ) of an item (or one of its lots) in
+  a shop: date, description, in (quantity, unit cost, amount), out (the same), balance (quantity, amount);
+* the **stock card** of a lot: every movement with the document it belongs to and the running balance;
 * **stock valuation** per group.
 
 Amounts are the ledger's exact satang.  A unit cost shown on a register line is that line's amount ÷ its
@@ -27,6 +28,7 @@ from pos_app.errors import NotFound
 from pos_app.money import Money, Rounding
 from pos_app.stock import trace
 from pos_app.stock.export import ReportTable
+from pos_app.stock.units import unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import N_, _
 
@@ -49,6 +51,11 @@ def kind_label(kind: str) -> str:
     return _(KIND_LABELS.get(kind, kind))
 
 
+def _indent(depth: int) -> str:
+    """A level of a trace tree as a PDF or sheet keeps it (plain spaces collapse): no-break spaces and a mark."""
+    return "" if depth <= 0 else "\u00a0" * 4 * (depth - 1) + ("• " if depth == 1 else "» ")
+
+
 CHANNELS = {"stall": N_("Stall"), "member": N_("Members"), "network": N_("Network groups"), "online": N_("Online")}
 
 
@@ -59,10 +66,10 @@ def recall_list(lot_id: int) -> ReportTable:
     if lot is None:
         raise NotFound("No lot with id {id}", id=lot_id)
     item = Item.get_by_id(lot.item_id)
-    rows = tuple(("  " * u.depth + u.lot, kind_label(u.kind), format_date(u.day), _q(abs(u.quantity)), u.receipt,
+    rows = tuple((_indent(u.depth) + u.lot, kind_label(u.kind), format_date(u.day), _q(abs(u.quantity)), u.receipt,
                   _(CHANNELS[u.channel]) if u.channel in CHANNELS else u.channel, u.customer)
                  for u in trace.forward(lot_id))
-    origin = tuple(f"{'  ' * s.depth}{s.lot} — {s.item} ({s.group}), "
+    origin = tuple(f"{_indent(s.depth)}{s.lot} — {s.item} ({s.group}), "
                    f"{_(ORIGIN_LABELS.get(s.origin, s.origin))} {format_date(s.day)}"
                    + (f", {s.supplier}" if s.supplier else "") + (f" [{s.supplier_lot}]" if s.supplier_lot else "")
                    for s in trace.backward(lot_id))
@@ -123,10 +130,16 @@ def _sales_of(lot: Lot) -> tuple[int, int, int]:
     return qty, revenue, cogs
 
 
-def register(item_id: int, shop_id: int, start: dt.date, end: dt.date) -> ReportTable:
-    """ทะเบียนคุมสินค้า (finished goods) or ทะเบียนคุมวัสดุ (ingredients, packaging) of an item in a shop."""
+def register(item_id: int, shop_id: int, start: dt.date, end: dt.date, lot_id: int | None = None) -> ReportTable:
+    """ทะเบียนคุมสินค้า (finished goods) or ทะเบียนคุมวัสดุ (ingredients, packaging) of an item in a shop, or of
+    one of its lots (``lot_id``)."""
     item, shop = Item.get_by_id(item_id), Shop.get_by_id(shop_id)
     where = (StockMovement.item == item_id) & (StockMovement.shop == shop_id)
+    lot_line: tuple[str, ...] = ()
+    if lot_id is not None:
+        lot = _lot_of(lot_id, item_id)
+        where &= StockMovement.lot == lot_id
+        lot_line = (_("Lot {lot}").format(lot=lot.number),)
     before = cast(tuple[int, int], StockMovement.select(
         pw.fn.COALESCE(pw.fn.SUM(StockMovement.quantity), 0), pw.fn.COALESCE(pw.fn.SUM(StockMovement.value_satang), 0))
         .where(where & (StockMovement.business_date < start)).tuples().get())
@@ -145,11 +158,54 @@ def register(item_id: int, shop_id: int, start: dt.date, end: dt.date) -> Report
                      _q(qty), _m(value)))
     title = (_("Stock register (ทะเบียนคุมสินค้า)") if item.kind == "finished"
              else _("Materials register (ทะเบียนคุมวัสดุ)"))
-    return ReportTable(title, (f"{item.name_th} ({item.sku}) — {_('unit')}: {item.base_unit}", shop.name_th,
-                               f"{format_date(start)} – {format_date(end)}"),
+    return ReportTable(title, (_item_line(item),
+                               *lot_line, shop.name_th, f"{format_date(start)} – {format_date(end)}"),
                        (_("Date"), _("Description"), _("In: quantity"), _("In: unit cost"), _("In: amount"),
                         _("Out: quantity"), _("Out: unit cost"), _("Out: amount"), _("Balance: quantity"),
                         _("Balance: amount")), tuple(rows), frozenset(range(2, 10)), landscape=True, sheet="register")
+
+
+def _item_line(item: Item) -> str:
+    return _("{item} ({sku}) — unit: {unit}").format(item=item.name_th, sku=item.sku, unit=unit_name(item.base_unit))
+
+
+def _lot_of(lot_id: int, item_id: int | None = None) -> Lot:
+    lot = Lot.get_or_none(Lot.id == lot_id)
+    if lot is None or (item_id is not None and lot.item_id != item_id):
+        raise NotFound("No lot with id {id}", id=lot_id)
+    return lot
+
+
+def document_name(kind: str, doc: uuid.UUID) -> str:
+    """The document a movement belongs to, as people name it: a receipt (T1-87) or a batch's lot number."""
+    if kind in ("sale", "refund"):
+        return trace.receipt_of(doc)[0]
+    if kind in ("consume", "produce"):
+        batch = Batch.get_or_none(Batch.uuid == doc)
+        return str(batch.number) if batch is not None else ""
+    return ""
+
+
+def stock_card(lot_id: int, shop_id: int) -> ReportTable:
+    """The stock card of a lot in a shop: every movement, oldest first, with its document, what came in and
+    went out, and the balance (quantity and exact value) after it."""
+    lot = _lot_of(lot_id)
+    item, shop = Item.get_by_id(lot.item_id), Shop.get_by_id(shop_id)
+    qty = value = 0
+    rows: list[tuple[str, ...]] = []
+    for m in (StockMovement.select().where((StockMovement.lot == lot_id) & (StockMovement.shop == shop_id))
+              .order_by(StockMovement.business_date, StockMovement.id)):
+        q, v = int(m.quantity), int(m.value_satang)
+        qty, value = qty + q, value + v
+        rows.append((format_date(m.business_date), kind_label(m.kind), document_name(m.kind, m.document_uuid),
+                     _q(q) if q > 0 else "", _q(-q) if q < 0 else "", _q(qty), _m(value)))
+    expiry = format_date(lot.expires_on) if lot.expires_on else _("no expiry")
+    return ReportTable(_("Stock card of lot {lot}").format(lot=lot.number),
+                       (_item_line(item), shop.name_th,
+                        _("Made or received {day}, expires {expiry}").format(day=format_date(lot.made_on),
+                                                                            expiry=expiry)),
+                       (_("Date"), _("What"), _("Receipt / lot"), _("In"), _("Out"), _("Balance: quantity"),
+                        _("Balance: amount")), tuple(rows), frozenset({3, 4, 5, 6}), sheet="stock card")
 
 
 def valuation() -> ReportTable:

@@ -87,7 +87,8 @@ def backward(lot_id: int, max_depth: int = 8) -> list[Source]:
     return out
 
 
-def _receipt(doc: object) -> tuple[str, str, str]:
+def receipt_of(doc: object) -> tuple[str, str, str]:
+    """(receipt "T1-87", channel, customer) of the sale or refund with UUID ``doc``; empty when it is none."""
     sale = Sale.get_or_none(Sale.uuid == doc)
     if sale is None:
         return "", "", ""
@@ -107,7 +108,7 @@ def forward(lot_id: int, max_depth: int = 8) -> list[Use]:
                        & ~((StockMovement.document_uuid == lot.document_uuid) & (StockMovement.quantity > 0)))
                 .order_by(StockMovement.id))
         for m in rows:
-            receipt, channel, customer = _receipt(m.document_uuid)
+            receipt, channel, customer = receipt_of(m.document_uuid)
             children: list[Lot] = []
             if m.kind == "consume":
                 batch = Batch.get(Batch.uuid == m.document_uuid)

@@ -12,6 +12,7 @@ from fractions import Fraction
 from db.models import Item, ItemPack
 from pos_app.errors import InputError
 from pos_app.thai.digits import to_arabic_digits
+from resources.i18n import N_, _
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$")
 
@@ -27,6 +28,14 @@ def parse_quantity(text: str) -> Fraction:
     return whole + Fraction(int(frac or "0"), 10 ** len(frac))
 
 
+UNIT_NAMES = {"g": N_("g"), "ml": N_("ml"), "piece": N_("pc")}
+
+
+def unit_name(unit: str) -> str:
+    """A base unit as people read it (กรัม, มล., ชิ้น in Thai): the one label for screens and reports."""
+    return _(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
+
+
 def pack_factor(item_id: int, pack: str | None) -> int:
     """Base units in one ``pack`` (its English or Thai name); ``None`` or ``""`` is the base unit itself."""
     if not pack:
@@ -36,6 +45,9 @@ def pack_factor(item_id: int, pack: str | None) -> int:
     if found is None:
         item = Item.get_by_id(item_id)
         raise InputError("{item} has no pack called “{pack}”", item=item.name_th, pack=pack)
+    if found.retired:
+        raise InputError("The pack “{pack}” of {item} is retired; type the quantity in another unit",
+                         pack=found.name_th, item=Item.get_by_id(item_id).name_th)
     return int(found.factor)
 
 

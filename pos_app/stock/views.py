@@ -49,6 +49,26 @@ def on_hand_by_lot(shop_id: int, item_ids: Iterable[int] | None = None, include_
     return out
 
 
+@dataclass(frozen=True)
+class LotChoice:
+    """A lot of an item, as a lot picker offers it."""
+
+    lot_id: int
+    number: str
+    made_on: dt.date
+    expires_on: dt.date | None
+    on_hand: int  # in the shop asked about (0: sold out here, or held elsewhere)
+
+
+def lots_of(item_id: int, shop_id: int) -> list[LotChoice]:
+    """Every lot of the item, newest first (sold-out ones too: a recall names them), with what this shop holds."""
+    held = {int(lot): int(q) for lot, q in cast(Iterable[tuple[int, int]], StockBalance.select(
+        StockBalance.lot, StockBalance.quantity).where((StockBalance.item == item_id)
+                                                       & (StockBalance.shop == shop_id)).tuples())}
+    return [LotChoice(int(lot.id), str(lot.number), lot.made_on, lot.expires_on, held.get(int(lot.id), 0))
+            for lot in Lot.select().where(Lot.item == item_id).order_by(Lot.made_on.desc(), Lot.id.desc())]
+
+
 def low_stock(shop_id: int) -> list[tuple[int, str, int, int]]:
     """(item id, name, on hand, low-stock level) for items kept in this shop (they have a lot here) at or
     below their level."""

@@ -1,5 +1,6 @@
-"""The idle lock in the shell: after ``pos_app.trust.idle.idle_limit`` without a key or a click, back to the
-log-in page.  The same person logging in again gets their session (the open cart) back; anyone else starts
+"""The idle lock in the shell: after the role's idle time (the shop's setting ``idle_lock_<role>``, read by
+``pos_app.settings.idle_lock`` at each check, so a change takes effect at once) without a key or a click,
+back to the log-in page.  The same person logging in again gets their session (the open cart) back; anyone else starts
 with an empty one.  Installed by the shell with one line: ``IdleWatch(window)``."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from pos_app import settings
 from pos_app.errors import PosError
 from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
@@ -39,7 +41,10 @@ class IdleWatch(QObject):
         actor = self.window.actor
         if actor is None or not self.window.isVisible():
             return False
-        self.rule.limit = idle_limit(actor.role)
+        try:
+            self.rule.limit = settings.idle_lock(actor.role, self.window.till.shop_id)
+        except PosError:
+            self.rule.limit = idle_limit(actor.role)  # never a box nobody answers: the built-in time
         if not self.rule.due():
             return False
         kept = (actor, dict(self.window.session))

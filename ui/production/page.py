@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,17 +21,21 @@ from PySide6.QtWidgets import (
 
 from db.models import Item, Lot
 from db.models.production import Recipe
+from pos_app.clock import today
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use, Work
+from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use
 from pos_app.stock import reports
-from pos_app.stock.units import parse_quantity, to_base
+from pos_app.stock.lots import default_expiry
+from pos_app.stock.units import parse_quantity, to_base, unit_name
+from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import _
+from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
 from ui.stock.purchase_tab import item_choices
-from ui.stock.widgets import button, export_report, fill, message_label, say, table
+from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
 
 class ProductionPage(QWidget):
@@ -52,20 +57,19 @@ class ProductionPage(QWidget):
         self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
-        self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity")])
+        self.uses = table("uses", [_("Item"), _("Lot"), _("Quantity (change if needed)"), _("Unit")])
         self.made = QSpinBox()
         self.made.setObjectName("made")
         self.made.setRange(0, 1_000_000)
-        self.member = QLineEdit()
-        self.member.setObjectName("member")
-        self.member.setPlaceholderText(_("Who worked (names, comma between)"))
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("minutes")
-        self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(_(" min"))
-        self.rate = QLineEdit()
-        self.rate.setObjectName("rate")
-        self.rate.setPlaceholderText(_("Rate per hour (฿)"))
+        self.labour = LabourBox(self.batch_page)
+        self.day = QLineEdit(format_date(today()))
+        self.day.setObjectName("batch_day")
+        self.day.setToolTip(_("The day it was made (a batch entered late keeps its real day)"))
+        self.expiry = QLineEdit()
+        self.expiry.setObjectName("batch_expiry")
+        self.expiry.setPlaceholderText(_("empty: its shelf life or the earliest ingredient's"))
+        self.beyond = QCheckBox(_("Later than an ingredient's, on purpose"))
+        self.beyond.setObjectName("batch_beyond")
         self.overhead = QLineEdit()
         self.overhead.setObjectName("overhead")
         self.overhead.setPlaceholderText(_("Gas, electricity … (฿)"))
@@ -86,6 +90,7 @@ class ProductionPage(QWidget):
         add_by.clicked.connect(self.add_byproduct)
         self.by_list = QLabel("")
         self.by_list.setObjectName("byproducts")
+        self.by_list.setWordWrap(True)
         self.byproducts: list[ByProduct] = []
         self.result = QLabel("")
         self.result.setObjectName("batch_result")
@@ -100,25 +105,40 @@ class ProductionPage(QWidget):
         top.addWidget(plan)
         top.addWidget(QLabel(_("Actually made")))
         top.addWidget(self.made)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(_("Made on")))
+        dates.addWidget(self.day, 1)
+        dates.addWidget(QLabel(_("Expires")))
+        dates.addWidget(self.expiry, 2)
+        dates.addWidget(self.beyond)
         form = QFormLayout()
-        work = QHBoxLayout()
-        for w in (self.member, self.minutes, self.rate):
-            work.addWidget(w, 2 if w is self.member else 1)
-        work.addWidget(QLabel(_("Overhead")))
-        work.addWidget(self.overhead, 1)
-        form.addRow(_("Labour"), work)
-        by = QHBoxLayout()
+        form.addRow(_("Labour"), self.labour)
+        said = QHBoxLayout()
+        said.addWidget(self.labour.shown, 1)
+        said.addWidget(self.by_list, 1)
+        form.addRow("", said)
+        self.by_row = QWidget()  # shown on demand: most batches have none, and a 600-px screen needs the room
+        by = QHBoxLayout(self.by_row)
+        by.setContentsMargins(0, 0, 0, 0)
+        by.addWidget(QLabel(_("By-products")))
         for w2 in (self.by_item, self.by_qty, self.by_value, add_by):
             by.addWidget(w2)
-        form.addRow(_("By-products"), by)
+        self.by_row.setVisible(False)
+        form.addRow(self.by_row)
+        show_by = button(self.batch_page, _("By-products…"), "show_byproducts")
+        show_by.setCheckable(True)
+        show_by.toggled.connect(self.by_row.setVisible)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.by_list, 2)
+        bottom.addWidget(show_by)
+        bottom.addStretch(1)
+        bottom.addWidget(QLabel(_("Overhead")))
+        bottom.addWidget(self.overhead, 1)
         bottom.addWidget(commit, 1)
         bottom.addWidget(sheet, 1)
         batch = self.batch_page
         layout = QVBoxLayout(batch)
         layout.addLayout(top)
-        layout.addWidget(QLabel(_("Ingredients and packaging to use (change a quantity if needed)")))
+        layout.addLayout(dates)
         layout.addWidget(self.uses, 1)
         layout.addLayout(form)
         layout.addLayout(bottom)
@@ -127,13 +147,21 @@ class ProductionPage(QWidget):
         self.tabs.setObjectName("production_tabs")
         self.tabs.addTab(batch, _("Batch"))
         self.tabs.addTab(RecipeTab(ctx, self.message, self.load_recipes), _("Recipes"))
+        self.tabs.currentChanged.connect(lambda _i: self.entered())
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         outer.addWidget(self.message)
 
     def showEvent(self, event: QShowEvent) -> None:
+        """A recipe or item saved elsewhere since (the recipe tab, another laptop) is offered at once."""
         item_choices(self.by_item)
+        self.load_recipes()
         super().showEvent(event)
+
+    def entered(self) -> None:
+        """Shown (F4) or another tab chosen: the cursor goes into the tab, so its keys (F5 plan, Ctrl+S save)
+        work straight away."""
+        focus_first(self.tabs.currentWidget())
 
     def default_planned(self) -> None:
         """How many to make starts at what the chosen recipe makes."""
@@ -141,6 +169,9 @@ class ProductionPage(QWidget):
             self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
 
     def load_recipes(self) -> None:
+        """Each product's current recipe; the product chosen stays chosen (at its newest version)."""
+        had, before = self.recipe.currentIndex(), self.recipe.currentData()
+        self.recipe.blockSignals(True)
         self.recipe.clear()
         products = {r.product_id for r in Recipe.select(Recipe.product)}
         for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
@@ -148,6 +179,11 @@ class ProductionPage(QWidget):
             if view is not None:
                 self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
                     name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
+        if 0 <= had < self.recipe.count():
+            self.recipe.setCurrentIndex(had)
+        self.recipe.blockSignals(False)
+        if self.recipe.currentData() != before and hasattr(self, "planned"):
+            self.default_planned()
 
     def add_byproduct(self) -> None:
         try:
@@ -166,27 +202,45 @@ class ProductionPage(QWidget):
 
     def _show_byproducts(self) -> None:
         names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([b.item_id for b in self.byproducts]))}
-        self.by_list.setText("; ".join(f"{names[b.item_id]} {b.quantity:,} ({b.value.format()})"
-                                       for b in self.byproducts))
+        self.by_list.setText(_("By-products: {list}").format(list="; ".join(
+            f"{names[b.item_id]} {b.quantity:,} ({b.value.format()})" for b in self.byproducts))
+            if self.byproducts else "")
 
     def plan(self) -> None:
         if self.recipe.currentData() is None:
             say(self.message, _("There is no recipe yet"), error=True)
             return
         try:
-            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value())
+            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value(),
+                                            parse_date(self.day.text()))
         except PosError as err:
             say(self.message, err.message, error=True)
             return
-        names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([u.item_id for u in self.draft.uses]))}
+        items = {i.id: i for i in Item.select().where(Item.id.in_([u.item_id for u in self.draft.uses]))}
         lots = {lot.id: lot.number for lot in Lot.select().where(Lot.id.in_([u.lot_id for u in self.draft.uses
                                                                              if u.lot_id is not None]))}
-        fill(self.uses, [(names[u.item_id], lots.get(u.lot_id or 0, _("(not in stock)")), "") for u in self.draft.uses])
+        fill(self.uses, [(str(items[u.item_id].name_th), lots.get(u.lot_id or 0, _("(not in stock)")), "",
+                          unit_name(str(items[u.item_id].base_unit))) for u in self.draft.uses])
         for n, u in enumerate(self.draft.uses):
             editable = QTableWidgetItem(str(u.quantity))
             self.uses.setItem(n, 2, editable)
         self.made.setValue(self.planned.value())
+        self.expiry.setPlaceholderText(self._expiry_hint())
         say(self.message, "")
+
+    def _expiry_hint(self) -> str:
+        """What the finished lot will expire on when no date is typed: its shelf life from the day made, or
+        the earliest expiry of the lots planned, whichever is sooner (as saving will)."""
+        assert self.draft is not None
+        product = recipes.get(self.draft.recipe_id).product_id
+        day = self.draft.day or today()
+        dates = [lot.expires_on for lot in Lot.select(Lot.expires_on).where(
+            Lot.id.in_([u.lot_id for u in self.draft.uses if u.lot_id is not None]) & Lot.expires_on.is_null(False))]
+        shelf = default_expiry(product, day)
+        found = [d for d in (shelf, *dates) if d is not None]
+        if not found:
+            return _("empty: no expiry")
+        return _("empty: {date} (its shelf life or the earliest ingredient's)").format(date=format_date(min(found)))
 
     def _uses(self) -> tuple[Use, ...]:
         assert self.draft is not None
@@ -205,13 +259,14 @@ class ProductionPage(QWidget):
             say(self.message, _("Plan the batch first"), error=True)
             return
         try:
-            rate = Money.parse(self.rate.text()) if self.rate.text().strip() else Money(0)
-            names = [n.strip() for n in self.member.text().split(",") if n.strip()]
-            labour = tuple(Work(name, self.minutes.value(), rate) for name in names)
+            labour = self.labour.work()
+            day = parse_date(self.day.text())
+            expiry = parse_date(self.expiry.text()) if self.expiry.text().strip() else None
             overheads = ((Overhead(_("Overhead"), Money.parse(self.overhead.text())),)
                          if self.overhead.text().strip() else ())
             draft = BatchDraft(**{**self.draft.__dict__, "uses": self._uses(), "yield_quantity": self.made.value(),
-                                  "labour": labour, "overheads": overheads, "byproducts": tuple(self.byproducts)})
+                                  "labour": labour, "overheads": overheads, "byproducts": tuple(self.byproducts),
+                                  "day": day, "expires_on": expiry, "beyond_components": self.beyond.isChecked()})
             self.last = batches.commit_batch(self.ctx.actor, draft)
         except PosError as err:
             say(self.message, err.message, error=True)
@@ -220,9 +275,16 @@ class ProductionPage(QWidget):
         self.result.setText(_("Batch {number}: cost {total} (materials {materials}, labour {labour}, overhead "
                               "{overhead}); {made} made, {unit} each (remainder {rem} satang on the lot)").format(
             number=r.number, total=r.total.format(), materials=r.materials.format(), labour=r.labour.format(),
-            overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang))
+            overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang)
+            + " " + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
         self.draft = None
         self.byproducts = []
+        self.labour.clear()
+        self.overhead.clear()
+        self.expiry.clear()
+        self.expiry.setPlaceholderText(_("empty: its shelf life or the earliest ingredient's"))
+        self.beyond.setChecked(False)
+        self.made.setValue(0)
         self._show_byproducts()
         fill(self.uses, [])
         say(self.message, _("Saved: lot {number}").format(number=r.number))

@@ -22,7 +22,7 @@ from db.models import Item
 from db.models.production import Recipe
 from pos_app.errors import InputError, PosError
 from pos_app.production import recipes
-from pos_app.stock.units import parse_quantity
+from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.purchase_tab import item_choices
@@ -43,13 +43,14 @@ class RecipeTab(QWidget):
         self.yield_qty.setRange(1, 1_000_000)
         self.version = QLabel("")
         self.version.setObjectName("recipe_version")
-        self.table = table("recipe_lines", [_("Ingredient or packaging"), _("Quantity (base unit)")], 0)
+        self.table = table("recipe_lines", [_("Ingredient or packaging"), _("Quantity"), _("Unit")], 0)
         self.ingredient = QComboBox()
         self.ingredient.setObjectName("recipe_ingredient")
         item_choices(self.ingredient)
         self.quantity = QLineEdit()
         self.quantity.setObjectName("recipe_quantity")
-        self.quantity.setPlaceholderText(_("Quantity (base unit)"))
+        self.ingredient.currentIndexChanged.connect(lambda _i: self.show_unit())
+        self.show_unit()
         add = button(self, _("Add ingredient"), "recipe_add", "F5")
         add.clicked.connect(self.add_line)
         self.quantity.returnPressed.connect(self.add_line)
@@ -80,6 +81,12 @@ class RecipeTab(QWidget):
         layout.addLayout(bottom)
         self.load()
 
+    def show_unit(self) -> None:
+        """The quantity is typed in the chosen ingredient's unit: say which (กรัม, มล., ชิ้น)."""
+        if self.ingredient.currentData() is not None:
+            unit = unit_name(str(Item.get_by_id(int(self.ingredient.currentData())).base_unit))
+            self.quantity.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
+
     def showEvent(self, event: QShowEvent) -> None:
         self.fill_products()
         item_choices(self.ingredient)
@@ -108,9 +115,9 @@ class RecipeTab(QWidget):
         self.show_lines()
 
     def show_lines(self) -> None:
-        names = {i.id: f"{i.name_th} ({i.sku})" for i in Item.select().where(
-            Item.id.in_([ln.item_id for ln in self.lines]))}
-        fill(self.table, [(names[ln.item_id], "") for ln in self.lines])
+        items = {i.id: i for i in Item.select().where(Item.id.in_([ln.item_id for ln in self.lines]))}
+        fill(self.table, [(f"{items[ln.item_id].name_th} ({items[ln.item_id].sku})", "",
+                           unit_name(str(items[ln.item_id].base_unit))) for ln in self.lines])
         for n, ln in enumerate(self.lines):
             self.table.setItem(n, 1, QTableWidgetItem(str(ln.quantity)))
 

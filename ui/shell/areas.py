@@ -56,6 +56,12 @@ def _settings(ctx: ShellContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _prices(ctx: ShellContext) -> QWidget:
+    from ui.prices.page import PricesPage
+
+    return PricesPage(ctx)
+
+
 def _people(ctx: ShellContext) -> QWidget:
     from ui.people.page import PeoplePage
 
@@ -69,6 +75,7 @@ AREAS: list[Area] = [
     Area("books", N_("Books"), Action.CLOSE_DAY, "F8", _books),
     Area("people", N_("People"), Action.MANAGE_USERS, "F7", _people),
     Area("settings", N_("Settings"), Action.SETTINGS, "F9", _settings),
+    Area("prices", N_("Prices"), Action.CHANGE_PRICE, "F10", _prices),
 ]
 
 # Where each role lands after log-in (the first of these it may use).

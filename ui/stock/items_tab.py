@@ -20,10 +20,9 @@ from db.models import BASE_UNITS, Barcode, Item, ItemPack, NetworkGroup
 from db.models.stock import ItemStockRule
 from pos_app.errors import PosError
 from pos_app.stock import items, settings
-from pos_app.stock.units import parse_quantity
+from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import unit_label
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))
@@ -86,6 +85,8 @@ class ItemsTab(QWidget):
         add_pack.clicked.connect(self.add_pack)
         save_pack = button(keys, _("Change pack"), "save_pack")
         save_pack.clicked.connect(self.save_pack)
+        retire = button(keys, _("Retire pack"), "retire_pack")
+        retire.clicked.connect(self.retire_pack)
         self.codes = table("barcode_list", [_("Barcode"), _("Units per scan")], 0)
         self.code = QLineEdit()
         self.code.setObjectName("barcode_code")
@@ -115,7 +116,7 @@ class ItemsTab(QWidget):
         item_buttons.addWidget(new)
         item_buttons.addWidget(save)
         pack_row = QHBoxLayout()
-        for w3 in (self.pack_name, self.pack_factor, add_pack, save_pack):
+        for w3 in (self.pack_name, self.pack_factor, add_pack, save_pack, retire):
             pack_row.addWidget(w3)
         code_row = QHBoxLayout()
         for w4 in (self.code, self.code_qty, add_code, drop_code):
@@ -142,7 +143,7 @@ class ItemsTab(QWidget):
         self.rows = [i for i in Item.select().order_by(Item.kind, Item.sku)
                      if not needle or needle in f"{i.sku} {i.name_th} {i.name_en}".lower()]
         fill(self.list, [(str(i.sku), str(i.name_th) + ("" if i.active else " " + _("(not in use)")),
-                          unit_label(str(i.base_unit))) for i in self.rows])
+                          unit_name(str(i.base_unit))) for i in self.rows])
         if select is not None:
             for n, i in enumerate(self.rows):
                 if i.id == select:
@@ -172,7 +173,8 @@ class ItemsTab(QWidget):
             fill(self.codes, [])
             return
         self.pack_rows = list(ItemPack.select().where(ItemPack.item == self.item_id).order_by(ItemPack.factor))
-        fill(self.packs, [(str(p.name_th), f"{int(p.factor):,}") for p in self.pack_rows], {1})
+        fill(self.packs, [(str(p.name_th) + (" " + _("(retired)") if p.retired else ""), f"{int(p.factor):,}")
+                          for p in self.pack_rows], {1})
         self.code_rows = list(Barcode.select().where(Barcode.item == self.item_id).order_by(Barcode.code))
         fill(self.codes, [(str(b.code), f"{int(b.quantity):,}") for b in self.code_rows], {1})
 
@@ -242,6 +244,21 @@ class ItemsTab(QWidget):
             return
         self.show_packs()
         say(self.message, _("Pack changed"))
+
+    def retire_pack(self) -> None:
+        rows = self.packs.selectionModel().selectedRows()
+        if self.item_id is None or not rows:
+            say(self.message, _("Choose the pack to retire in its list first"), error=True)
+            return
+        pack = self.pack_rows[rows[0].row()]
+        try:
+            items.retire_pack(self.ctx.actor, int(pack.id))
+        except PosError as err:
+            say(self.message, err.message, error=True)
+            return
+        self.show_packs()
+        say(self.message, _("Pack “{pack}” retired: no longer offered (add it again to bring it back)").format(
+            pack=pack.name_th))
 
     def add_barcode(self) -> None:
         if self.item_id is None:

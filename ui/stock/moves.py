@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,10 +20,11 @@ from db.models import Item, Shop
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.stock import adjustments, transfers, views
-from pos_app.stock.units import parse_quantity, to_base
+from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.stock.purchase_tab import item_choices
 from ui.stock.widgets import button, fill, say, table
 
 
@@ -48,8 +49,8 @@ class MovesTab(QWidget):
 
         self.give_item = QComboBox()
         self.give_item.setObjectName("give_item")
-        for item in Item.select().where(Item.active == True).order_by(Item.sku):  # noqa: E712
-            self.give_item.addItem(f"{item.name_th} ({item.sku}, {item.base_unit})", item.id)
+        item_choices(self.give_item)
+        self.give_item.currentIndexChanged.connect(lambda _i: self.show_unit())
         self.give_to = QComboBox()
         self.give_to.setObjectName("give_to")
         mine = Shop.get_by_id(self.shop_id).group_id
@@ -59,13 +60,19 @@ class MovesTab(QWidget):
         self.give_qty.setObjectName("give_quantity")
         self.give_price = QLineEdit()
         self.give_price.setObjectName("give_price")
+        self.give_price.setPlaceholderText(_("Agreed price for all (฿)"))
+        for w in (self.give_qty, self.give_price):
+            w.setMinimumWidth(120)
+        self.show_unit()
         give = button(keys, _("Transfer"), "save_transfer", "Ctrl+T")
         give.clicked.connect(self.transfer)
-        form = QFormLayout()
-        form.addRow(_("Item"), self.give_item)
-        form.addRow(_("To the group's shop"), self.give_to)
-        form.addRow(_("Quantity (base unit)"), self.give_qty)
-        form.addRow(_("Agreed price for all (฿)"), self.give_price)
+        form = QHBoxLayout()  # one line: the count sheet above keeps the room on a 600-px screen
+        form.addWidget(self.give_item, 3)
+        form.addWidget(QLabel(_("To the group's shop")))
+        form.addWidget(self.give_to, 2)
+        form.addWidget(self.give_qty, 1)
+        form.addWidget(self.give_price, 1)
+        form.addWidget(give)
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Stocktake")))
@@ -73,11 +80,21 @@ class MovesTab(QWidget):
         layout.addWidget(self.sheet, 2)
         layout.addWidget(QLabel(_("Transfer to another group (a sale for us, a purchase for them)")))
         layout.addLayout(form)
-        layout.addWidget(give)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Items made on the items tab are offered at once."""
+        item_choices(self.give_item)
+        super().showEvent(event)
+
+    def show_unit(self) -> None:
+        if self.give_item.currentData() is not None:
+            unit = unit_name(str(Item.get_by_id(int(self.give_item.currentData())).base_unit))
+            self.give_qty.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
 
     def load_sheet(self) -> None:
         self.sheet_rows = [r for r in views.on_hand_by_lot(self.shop_id) if r.quantity != 0]
-        fill(self.sheet, [(r.name, r.lot, format_date(r.expires_on) if r.expires_on else "—", f"{r.quantity:,}", "")
+        fill(self.sheet, [(r.name, r.lot, format_date(r.expires_on) if r.expires_on else "—",
+                           f"{r.quantity:,} {unit_name(r.unit)}", "")
                           for r in self.sheet_rows], {3})
         for n, r in enumerate(self.sheet_rows):
             # editable: what was found (a lot the books show below zero cannot be found below zero)

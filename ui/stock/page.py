@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.stock import adjustments, reports, views
-from pos_app.stock.units import to_base
+from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
-from ui.stock.purchase_tab import PurchaseTab, unit_label
+from ui.stock.purchase_tab import PurchaseTab
 from ui.stock.reports_tab import ReportsTab
-from ui.stock.widgets import button, export_report, fill, message_label, say, table
+from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
 
 EXPIRING_DAYS = 14
 
@@ -38,6 +38,7 @@ class StockPage(QWidget):
         self.ctx = ctx
         self.shop_id = ctx.till.shop_id
         self.lots: list[views.LotOnHand] = []
+        self._shown: list[views.LotOnHand] = []
         self.tabs = QTabWidget()
         self.tabs.setObjectName("stock_tabs")
         self.tabs.addTab(self._on_hand_tab(), _("On hand"))
@@ -49,7 +50,23 @@ class StockPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 0:
+            self.refresh()
+        self.entered()
+
+    def entered(self) -> None:
+        """Shown (F3) or another tab chosen: the cursor goes into the tab's first field."""
+        focus_first(self.tabs.currentWidget())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the stock again each time the area is shown: a batch saved, a sale at the till or another
+        laptop's purchase since it was last seen are there at once (the lists are not kept up by hand)."""
+        self.refresh()
+        super().showEvent(event)
 
     # -- on hand, stock card, recall ------------------------------------------------------------------
     def _on_hand_tab(self) -> QWidget:
@@ -103,11 +120,15 @@ class StockPage(QWidget):
         self.alerts.setText("\n".join(parts))
 
     def show_lots(self) -> None:
+        """The lots that match the search; the lot that was chosen stays chosen (its card read again)."""
+        was = self.selected_lot()
         needle = self.search.text().strip().lower()
         shown = [r for r in self.lots if not needle or needle in f"{r.name} {r.sku} {r.lot}".lower()]
+        self.on_hand.clearSelection()
+        fill(self.card, [])
         self._shown = shown
         fill(self.on_hand, [(f"{r.name} ({r.sku})", r.lot, format_date(r.expires_on) if r.expires_on else "—",
-                             f"{r.quantity:,} {unit_label(r.unit)}", r.value.format(symbol=False))
+                             f"{r.quantity:,} {unit_name(r.unit)}", r.value.format(symbol=False))
                             for r in shown], {3, 4})
         day = today()
         for n, r in enumerate(shown):
@@ -117,6 +138,9 @@ class StockPage(QWidget):
                     item = self.on_hand.item(n, c)
                     if item is not None:
                         item.setBackground(colour)
+        again = [n for n, r in enumerate(shown) if was is not None and r.lot_id == was.lot_id]
+        if again:
+            self.on_hand.selectRow(again[0])
 
     def selected_lot(self) -> views.LotOnHand | None:
         rows = self.on_hand.selectionModel().selectedRows()
@@ -127,7 +151,9 @@ class StockPage(QWidget):
         if lot is None:
             return
         page = views.stock_card(lot.item_id, self.shop_id, lot.lot_id, page_size=200)
-        fill(self.card, [(format_date(r.business_date), reports.kind_label(r.kind), f"{r.quantity:+,}",
+        fill(self.card, [(format_date(r.business_date),
+                          f"{reports.kind_label(r.kind)} {reports.document_name(r.kind, r.document_uuid)}".strip(),
+                          f"{r.quantity:+,}",
                           f"{r.balance:,}", r.balance_value.format(symbol=False)) for r in page.rows], {2, 3, 4})
 
     def recall(self, kind: str) -> None:

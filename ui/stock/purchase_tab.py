@@ -9,23 +9,17 @@ from collections.abc import Callable, Iterable
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.models import Item, ItemPack, Supplier
+from db.models import Item, Supplier
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.money import Money
-from pos_app.stock import purchases
-from pos_app.stock.units import to_base
+from pos_app.stock import items, purchases
+from pos_app.stock.lots import default_expiry
+from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date, parse_date
-from resources.i18n import N_, _
+from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.widgets import button, fill, say, table
-
-UNIT_TH = {"g": N_("g"), "ml": N_("ml"), "piece": N_("pc")}
-
-
-def unit_label(unit: str) -> str:
-    """A base unit as people read it (กรัม, มล., ชิ้น in Thai)."""
-    return _(UNIT_TH[unit]) if unit in UNIT_TH else unit
 
 
 def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packaging", "finished"),
@@ -39,7 +33,7 @@ def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packag
     found = list(Item.select().where((Item.active == True) & Item.kind.in_(kinds)))  # noqa: E712
     found.sort(key=lambda i: (i.id not in top, kinds.index(i.kind), i.sku))
     for item in found:
-        box.addItem(f"{item.name_th} ({item.sku}, {unit_label(item.base_unit)})", item.id)
+        box.addItem(f"{item.name_th} ({item.sku}, {unit_name(item.base_unit)})", item.id)
     if chosen is not None and box.findData(chosen) >= 0:
         box.setCurrentIndex(box.findData(chosen))
     box.blockSignals(False)
@@ -58,6 +52,7 @@ class PurchaseTab(QWidget):
         self.ctx, self.message, self.changed = ctx, message, changed
         self.shop_id = ctx.till.shop_id
         self.lines: list[purchases.BuyLine] = []
+        self.typed: list[str] = []  # each line's quantity as typed, with its unit ("10 กิโลกรัม")
         self.buy_item = QComboBox()
         self.buy_item.setObjectName("buy_item")
         item_choices(self.buy_item)
@@ -67,6 +62,7 @@ class PurchaseTab(QWidget):
         self.buy_pack = QComboBox()
         self.buy_pack.setObjectName("buy_pack")
         self.buy_pack.setMinimumHeight(44)
+        self.buy_pack.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "กิโลกรัม (= 1,000 ก.)" whole
         self.buy_item.currentIndexChanged.connect(lambda _i: self.load_packs())
         self.load_packs()
         self.buy_cost = QLineEdit()
@@ -79,6 +75,8 @@ class PurchaseTab(QWidget):
         self.buy_cost.returnPressed.connect(self.add_line)
         add = button(keys, _("Add line"), "add_line", "F5")
         add.clicked.connect(self.add_line)
+        drop = button(keys, _("Remove the chosen line"), "remove_purchase_line")
+        drop.clicked.connect(self.remove_line)
         self.supplier = QComboBox()
         self.supplier.setObjectName("supplier")
         self.new_supplier = QLineEdit()
@@ -117,9 +115,11 @@ class PurchaseTab(QWidget):
         more.addWidget(QLabel(_("Supplier's lot")))
         more.addWidget(self.buy_lot)
         form.addRow(_("Expires"), more)
-        self.buy_lines = table("purchase_lines", [_("Item"), _("Quantity"), _("Cost"), _("Expires")])
+        self.buy_lines = table("purchase_lines", [_("Item"), _("Quantity"), _("Cost"), _("Expires"),
+                                                  _("Supplier's lot")])
         bottom = QHBoxLayout()
         bottom.addWidget(add)
+        bottom.addWidget(drop)
         bottom.addWidget(self.paid_from)
         bottom.addWidget(save)
         layout = QVBoxLayout(self)
@@ -139,9 +139,9 @@ class PurchaseTab(QWidget):
         if self.buy_item.currentData() is None:
             return
         item = Item.get_by_id(int(self.buy_item.currentData()))
-        self.buy_pack.addItem(unit_label(item.base_unit), "")
-        for pack in ItemPack.select().where(ItemPack.item == item.id).order_by(ItemPack.factor):
-            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_label(item.base_unit)})",
+        self.buy_pack.addItem(unit_name(item.base_unit), "")
+        for pack in items.packs_in_use(item.id):
+            self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_name(item.base_unit)})",
                                   str(pack.name_en))
 
     def load_suppliers(self, select: int | None = None) -> None:
@@ -172,13 +172,49 @@ class PurchaseTab(QWidget):
             say(self.message, err.message, error=True)
             return
         self.lines.append(purchases.BuyLine(item_id, qty, total=cost, expires_on=expiry,
-                                            supplier_lot=self.buy_lot.text()))
-        fill(self.buy_lines, [(Item.get_by_id(ln.item_id).name_th, f"{ln.quantity:,}", (ln.total or Money()).format(),
-                               format_date(ln.expires_on) if ln.expires_on else "—") for ln in self.lines], {1, 2})
+                                            supplier_lot=self.buy_lot.text().strip()))
+        self.typed.append(self._as_typed(item_id, qty))
+        self.show_lines()
         for w in (self.buy_qty, self.buy_cost, self.buy_expiry, self.buy_lot):
             w.clear()
         say(self.message, _("Line added; add another or save the purchase"))
         self.buy_qty.setFocus()
+
+    def _as_typed(self, item_id: int, qty: int) -> str:
+        """The quantity in the unit it was typed in, and in the base unit when that was a pack: the line
+        shows "10 ก." where "10 กิโลกรัม (10,000 ก.)" was meant, so the slip is seen before it is saved."""
+        base = unit_name(str(Item.get_by_id(item_id).base_unit))
+        if not self.buy_pack.currentData():
+            return f"{qty:,} {base}"
+        pack = self.buy_pack.currentText().split(" (=")[0]
+        return f"{self.buy_qty.text().strip()} {pack} ({qty:,} {base})"
+
+    def show_lines(self) -> None:
+        names = {i.id: i.name_th for i in Item.select().where(Item.id.in_([ln.item_id for ln in self.lines]))}
+        fill(self.buy_lines, [(names[ln.item_id], typed, (ln.total or Money()).format(), self._expiry(ln),
+                               ln.supplier_lot or "—") for ln, typed in zip(self.lines, self.typed, strict=True)],
+             {1, 2})
+
+    def _expiry(self, line: purchases.BuyLine) -> str:
+        """The date typed, or the one the item's shelf life gives from the day bought (as saving will)."""
+        if line.expires_on is not None:
+            return format_date(line.expires_on)
+        try:
+            day = parse_date(self.day.text())
+        except PosError:
+            day = today()
+        shelf = default_expiry(line.item_id, day)
+        return _("{date} (shelf life)").format(date=format_date(shelf)) if shelf else _("no expiry")
+
+    def remove_line(self) -> None:
+        rows = self.buy_lines.selectionModel().selectedRows()
+        if not rows:
+            say(self.message, _("Choose the line to remove first"), error=True)
+            return
+        del self.lines[rows[0].row()]
+        del self.typed[rows[0].row()]
+        self.show_lines()
+        say(self.message, _("Line removed"))
 
     def save_purchase(self) -> None:
         if not self.lines:
@@ -193,8 +229,8 @@ class PurchaseTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
-        self.lines = []
-        fill(self.buy_lines, [])
+        self.lines, self.typed = [], []
+        self.show_lines()
         self.day.setText(format_date(today()))
         say(self.message, _("Purchase saved: {total}; lots {lots}").format(
             total=done.total.format(), lots=", ".join(lot.number for lot in done.lots)))

@@ -50,6 +50,19 @@ def button(owner: QWidget, label: str, name: str, key: str | None = None) -> QPu
     return b
 
 
+def focus_first(page: QWidget) -> None:
+    """Put the cursor in the first field of ``page`` that takes it (its tab order), so that the page's own
+    shortcut keys answer at once when it is shown (a tab bar or a hidden page's field had it, and F5 did
+    nothing)."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 def table(name: str, headers: list[str], stretch: int = 0) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setObjectName(name)

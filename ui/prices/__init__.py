@@ -1,0 +1,1 @@
+"""The price screen: whoever may change prices sees every item's price per tier and changes it."""
