@@ -4,8 +4,9 @@ The demo shop first (through the services), then 365 market days of cash sales w
 tables the sale service writes — ``sale``, ``sale_line``, ``payment``, ``stock_movement``, ``journal_entry``,
 ``chain_link``, ``print_job`` — each row copied from a row the service wrote, with its own UUID, number,
 day and lines (1–6 lines of the demo's finished goods, avg 3.5).  The till's receipt number and chain head
-are moved past the year, so the next real sale continues them.  The hashes are not real (``verify`` would
-fail): the figures are about the size of the tables, not about trust.  Built once per run in a temp folder.
+are moved past the year, so the next real sale continues them; one opening row per lot brings in what the
+year sold, so every balance still equals its ledger sum.  The hashes are not real (``verify`` would fail): the
+figures are about the size of the tables, not about trust.  Built once per run in a temp folder.
 """
 
 from __future__ import annotations
@@ -97,6 +98,15 @@ def add_a_year(path: Path, sales: int = SALES, days: int = DAYS, seed: int = 15)
         prev = value
         tables["print_job"].append({**t_job, "id": None, "uuid": uuid.uuid4().hex, "doc_uuid": sale_uuid,
                                     "created_at": at})
+    sold: dict[tuple[int, int], int] = {}
+    for move in tables["stock_movement"]:
+        sold[(move["item_id"], move["lot_id"])] = sold.get((move["item_id"], move["lot_id"]), 0) - move["quantity"]
+    opened = (start - dt.timedelta(days=1)).isoformat(" ")
+    for (item, lot), qty in sorted(sold.items()):  # what the year sold came in first: balances = ledger sums
+        tables["stock_movement"].append({
+            **t_move, "id": None, "uuid": uuid.uuid4().hex, "kind": "opening", "item_id": item, "lot_id": lot,
+            "quantity": qty, "value_satang": 0, "unit_cost_satang": 0, "expired_override": 0,
+            "document_uuid": uuid.uuid4().hex, "created_at": opened, "business_date": opened[:10]})
     for table, rows in tables.items():
         _insert(db, table, rows)
     db.execute("UPDATE till SET last_receipt_no = ? WHERE id = ?", (number, till))

@@ -24,6 +24,7 @@ from pos_app.selling import catalog, sales
 from pos_app.selling import refunds as refunding
 from pos_app.selling.cart import Cart
 from pos_app.stock import purchases
+from pos_app.stock.ledger import on_hand_many
 from resources import demo_path
 
 DEMO_FILE = "network.json"
@@ -130,6 +131,7 @@ def _production(admin: users.Actor, lead: users.Actor, when: dt.datetime, opened
 def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: int, rng: random.Random,
                  today: dt.date) -> tuple[int, int]:
     goods = [v for v in catalog.sellable() if v.kind == "finished"]
+    left = on_hand_many([v.id for v in goods], till.shop_id)  # the stall sells only what it has
     count = refunds = 0
     for back in range(days, 0, -1):
         day = today - dt.timedelta(days=back)
@@ -139,15 +141,19 @@ def _market_days(seller: users.Actor, treasurer: users.Actor, till: Till, days: 
         for minute in minutes:
             cart = Cart()
             for view in rng.sample(goods, rng.randint(1, 3)):
-                qty = rng.choice([250, 500, 1000]) if view.sold_by_weight else rng.randint(1, 3)
-                cart.add(view, qty)
+                qty = min(rng.choice([250, 500, 1000]) if view.sold_by_weight else rng.randint(1, 3), left[view.id])
+                if qty > 0:
+                    cart.add(view, qty)
+                    left[view.id] -= qty
+            if cart.is_empty:  # sold out of everything this customer wanted
+                continue
             total = cart.total
             method = "promptpay" if rng.random() < 0.25 else "cash"
             tendered = Money(-(-total.satang // 10000) * 10000) if method == "cash" else total
             at = (opening + dt.timedelta(minutes=minute)).astimezone(dt.UTC)
             day_sales.append(sales.commit_sale(seller, till.id, cart, tendered, method, now=at))
             count += 1
-        if back in (5, 2):  # a customer brings something back on two of the days
+        if back in (5, 2) and day_sales:  # a customer brings something back on two of the days
             victim = day_sales[0]
             at = victim.created_at + dt.timedelta(hours=3)
             refunding.refund_sale(treasurer, till.id, victim.uuid, "ลูกค้าคืนสินค้า (สินค้าชำรุด)", now=at)

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 import peewee as pw
 
-from db.models import Till
 from db.models.books import AddendumSeal, DayClose, LateDocument
+from pos_app import statements
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import ClosedDayError
 from pos_app.thai.dates import format_date, format_time
@@ -31,6 +31,9 @@ from pos_app.trust.journal import record
 
 
 def day_close_of(shop_id: int, day: dt.date) -> DayClose | None:
+    if not statements.rows('SELECT 1 FROM "day_close" WHERE "shop_id" = ? AND "business_date" = ?',
+                           (shop_id, DayClose.business_date.db_value(day))):
+        return None  # every document asks: an open day costs one indexed look-up built once
     return DayClose.get_or_none((DayClose.shop == shop_id) & (DayClose.business_date == day))
 
 
@@ -89,7 +92,7 @@ def admit_dated(shop_ids: Iterable[int], doc_uuid: uuid.UUID, doc_type: str, day
 
 def admit(till_id: int, doc_uuid: uuid.UUID, doc_type: str, when: dt.datetime) -> int | None:
     """:func:`admit_to_shop` for a document of a till (a sale, a refund, a cash movement)."""
-    shop_id = Till.select(Till.shop).where(Till.id == till_id).scalar()
-    if shop_id is None:
+    found = statements.rows('SELECT "shop_id" FROM "till" WHERE "id" = ?', (till_id,))
+    if not found:
         return None  # the document's own service reports the unknown till
-    return admit_to_shop(int(shop_id), doc_uuid, doc_type, when)
+    return admit_to_shop(int(found[0][0]), doc_uuid, doc_type, when)

@@ -19,8 +19,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from db.models import Item, Lot, Shop, database
+from db.models import Item, Lot, NetworkGroup, Shop, database
 from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead, Recipe
+from pos_app import statements
 from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
@@ -129,8 +130,8 @@ def _check(draft: BatchDraft) -> tuple[Recipe, Shop, list[Money]]:
         raise InputError("The planned quantity must be more than zero")
     if not draft.uses or any(u.quantity <= 0 for u in draft.uses):
         raise InputError("A quantity must be more than zero")
-    recipe = Recipe.get_or_none(Recipe.id == draft.recipe_id)
-    shop = Shop.get_or_none(Shop.id == draft.shop_id)
+    recipe = statements.get(Recipe, "id", draft.recipe_id)
+    shop = statements.get(Shop, "id", draft.shop_id)
     if recipe is None or shop is None:
         raise NotFound("No recipe with id {id}", id=draft.recipe_id)
     labour = [w.cost() for w in draft.labour]
@@ -155,7 +156,7 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         raise InputError("The date {day} is in the future", day=format_date(day))
     at = instant_of(day, when)
     with database.atomic():
-        if Batch.select().where(Batch.uuid == draft.uuid).exists():
+        if statements.rows('SELECT 1 FROM "batch" WHERE "uuid" = ?', (Batch.uuid.db_value(draft.uuid),)):
             return result_of(draft.uuid)
         admit_dated([shop.id], draft.uuid, "batch", day, when)  # a closed day: addendum or refused
         used = write_movements("consume", shop.id, draft.uuid,
@@ -169,22 +170,21 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         if by_value > total:
             raise InputError("The by-products are valued above the batch's whole cost")
         expiry = _expiry(draft, recipe.product_id, day, [p.expires_on for p in used.picks])
-        number = next_lot_number(shop.group.code, day)
-        batch = Batch.create(uuid=draft.uuid, number=number, recipe_uuid=recipe.uuid, product=recipe.product_id,
-                             group=shop.group_id, shop=shop, business_date=day, created_at=when,
-                             user=actor.user_id, planned_quantity=draft.planned,
-                             yield_quantity=draft.yield_quantity, materials_satang=materials,
-                             labour_satang=labour_total, overhead_satang=overhead_total, total_satang=total,
-                             note=draft.note.strip()[:500])
-        BatchInput.insert_many([dict(batch=batch, line_no=n, item=p.item_id, lot=p.lot_id, quantity=-p.quantity,
-                                     cost_satang=-p.value_satang) for n, p in enumerate(used.picks, start=1)]
-                               ).execute()
-        for n, (w, m) in enumerate(zip(draft.labour, labour, strict=True), start=1):
-            BatchLabour.create(batch=batch, line_no=n, member=w.member.strip()[:200], user=w.user_id,
-                               minutes=w.minutes, rate_satang_per_hour=w.rate_per_hour.satang, amount_satang=m.satang)
-        for n, o in enumerate(draft.overheads, start=1):
-            BatchOverhead.create(batch=batch, line_no=n, description=o.description.strip()[:200],
-                                 amount_satang=o.amount.satang)
+        number = next_lot_number(statements.get(NetworkGroup, "id", shop.group_id).code, day)
+        batch = statements.insert(Batch, [dict(
+            uuid=draft.uuid, number=number, recipe_uuid=recipe.uuid, product=recipe.product_id, group=shop.group_id,
+            shop=shop.id, business_date=day, created_at=when, user=actor.user_id, planned_quantity=draft.planned,
+            yield_quantity=draft.yield_quantity, materials_satang=materials, labour_satang=labour_total,
+            overhead_satang=overhead_total, total_satang=total, note=draft.note.strip()[:500])], returning_id=True)[0]
+        statements.insert(BatchInput, [dict(batch=batch, line_no=n, item=p.item_id, lot=p.lot_id, quantity=-p.quantity,
+                                            cost_satang=-p.value_satang) for n, p in enumerate(used.picks, start=1)])
+        statements.insert(BatchLabour, [
+            dict(batch=batch, line_no=n, member=w.member.strip()[:200], user=w.user_id, minutes=w.minutes,
+                 rate_satang_per_hour=w.rate_per_hour.satang, amount_satang=m.satang)
+            for n, (w, m) in enumerate(zip(draft.labour, labour, strict=True), start=1)])
+        statements.insert(BatchOverhead, [dict(batch=batch, line_no=n, description=o.description.strip()[:200],
+                                               amount_satang=o.amount.satang)
+                                          for n, o in enumerate(draft.overheads, start=1)])
         main = create_lot(NewLot(recipe.product_id, draft.yield_quantity, total - by_value, expiry, number=number),
                           shop.group_id, "batch", draft.uuid, day, None, when)
         outputs = [(main, draft.yield_quantity, total - by_value, True)]
@@ -192,8 +192,8 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
             lot = create_lot(NewLot(b.item_id, b.quantity, b.value.satang, expiry), shop.group_id, "batch",
                              draft.uuid, day, None, when)
             outputs.append((lot, b.quantity, b.value.satang, False))
-        BatchOutput.insert_many([dict(batch=batch, item=lot.item_id, lot=lot, quantity=q, cost_satang=c, main=m)
-                                 for lot, q, c, m in outputs]).execute()
+        statements.insert(BatchOutput, [dict(batch=batch, item=lot.item_id, lot=lot.id, quantity=q, cost_satang=c,
+                                             main=m) for lot, q, c, m in outputs])
         write_movements("produce", shop.id, draft.uuid, [Movement(lot.item_id, q, lot_id=lot.id)
                                                          for lot, q, _c, _m in outputs], at, actor.user_id,
                         recorded=when)

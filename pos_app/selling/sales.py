@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from db.models import Payment, PriceTier, Sale, SaleLine, Till, database
+from db.models import Payment, Sale, SaleLine, Till, database
+from pos_app import statements
 from pos_app.books import closed
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
@@ -53,8 +54,8 @@ class SaleResult:
 def next_number(till_id: int) -> tuple[int, int]:
     """Take the till's next receipt number inside the caller's transaction (the row stays locked until
     commit on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).  Returns (number, shop id)."""
-    rows = list(Till.update(last_receipt_no=Till.last_receipt_no + 1).where(Till.id == till_id)
-                .returning(Till.last_receipt_no, Till.shop).tuples().execute())
+    rows = statements.rows('UPDATE "till" SET "last_receipt_no" = "last_receipt_no" + 1 WHERE "id" = ? '
+                           'RETURNING "last_receipt_no", "shop_id"', (till_id,))
     if not rows:
         raise NotFound("No till with id {id}", id=till_id)
     number, shop_id = rows[0]
@@ -78,12 +79,12 @@ def result_of(sale: Sale, already_saved: bool) -> SaleResult:
 
 def insert_payments(sale_id: int, payments: list[PaymentIn], when: dt.datetime, actor: Actor) -> None:
     if payments:
-        Payment.insert_many([
+        statements.insert(Payment, [
             dict(uuid=uuid.uuid4(), sale=sale_id, method=p.method, amount_satang=p.amount.satang,
                  tendered_satang=p.cash_tendered.satang, change_satang=p.change.satang,
                  confirmed_by=actor.user_id if p.method != "cash" else None,
                  created_at=when, business_date=business_date(when), received_by=actor.user_id)
-            for p in payments]).execute()
+            for p in payments])
 
 
 def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None = None, method: str = "cash",
@@ -106,7 +107,8 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     if online and not (cart.customer_name and cart.customer_phone):
         raise InputError("An online order needs the customer's name and phone")
     check_payments(payments, total, may_be_unpaid=online or total == ZERO, confirmed_large=confirmed_large)
-    shop_of_till = Till.select(Till.shop).where(Till.id == till_id).scalar()
+    # the shop's discount limit is looked up only when there is a discount to judge
+    shop_of_till = Till.select(Till.shop).where(Till.id == till_id).scalar() if cart.discount_total != ZERO else None
     approver = check_discount(actor, cart, approved_by, shop_of_till)
     for line in cart.lines:
         if line.expired_ok_by is not None and not can(line.expired_ok_by.role, Action.SELL_EXPIRED):
@@ -115,22 +117,21 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     tier_code = tier or cart.tier
     try:
         with database.atomic():
-            closed.admit(till_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
             number, shop_id = next_number(till_id)
-            sale_id = Sale.insert(uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
-                                  tier=PriceTier.select(PriceTier.id).where(PriceTier.code == tier_code),
-                                  created_at=when, business_date=business_date(when),
-                                  total_satang=total.satang, channel=cart.channel,
-                                  customer_name=cart.customer_name[:200], customer_phone=cart.customer_phone[:32],
-                                  discount_satang=cart.discount.satang,
-                                  discount_approved_by=approver.user_id if approver else None,
-                                  note=cart.note[:500]).execute()
-            SaleLine.insert_many([
+            closed.admit_to_shop(shop_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
+            tier_row = statements.rows('SELECT "id" FROM "price_tier" WHERE "code" = ?', (tier_code,))
+            sale_id = statements.insert(Sale, [dict(
+                uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
+                tier=tier_row[0][0] if tier_row else None, created_at=when, business_date=business_date(when),
+                total_satang=total.satang, channel=cart.channel, customer_name=cart.customer_name[:200],
+                customer_phone=cart.customer_phone[:32], discount_satang=cart.discount.satang,
+                discount_approved_by=approver.user_id if approver else None, note=cart.note[:500])],
+                returning_id=True)[0]
+            statements.insert(SaleLine, [
                 dict(sale=sale_id, line_no=i + 1, item=line.item.id, quantity=line.quantity,
                      unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
                      amount_satang=line.amount.satang, discount_satang=line.discount.satang)
-                for i, line in enumerate(cart.lines)
-            ]).execute()
+                for i, line in enumerate(cart.lines)])
             insert_payments(sale_id, payments, when, actor)
             items = write_movements("sale", shop_id, cart.uuid,
                                     [Movement(line.item.id, -line.quantity, lot=line.lot,

@@ -10,6 +10,7 @@ both engines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import os
@@ -17,8 +18,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.models import Till, database
+from db.models import database
 from db.models.trust import ChainHead, ChainLink, HashSchema
+from pos_app import statements
 from pos_app.clock import utc_now
 from pos_app.trust import canonical
 
@@ -81,10 +83,10 @@ def computer_id() -> str:
 def chain_of(till_id: int | None) -> str:
     if till_id is None:
         return f"computer:{computer_id()}"
-    till_uuid = Till.select(Till.uuid).where(Till.id == till_id).scalar()
-    if till_uuid is None:
+    found = statements.rows('SELECT "uuid" FROM "till" WHERE "id" = ?', (till_id,))
+    if not found:
         raise ValueError(f"no till {till_id}")
-    return f"till:{uuid.UUID(str(till_uuid))}"
+    return f"till:{uuid.UUID(str(found[0][0]))}"
 
 
 def digest(message: bytes, keyed: bool, secret: bytes | None) -> str:
@@ -101,12 +103,16 @@ def header(version: str, chain: str, epoch: int, seq: int, doc_type: str, doc_he
     return (version, chain, epoch, seq, doc_type, doc_hex, root_table, int(keyed), prev_hash)
 
 
+@functools.cache
+def _version_of_today(postgres: bool) -> tuple[str, str]:
+    spec = canonical.spec(postgres)  # built from the models once per process (canonical.rules is cached too)
+    return canonical.version_of(spec), spec
+
+
 def current_version() -> str:
     """The ``hash_version`` of the current columns, recorded in ``hash_schema`` if new."""
-    postgres = canonical.is_postgres(database.obj)
-    spec = canonical.spec(postgres)
-    version = canonical.version_of(spec)
-    if not HashSchema.select().where(HashSchema.version == version).exists():
+    version, spec = _version_of_today(canonical.is_postgres(database.obj))
+    if not statements.rows('SELECT 1 FROM "hash_schema" WHERE "version" = ?', (version,)):
         HashSchema.insert(version=version, spec=spec, created_at=utc_now()).on_conflict_ignore().execute()
     return version
 
@@ -114,8 +120,8 @@ def current_version() -> str:
 def _take_head(chain: str, till_id: int | None) -> tuple[int, str, int]:
     """Move the chain's head one on (locking it until commit): (new seq, previous hash, epoch)."""
     for _ in range(2):
-        rows = list(ChainHead.update(seq=ChainHead.seq + 1).where(ChainHead.chain == chain)
-                    .returning(ChainHead.seq, ChainHead.hash, ChainHead.epoch).tuples().execute())
+        rows = statements.rows('UPDATE "chain_head" SET "seq" = "seq" + 1 WHERE "chain" = ? '
+                               'RETURNING "seq", "hash", "epoch"', (chain,))
         if rows:
             seq, prev, epoch = rows[0]
             return int(seq), str(prev), int(epoch)
@@ -123,13 +129,28 @@ def _take_head(chain: str, till_id: int | None) -> tuple[int, str, int]:
     raise RuntimeError(f"chain head {chain} could not be taken")
 
 
+@functools.cache
+def _document_sql(postgres: bool) -> str:
+    """The lines of one document from every document table in ONE statement (``?``: its UUID, once per
+    table): the very lines :func:`canonical.rows_of` reads table by table, for a link's one round trip."""
+    return " UNION ALL ".join(f"{rule.select()} WHERE {rule.anchor} = ?"
+                              for rule in canonical.rules(postgres).values())
+
+
+def document_lines(doc_uuid: uuid.UUID) -> canonical.Doc:
+    """The canonical lines of a document as stored now (the rows a new link hashes)."""
+    postgres = canonical.is_postgres(database.obj)
+    rules = canonical.rules(postgres)
+    params = [rule.anchor_field.db_value(doc_uuid) for rule in rules.values()]
+    return [str(r[1]) for r in statements.rows(_document_sql(postgres), params)]
+
+
 def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | None,
          chain_key: str | None = None) -> str:
     """Append the document's link to its chain (inside the document's transaction); returns its hash.
 
     The chain is the till's (or this computer's); ``chain_key`` names another one (a restore's epochs)."""
-    db = database.obj
-    doc = canonical.rows_of(db, doc_uuid)
+    doc = document_lines(doc_uuid)
     root = canonical.root_table_of(doc)
     version = current_version()
     chain = chain_key or chain_of(till_id)
@@ -138,9 +159,10 @@ def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | N
     keyed = secret is not None
     head = header(version, chain, epoch, seq, doc_type, doc_uuid.hex, root, keyed, prev)
     value = digest(canonical.encode(head, doc), keyed, secret)
-    ChainHead.update(hash=value).where(ChainHead.chain == chain).execute()
-    ChainLink.insert(chain=chain, seq=seq, epoch=epoch, doc_type=doc_type, doc_uuid=doc_uuid, root_table=root,
-                     hash_version=version, keyed=keyed, prev_hash=prev, hash=value, created_at=when).execute()
+    statements.run('UPDATE "chain_head" SET "hash" = ? WHERE "chain" = ?', (value, chain))
+    statements.insert(ChainLink, [dict(chain=chain, seq=seq, epoch=epoch, doc_type=doc_type, doc_uuid=doc_uuid,
+                                       root_table=root, hash_version=version, keyed=keyed, prev_hash=prev,
+                                       hash=value, created_at=when)])
     return value
 
 

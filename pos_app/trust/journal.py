@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from db.models import JournalEntry
+from pos_app import statements
 from pos_app.trust.chain import link
 
 
@@ -23,7 +24,8 @@ def record(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, values: dict[s
 
     Call inside the document's transaction, after all its rows are written: the link hashes those rows.
     """
-    entry = int(JournalEntry.insert(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
-                                    user=user_id, created_at=when, summary=canonical(values)).execute())
+    entry = statements.insert(JournalEntry, [dict(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc_uuid, till=till_id,
+                                                  user=user_id, created_at=when, summary=canonical(values))],
+                              returning_id=True)[0]
     link(doc_type, doc_uuid, when, till_id, chain_key)
     return entry
