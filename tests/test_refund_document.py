@@ -9,9 +9,10 @@ import json
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import JournalEntry, Payment, PriceTier, Sale, SaleLine, User
+from db.models import JournalEntry, Payment, PriceTier, Sale, SaleLine, StockMovement, User
 from pos_app.errors import InputError
 from pos_app.money import Money
+from pos_app.printing import outbox
 from pos_app.selling import refunds, sales
 from pos_app.selling.sales import SaleResult
 from pos_app.stock import ledger as stock
@@ -60,11 +61,17 @@ def test_a_refund_document_field_by_field(demo_db: OpenedDatabase) -> None:
         "number": sale.number + 1, "till": till().id, "user": "somsri", "at": result.created_at.isoformat(),
         "total": -10000, "refund_of": str(sale.uuid), "reason": "กะปิขึ้นรา ชาแตก", "approved_by": "wanna",
         "payments": [["transfer", -10000]], "lines": [[1, -200, -4000, False], [2, -1, -6000, True]]}
+    moves = (StockMovement.select().where(StockMovement.document_uuid == result.uuid)
+             .order_by(StockMovement.id))
+    assert sorted((m.kind, id_of(m.item), m.quantity) for m in moves) == sorted(
+        [("refund", kapi, 200), ("refund", tea, 1), ("waste", tea, -1)])
+    assert [(j.kind, j.doc_kind, j.number) for j in outbox.open_jobs(till().id) if j.doc_uuid == result.uuid] == [
+        ("receipt", "refund", sale.number + 1)]
 
 
 def test_a_void_is_journalled_as_a_void_with_no_approver(demo_db: OpenedDatabase) -> None:
     sale = kapi_and_tea()
-    void = refunds.refund_sale(treasurer(), till().id, sale.uuid, "สแกนผิด", void=True)
+    void = refunds.refund_sale(treasurer(), till().id, sale.uuid, "สแกนผิด", void=True, lines={2: 1})  # all of it
     assert (void.total, void.paid, void.method) == (Money(-16000), Money(-16000), "cash")
     row = Sale.get(Sale.uuid == void.uuid)
     assert (row.reversal, row.discount_approved_by, row.seller_id) == (
