@@ -99,6 +99,7 @@ def test_an_any_manager_lock_out_is_per_till(demo_db: OpenedDatabase, clock: Fix
     assert err.value.params == {"seconds": 30}  # locked at 0:13 for 30 s
     clock.set(T0 + dt.timedelta(seconds=13))
     assert users.authorise(None, "9999", Action.VOID, till_id=2).login == "admin"
+    assert audit.entries(["override"])[0].detail == {"action": "void", "for_user": "", "reason": ""}  # none given
 
 
 def test_the_lock_out_ends_exactly_when_the_wait_is_over(demo_db: OpenedDatabase, clock: FixedClock) -> None:
