@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import User
+from db.models import NetworkGroup, User
 from pos_app.clock import FixedClock
-from pos_app.errors import AuthError, InputError
+from pos_app.errors import AuthError, InputError, NotFound
 from pos_app.people import users
 from pos_app.people.permissions import Action
 from pos_app.trust import audit
@@ -99,6 +99,7 @@ def test_an_any_manager_lock_out_is_per_till(demo_db: OpenedDatabase, clock: Fix
     assert err.value.params == {"seconds": 30}  # locked at 0:13 for 30 s
     clock.set(T0 + dt.timedelta(seconds=13))
     assert users.authorise(None, "9999", Action.VOID, till_id=2).login == "admin"
+    assert audit.entries(["override"])[0].detail == {"action": "void", "for_user": "", "reason": ""}  # none given
 
 
 def test_the_lock_out_ends_exactly_when_the_wait_is_over(demo_db: OpenedDatabase, clock: FixedClock) -> None:
@@ -175,3 +176,22 @@ def test_the_action_label_is_translated() -> None:
     assert users.action_label(Action.MANAGE_USERS) == "จัดการผู้ใช้"
     set_language("en")
     assert users.action_label(Action.MANAGE_USERS) == "manage users"
+
+
+def test_the_admin_names_a_person_who_is_not_there(demo_db: OpenedDatabase) -> None:
+    admin = users.login("admin", "9999")
+    with pytest.raises(NotFound) as err:
+        users.set_active(admin, "ghost", False)
+    assert str(err.value) == "ไม่มีผู้ใช้ ghost"
+    with pytest.raises(NotFound) as err:
+        users.reset_pin(admin, "nobody", "1234")
+    assert str(err.value) == "ไม่มีผู้ใช้ nobody"
+
+
+def test_a_person_added_into_a_group_belongs_to_it(demo_db: OpenedDatabase) -> None:
+    admin = users.login("admin", "9999")
+    group = NetworkGroup.create(code="NEW", name_th="กลุ่มใหม่", name_en="New group")
+    users.add_person(admin, "malee", "มาลี", "production", "4321", group.id)
+    users.add_person(admin, "dao", "ดาว", "seller", "1234")
+    rows = User.select(User.login, User.group).where(User.login.in_(["malee", "dao"])).order_by(User.login)
+    assert list(rows.tuples()) == [("dao", None), ("malee", group.id)]
