@@ -133,7 +133,12 @@ def test_a_bad_backup_is_refused_and_nothing_is_replaced(demo_db: OpenedDatabase
     before = digest(target)
     with pytest.raises(BackupFailed) as err:
         restore(made, str(target))
-    assert str(err.value)  # a message in Thai, not a traceback
+    said = {"truncated": f"ข้อมูลสำรอง {made} เสียหาย (ไม่ครบหรือชำรุด) ไม่มีการแทนที่ใด ๆ",
+            "not a database": f"{made} ไม่ใช่ข้อมูลสำรองของร้าน (ไม่ใช่ฐานข้อมูล)",
+            "tampered": "ข้อมูลสำรองตรวจสอบไม่ผ่าน ("}[damage]
+    assert said in str(err.value)  # a clear message in Thai, not a traceback
+    if damage == "tampered":  # and it names what broke: the changed receipt 3 of T1
+        assert "T1" in str(err.value) and "#3" in str(err.value)
     assert digest(target) == before
     assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(target.stem + ".")
                   and ("restoring" in p.name or "replaced" in p.name)) == []
@@ -150,7 +155,7 @@ def test_restore_onto_books_in_use_is_refused(demo_db: OpenedDatabase, tmp_path:
     try:
         with pytest.raises(BackupFailed) as err:
             restore(made, str(target))
-        assert "T1" in str(err.value)
+        assert "T1" in str(err.value) and "กรุณาปิดโปรแกรมทุกเครื่องขายก่อนกู้คืน" in str(err.value)
     finally:
         other.kill()
         other.wait()
@@ -167,7 +172,7 @@ def test_a_backup_folder_that_vanishes_midway(demo_db: OpenedDatabase, tmp_path:
     sales_before = Sale.select().count()
     with pytest.raises(BackupFailed) as err:
         backup(usb, progress=pulled_out, target=demo_db.target)
-    assert str(usb) in str(err.value)
+    assert str(err.value).startswith(f"สำรองข้อมูลไปที่ {usb} ไม่สำเร็จ (")  # in Thai, naming the folder
     assert not usb.exists()
     assert Sale.select().count() == sales_before and verify().ok
     assert audit.entries(["backup"])[0].detail["ok"] is False

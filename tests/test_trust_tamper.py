@@ -11,7 +11,7 @@ import pytest
 
 from db.connection import OpenedDatabase
 from db.models import Till
-from pos_app.trust import chain, verify
+from pos_app.trust import canonical, chain, verify
 from resources.i18n import set_language
 from tests.trust_helpers import ALL, delete_sale, drop_guards, recompute_chains, sale_id, sale_uuid_hex
 
@@ -104,6 +104,22 @@ def test_last_sale_deleted_and_counter_lowered_is_caught_by_the_z_head(demo_db: 
     assert verify(anchor=f"{z_head.seq}:{z_head.hash}").kinds() == {"anchor"}
 
 
+def test_last_sale_deleted_and_counter_lowered_but_the_head_row_left_is_caught(demo_db: OpenedDatabase) -> None:
+    db = demo_db.database
+    head = chain.chain_head(t1())
+    last = int(Till.get_by_id(t1()).last_receipt_no)
+    drop_guards(db, *ALL)
+    delete_sale(db, sale_id(db, last))
+    db.execute_sql(f"UPDATE till SET last_receipt_no = {last - 1} WHERE id = {t1()}")
+    report = verify()
+    assert report.kinds() == {"head"}  # the chain's head row still names the removed link
+    assert report.problems[0].params == {"chain": "เครื่องขาย T1", "seq": head.seq - 1}
+    db.execute_sql(f"DELETE FROM chain_link WHERE chain = '{head.chain}'")  # every link of the till removed
+    report = verify()
+    assert "head" in report.kinds()
+    assert report.problems[0].msgid == "Chain {chain} has a head but no links (all its links were removed)"
+
+
 def test_the_z_report_form_of_the_head_is_accepted(demo_db: OpenedDatabase) -> None:
     head = chain.chain_head(t1())
     assert verify(anchor=f"{head.seq}:{head.hash}").ok
@@ -158,6 +174,33 @@ def test_swapped_entries_are_caught(demo_db: OpenedDatabase) -> None:
     report = verify()
     assert report.kinds() == {"chain"}
     assert chain_problem(report).params["seq"] == 8
+
+
+def test_swapped_entries_rehashed_in_place_are_caught_by_the_next_link(demo_db: OpenedDatabase) -> None:
+    """A forger who knows the code swaps links 8 and 9 and rehashes both for their new places (each hash is
+    right for its own header); link 10 still names the old link 9's hash: only the linkage shows it."""
+    db = demo_db.database
+    drop_guards(db, "chain_link")
+    key = chain.chain_head(t1()).chain
+    docs: dict[str, list[str]] = {}
+    for doc_key, line in canonical.all_rows(db):
+        docs.setdefault(doc_key, []).append(line)
+    rows = {seq: rest for seq, *rest in db.execute_sql(
+        "SELECT seq, id, epoch, doc_type, REPLACE(CAST(doc_uuid AS TEXT), '-', ''), root_table, hash_version, "
+        f"prev_hash FROM chain_link WHERE chain = '{key}' AND seq IN (8, 9)")}
+    prev = rows[8][-1]
+    for new_seq, old_seq in ((8, 9), (9, 8)):  # link 9's document first, then link 8's
+        lid, epoch, doc_type, hexid, root, version, _p = rows[old_seq]
+        head = chain.header(version, key, epoch, new_seq, doc_type, hexid, root, False, prev)
+        value = chain.digest(canonical.encode(head, docs[hexid]), False, None)
+        db.execute_sql(f"UPDATE chain_link SET seq = {-new_seq}, prev_hash = '{prev}', hash = '{value}' "
+                       f"WHERE id = {lid}")
+        prev = value
+    db.execute_sql(f"UPDATE chain_link SET seq = -seq WHERE chain = '{key}' AND seq < 0")
+    report = verify()
+    assert report.kinds() == {"chain"} and report.counts["chain"] == 1
+    problem = chain_problem(report)
+    assert problem.params["seq"] == 10 and problem.msgid.endswith("(entries swapped or removed)")
 
 
 def test_document_inside_a_closed_day_changed_is_caught(demo_db: OpenedDatabase) -> None:
