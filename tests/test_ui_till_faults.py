@@ -230,3 +230,40 @@ def test_the_names_on_the_log_in_page_are_a_finger_high_and_a_tap_picks_one(wind
     qtbot.keyClicks(child(window, QLineEdit, "pin"), "3333")
     qtbot.keyClick(child(window, QLineEdit, "pin"), Qt.Key.Key_Return)
     assert window.actor is not None and window.actor.login == "wanna"
+
+
+def test_after_the_pick_list_the_tills_keys_work_without_a_click(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault (a till with no window manager, as a kiosk): after Esc on the pick list F12 did nothing."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("TEA-YMN"))
+
+    def esc(dialog: QWidget) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_next_dialog(esc)
+    type_slowly(page, qtbot, page.scan, "กะปิ")  # four shrimp pastes: which one? Esc: none
+    assert [line.item.sku for line in page.cart.lines] == ["TEA-YMN"]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and page.scan.hasFocus(), timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F12)  # the real focus, no help from the test
+    assert page.right.currentWidget() is page.payment
+
+
+def test_a_long_message_has_the_whole_width_and_leaves_the_cart_its_height(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault at 1024×600: a receipt-saved message with a stock warning wrapped to four lines beside the
+    change and the print light, and the cart above shrank to two lines."""
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    table: QTableWidget = child(window, QTableWidget, "cart")
+    QApplication.processEvents()
+    before = table.height()
+    page.say("บันทึกใบเสร็จเลขที่ 87 แล้ว ขายเกินกว่าที่บัญชีมี: ชาหญ้าหมอน้อย (20 ซอง) (2) "
+             "กรุณาแจ้งหัวหน้าฝ่ายผลิตให้ตรวจนับ", error=True)
+    page.change.setText("เงินทอน ฿15.00")
+    QApplication.processEvents()
+    message: QLabel = child(window, QLabel, "message")
+    assert message.width() >= page.width() * 0.9
+    assert message.height() <= 2 * message.fontMetrics().lineSpacing() + 8  # at most two lines
+    assert table.height() >= before - 2 * message.fontMetrics().lineSpacing()

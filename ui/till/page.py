@@ -136,9 +136,9 @@ class TillPage(HeldSales, Paying):
         self.change.setStyleSheet("font-size: 20pt; color: #0b6e2e; font-weight: bold;")
         self.today = QLabel("")
         self.today.setObjectName("today")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.change)
-        bottom.addWidget(self.message, 1)
+        bottom = QHBoxLayout()  # the message has a row of its own above: beside the change and the print
+        bottom.addWidget(self.change)  # light it wrapped to four lines at 1024 px and squeezed the cart
+        bottom.addStretch(1)
         bottom.addWidget(self.today)
         self._add_print_status(bottom)
         body = QHBoxLayout()
@@ -148,6 +148,7 @@ class TillPage(HeldSales, Paying):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(body, 1)
+        layout.addWidget(self.message)
         layout.addLayout(bottom)
 
         self.catcher = ScanCatcher(self)
@@ -218,7 +219,7 @@ class TillPage(HeldSales, Paying):
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def entered(self) -> None:
-        self.scan.setFocus()
+        self.refocus()  # after the log-in page: F12 and the other keys work with no click first
 
     def refocus(self) -> None:
         """After a dialog: the till's window active again and the cursor in the scan field.  Without this, a
@@ -283,6 +284,8 @@ class TillPage(HeldSales, Paying):
             self.say(_("Nothing found for “{text}”").format(text=text), error=True)
             return
         chosen = matches[0] if len(matches) == 1 else pick_list(self, matches, self.stock.on_hand)
+        if len(matches) > 1:
+            self.refocus()  # the pick list closed: the till's keys (F12…) work again without a click
         if chosen is not None:
             self.add(chosen)
 
