@@ -68,6 +68,7 @@ def test_the_administrator_changes_a_member_price_from_the_keyboard(demo_db: Ope
     assert "฿45.00" in child(win, QLabel, "price_message").text()
     assert "฿47.50" in child(win, QLabel, "price_message").text()
     assert found.item(0, 3).text() == "฿47.50"  # the list shows the new price, the row still chosen
+    assert "฿47.50" in child(win, QLabel, "price_now").text()  # and the line above the editor too
     history: QTableWidget = child(win, QTableWidget, "price_history")
     assert [history.item(0, c).text() for c in range(1, 6)] == ["admin", "กะปิ กระปุก 200 กรัม (KAPI-200)",
                                                                "ราคาสมาชิก", "฿45.00", "฿47.50"]

@@ -17,6 +17,7 @@ from db.models.stock import Purchase, PurchaseLine
 from pos_app.money import Money
 from pos_app.production import recipes
 from pos_app.stock import purchases
+from tests.test_production_cost_sheet import _pdf_text
 from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the fixture)
 from tests.test_stock_ui_lead import choose, click, stock_tab
 from tests.test_ui_till import child
@@ -224,3 +225,26 @@ def test_the_stock_card_of_a_lot_chosen_from_the_items_lots(window: MainWindow, 
     assert ("19/11/2569", "โอนระหว่างกลุ่ม", "", 40, "", 40, 70) in rows  # numbers in the sheet, exact
     assert ("20/11/2569", "ใช้ผลิต", batch.number, "", 20, 20, 35) in rows
     assert rows[1][0] == "ซองซิป 50 กรัม (PKG-POUCH50) — หน่วย: ชิ้น"
+
+
+def test_lot_labels_from_the_batch_just_saved_and_from_the_stock_list(window: MainWindow, qtbot: Any,  # noqa: F811
+                                                                      tmp_path: Path) -> None:
+    click(window, qtbot, "batch_labels")  # nothing saved yet: a message, no file
+    assert "บันทึกรอบการผลิตก่อน" in child(window, QLabel, "production_message").text()
+    _key(window, qtbot, Qt.Key.Key_F5)
+    _spin(window, qtbot, "made", "20")
+    _ctrl(window, qtbot, Qt.Key.Key_S)
+    batch = Batch.select().order_by(Batch.id.desc()).first()
+    click(window, qtbot, "batch_labels")
+    saved = tmp_path / "reports" / f"labels-{batch.number}.pdf"
+    qtbot.waitUntil(lambda: str(saved) in child(window, QLabel, "production_message").text(), timeout=30_000)
+    assert _pdf_text(saved.read_bytes()).count(batch.number) == 20  # one per piece made
+    _key(window, qtbot, Qt.Key.Key_F3)
+    _type(window, qtbot, "stock_search", "ING-SUGAR")  # goods by weight: one sheet of 24
+    table: QTableWidget = child(window, QTableWidget, "on_hand")
+    table.selectRow(0)
+    sugar = Lot.get(Lot.number == table.item(0, 1).text())
+    click(window, qtbot, "lot_labels")
+    sheet = tmp_path / "reports" / f"labels-{sugar.number}.pdf"
+    qtbot.waitUntil(lambda: str(sheet) in child(window, QLabel, "stock_message").text(), timeout=30_000)
+    assert _pdf_text(sheet.read_bytes()).count(sugar.number) == 24

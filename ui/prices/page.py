@@ -7,7 +7,7 @@ price; the till offers the new price from the next sale."""
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.clock import BANGKOK
 from pos_app.errors import InputError, PosError
@@ -58,6 +58,7 @@ class PricesPage(QWidget):
             w.setMinimumHeight(TOUCH - 4)
         self.history = table("price_history", [_("When"), _("Who"), _("Item"), _("Price tier"), _("Old"), _("New")], 2)
         self.message = message_label("price_message")
+        self.now.setText(_("Choose an item in the list"))
         edit = QHBoxLayout()
         edit.addWidget(self.tier, 2)
         edit.addWidget(self.price, 2)
@@ -98,13 +99,21 @@ class PricesPage(QWidget):
         self.tier.blockSignals(False)
         self.list.setColumnCount(2 + len(self.tiers))
         self.list.setHorizontalHeaderLabels([_("Code"), _("Name"), *(self.tier_name(t) for t in self.tiers)])
+        for column in range(2, 2 + len(self.tiers)):  # "฿200.00 / 1,000 ก." whole
+            self.list.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.show_rows(was.item_id if was is not None else None)
-        names = {r.sku: r.name_th for r in self.rows}
+        items = {r.sku: r for r in self.rows}
         tiers = {t.code: self.tier_name(t) for t in self.tiers}
-        fill(self.history, [(format_date(c.at.astimezone(BANGKOK).date()) + c.at.astimezone(BANGKOK).strftime(" %H:%M"),
-                             c.who, f"{names.get(c.sku, c.sku)} ({c.sku})", tiers.get(c.tier, c.tier),
-                             "—" if c.old is None else c.old.format(), c.new.format())
-                            for c in prices.recent_changes()], {4, 5})
+        rows: list[tuple[str, ...]] = []
+        for c in prices.recent_changes():
+            at = c.at.astimezone(BANGKOK)
+            unit = items[c.sku].unit if c.sku in items else ""
+            old = None if c.old is None else (c.old, c.old_per or 1)
+            rows.append((f"{format_date(at.date())} {at:%H:%M}", c.who,
+                         f"{items[c.sku].name_th if c.sku in items else ''} ({c.sku})", tiers.get(c.tier, c.tier),
+                         _price(old, unit), _price((c.new, c.new_per), unit)))
+        fill(self.history, rows, {4, 5})
+        self.chosen()  # the chosen item's price as it is now
 
     def show_rows(self, select: int | None = None) -> None:
         needle = self.search.text().strip().lower()

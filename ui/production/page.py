@@ -35,7 +35,7 @@ from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
 from ui.stock.purchase_tab import item_choices
-from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
+from ui.stock.widgets import button, export_report, fill, focus_first, message_label, print_labels, say, table
 
 
 class ProductionPage(QWidget):
@@ -77,6 +77,8 @@ class ProductionPage(QWidget):
         commit.clicked.connect(self.commit)
         sheet = button(self.batch_page, _("Cost sheet PDF"), "cost_sheet", "F6")
         sheet.clicked.connect(self.cost_sheet)
+        labels = button(self.batch_page, _("Lot labels PDF"), "batch_labels")
+        labels.clicked.connect(self.labels)
         self.by_item = QComboBox()
         self.by_item.setObjectName("by_item")
         item_choices(self.by_item)
@@ -135,6 +137,7 @@ class ProductionPage(QWidget):
         bottom.addWidget(self.overhead, 1)
         bottom.addWidget(commit, 1)
         bottom.addWidget(sheet, 1)
+        bottom.addWidget(labels, 1)
         batch = self.batch_page
         layout = QVBoxLayout(batch)
         layout.addLayout(top)
@@ -288,6 +291,13 @@ class ProductionPage(QWidget):
         self._show_byproducts()
         fill(self.uses, [])
         say(self.message, _("Saved: lot {number}").format(number=r.number))
+
+    def labels(self) -> None:
+        """Labels for what the last batch made, one per piece."""
+        if self.last is None:
+            say(self.message, _("Save a batch first"), error=True)
+            return
+        print_labels(self.ctx, self.message, self.last.lot_id, self.last.yield_quantity)
 
     def cost_sheet(self) -> None:
         if self.last is None:

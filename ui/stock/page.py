@@ -26,7 +26,7 @@ from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
 from ui.stock.purchase_tab import PurchaseTab
 from ui.stock.reports_tab import ReportsTab
-from ui.stock.widgets import button, export_report, fill, focus_first, message_label, say, table
+from ui.stock.widgets import button, export_report, fill, focus_first, message_label, print_labels, say, table
 
 EXPIRING_DAYS = 14
 
@@ -85,6 +85,8 @@ class StockPage(QWidget):
         recall.clicked.connect(lambda: self.recall("pdf"))
         recall_xlsx = button(self, _("Recall list XLSX"), "recall_xlsx")
         recall_xlsx.clicked.connect(lambda: self.recall("xlsx"))
+        labels = button(self, _("Lot labels PDF"), "lot_labels")
+        labels.clicked.connect(self.labels)
         self.waste_qty = QLineEdit()
         self.waste_qty.setObjectName("waste_quantity")
         self.waste_qty.setPlaceholderText(_("Quantity"))
@@ -94,7 +96,7 @@ class StockPage(QWidget):
         waste = button(self, _("Write off"), "write_off", "Ctrl+D")
         waste.clicked.connect(self.write_off)
         row = QHBoxLayout()
-        for w in (recall, recall_xlsx, self.waste_qty, self.waste_reason, waste):
+        for w in (recall, recall_xlsx, labels, self.waste_qty, self.waste_reason, waste):
             row.addWidget(w)
         layout = QVBoxLayout(page)
         layout.addWidget(self.search)
@@ -162,6 +164,14 @@ class StockPage(QWidget):
             say(self.message, _("Choose a lot first (click its row in the list)"), error=True)
             return
         export_report(self.ctx, self.message, reports.recall_list(lot.lot_id), f"recall-{lot.lot}", kind)
+
+    def labels(self) -> None:
+        """A sheet of labels for the chosen lot: one per piece held (a sheet of 24 for goods by weight)."""
+        lot = self.selected_lot()
+        if lot is None:
+            say(self.message, _("Choose a lot first (click its row in the list)"), error=True)
+            return
+        print_labels(self.ctx, self.message, lot.lot_id, lot.quantity)
 
     def write_off(self) -> None:
         lot = self.selected_lot()

@@ -4,6 +4,8 @@ shortcut, a message line, and saving a report (PDF or XLSX) where the person can
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,6 +97,15 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setText(text)
 
 
+def write_file(data: bytes, stem: str, kind: str) -> Path:
+    """Save ``data`` as ``<stem>.<kind>`` under the data folder's ``reports`` (no Qt: runs off the GUI thread)."""
+    folder = data_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{re.sub(r'[^0-9A-Za-z_.-]+', '-', stem)}.{kind}"
+    path.write_bytes(data)
+    return path
+
+
 def write_report(ctx: ShellContext, report: ReportTable, stem: str, kind: str = "pdf") -> Path:
     """Render the report (PDF with shaped Thai, or XLSX) under the data folder's ``reports``, audited as an
     export by the person logged in (no Qt: runs off the GUI thread)."""
@@ -116,7 +127,13 @@ def save_report(ctx: ShellContext, report: ReportTable, stem: str, kind: str = "
 def export_report(ctx: ShellContext, message: QLabel, report: ReportTable, stem: str, kind: str = "pdf") -> None:
     """Render and save the report through the shell's background wrapper (the rows are read here, on the GUI
     thread's connection; shaping Thai into a PDF is the slow part), then say where it is and open it."""
-    say(message, _("Making {file} …").format(file=f"{stem}.{kind}"))
+    export_file(ctx, message, lambda: write_report(ctx, report, stem, kind), f"{stem}.{kind}")
+
+
+def export_file(ctx: ShellContext, message: QLabel, make: Callable[[], Path], name: str) -> None:
+    """Run ``make`` (it writes a file and returns where) through the shell's background wrapper, then say
+    where it is and open it; a failure is said in the message line."""
+    say(message, _("Making {file} …").format(file=name))
 
     def done(path: Path) -> None:
         say(message, _("Saved {path}").format(path=str(path)))
@@ -125,4 +142,23 @@ def export_report(ctx: ShellContext, message: QLabel, report: ReportTable, stem:
     def failed(err: BaseException) -> None:
         say(message, getattr(err, "message", str(err)), error=True)
 
-    ctx.run_in_background(lambda: write_report(ctx, report, stem, kind), done, failed, _("Making the report…"))
+    ctx.run_in_background(make, done, failed, _("Making the report…"))
+
+
+def print_labels(ctx: ShellContext, message: QLabel, lot_id: int, pieces: int) -> None:
+    """Lot labels as PDF (saved and opened): one per piece (``pieces``), or one sheet for goods by weight or
+    volume, or when that is none or too many."""
+    from db.models import Item, Lot
+    from pos_app.errors import PosError
+    from pos_app.stock import labels
+
+    lot = Lot.get_or_none(Lot.id == lot_id)
+    by_piece = lot is not None and Item.get_by_id(lot.item_id).base_unit == "piece"
+    copies = pieces if by_piece and 0 < pieces <= labels.MAX_COPIES else labels.COLUMNS * labels.ROWS
+    try:
+        sheet = labels.label_sheet(lot_id, copies)
+    except PosError as err:
+        say(message, err.message, error=True)
+        return
+    export_file(ctx, message, lambda: write_file(labels.render_labels(sheet), f"labels-{sheet.number}", "pdf"),
+                f"labels-{sheet.number}.pdf")
