@@ -63,3 +63,35 @@ def test_keys_stamped_a_person_apart_are_typing_not_a_scan(window: MainWindow, q
     page.catcher.scanned.connect(seen.append)
     stamped_burst(page.scan, code, start_ms=6_000_000, gap_ms=180, stall_after=99, stall_s=0)
     assert seen == []  # a person typing: the field's own Enter handles it
+
+
+def test_shift_before_each_capital_letter_does_not_break_the_scan(window: MainWindow, qtbot: Any) -> None:
+    """A scanner types a lot label's capitals with Shift held: a Shift press (a key with no text) comes
+    before each letter.  The walk's `BHS-25691206-5DB57E-004` arrived as "unknown barcode E-004"."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    label = "BHS-25691206-5DB57E-004"
+    seen: list[str] = []
+    page.catcher.scanned.connect(seen.append)
+    stamp = 7_000_000
+    for ch in label:
+        shifted = ch.isupper()
+        if shifted:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                mods = Qt.KeyboardModifier.ShiftModifier if kind == QEvent.Type.KeyPress else Qt.KeyboardModifier.NoModifier
+                event = QKeyEvent(kind, Qt.Key.Key_Shift, mods, "")
+                event.setTimestamp(stamp)
+                QApplication.sendEvent(page.scan, event)
+            stamp += 2
+        mods = Qt.KeyboardModifier.ShiftModifier if shifted else Qt.KeyboardModifier.NoModifier
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key(ord(ch)), mods, ch)
+            event.setTimestamp(stamp)
+            QApplication.sendEvent(page.scan, event)
+        stamp += 4
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+        event.setTimestamp(stamp)
+        QApplication.sendEvent(page.scan, event)
+    assert seen == [label]
+    assert page.scan.text() == ""

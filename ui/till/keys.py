@@ -1,7 +1,7 @@
 """Every key the till's window answers, in one place.
 
 The shell's area keys (``ui.shell.areas.AREAS``: F2 till, F3 stock, F4 production, F7 people, F8 books, F9
-settings, F10 receipt printer) work in the whole window, so no key here may be one of them; and no two keys
+settings, F10 prices) work in the whole window, so no key here may be one of them; and no two keys
 here may be the same.  ``tests/test_ui_till_keys.py`` logs in every role, visits every area and checks that no
 two enabled shortcuts in the window share a key.  A button shows its key through :func:`labelled`.
 Dialogs (the history, a refund, the weight box) are windows of their own with their own keys.

@@ -26,6 +26,9 @@ MAX_GAP_S = 0.035  # people type a key every 100–300 ms; scanners every 1–20
 MIN_LENGTH = 4
 
 
+MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+                           Qt.Key.Key_CapsLock, Qt.Key.Key_Mode_switch})
+
 class ScanCatcher(QObject):
     scanned = Signal(str)
 
@@ -106,6 +109,8 @@ class ScanCatcher(QObject):
                 return True
             self._reset()
             return False
+        if event.key() in MODIFIER_KEYS:
+            return False  # a scanner presses Shift before each capital letter: not a break in the burst
         text = event.text()
         if not text or not text.isprintable() or event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                                                      | Qt.KeyboardModifier.AltModifier):
