@@ -21,7 +21,8 @@ The till itself (``till_figures``; data: ``benchmarks.year_of_trading``, one pro
   window; on the demo shop and with 100,000 more items.  A catalogue that big is indexed off the UI thread
   after that (``index_built_s``: when the grid and name search are ready; ``process_s``: the whole child).
 * ``scan_to_line``: median and max from a scanner burst's Enter to the line on screen (20 scans) — vs the
-  same bursts into a bare QLineEdit adding a table row; and 20 scans fired 10 ms apart, all kept.
+  same bursts into a bare QLineEdit adding a table row; and 20 scans fired 10 ms apart, all kept;
+  ``cpu_median_ms``: the UI thread's CPU time of a scan (the work itself, without the waits of a busy machine).
 * ``memory_till_100k``: peak RSS of that till with 100,000 items — vs the till on the demo shop.
 
 Wall times on a shared machine count the waits for a CPU; ``cpu_p95_ms`` / ``cpu_s`` (this thread's CPU
@@ -216,6 +217,7 @@ def till_figures(workdir: Path) -> Iterator[Figure]:
     _, floor = _child("bare")
     yield Figure("scan_to_line", "ms median", scan["scan"]["median_ms"], floor["scan"]["median_ms"],
                  target_ratio=50.0, extra={"max_ms": round(scan["scan"]["max_ms"], 3), "target_ms": 50,
+                                           "cpu_median_ms": round(scan["scan"]["cpu_median_ms"], 3),
                                            "max_ms_ok": scan["scan"]["max_ms"] <= 50,
                                            "missed": scan["scan"]["missed"],
                                            "kept_of_20_at_10ms": scan["kept_of_20"],

@@ -267,3 +267,19 @@ def test_a_long_message_has_the_whole_width_and_leaves_the_cart_its_height(windo
     assert message.width() >= page.width() * 0.9
     assert message.height() <= 2 * message.fontMetrics().lineSpacing() + 8  # at most two lines
     assert table.height() >= before - 2 * message.fontMetrics().lineSpacing()
+
+
+def test_a_scans_keys_do_not_each_refilter_the_grid(window: MainWindow, qtbot: Any) -> None:
+    """scan_to_line: each key of a 13-digit burst searched and laid the product grid out again."""
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    type_slowly(page, qtbot, page.scan, "กะปิ", enter=False)  # the seller is looking at the shrimp pastes
+    shown = [v.sku for v in page.picker.shown()]
+    resets: list[int] = []
+    page.picker.model.modelReset.connect(lambda: resets.append(1))
+    scan(page, qtbot, barcode_of("TEA-YMN"))
+    assert [line.item.sku for line in page.cart.lines] == ["TEA-YMN"]
+    assert page.scan.text() == "กะปิ" and [v.sku for v in page.picker.shown()] == shown
+    assert len(resets) <= 2  # the first key (a person's, for all the catcher knows) and the scan's end
+    qtbot.wait(100)  # and nothing filters it late
+    assert [v.sku for v in page.picker.shown()] == shown

@@ -67,6 +67,7 @@ def till_page(win: MainWindow) -> TillPage:
 def scan(page: TillPage, qtbot: Any, code: str, into: QWidget | None = None) -> None:
     """A scanner's burst into whatever has the cursor (or ``into``)."""
     clock = KeyClock()
+    clock.now = max(clock.now, page.catcher.last + 1.0)  # after any key before it: time never runs back
     page.catcher.clock = clock
     focus = QApplication.focusWidget()
     if focus is not None and not focus.isVisible():  # a closed dialog (no window manager re-activates)
@@ -80,6 +81,7 @@ def type_slowly(page: TillPage, qtbot: Any, widget: QWidget, text: str, enter: b
     """A person typing: the catcher sees 200 ms between keys."""
     clock = KeyClock()
     clock.step = 0.2
+    clock.now = max(clock.now, page.catcher.last + 1.0)
     page.catcher.clock = clock
     key_clicks(qtbot, widget, text)
     if enter:

@@ -18,14 +18,21 @@ from resources.i18n import TranslatedError, _, set_language
 COMMANDS = ("app", "promptpay", "receipt", "printer", "trust", "export")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def global_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options before any sub-command (``--lang``, ``--database``, ``--till``): all the till window
+    takes, so starting it needs no sub-command module loaded."""
     parser = argparse.ArgumentParser(prog="pos-app", description="Community shop till and books "
-                                     "(with no command: start the till window)")
+                                     "(with no command: start the till window)", add_help=add_help)
     parser.add_argument("--lang", choices=("th", "en"),
                         help="language of messages and screens (default Thai)")
     parser.add_argument("--database", help="SQLite file path or postgresql:// URL (default: POS_DATABASE_URL "
                         "or shop.sqlite3 in the user data directory)")
     parser.add_argument("--till", help="the till this computer is (its code, e.g. T1)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = global_parser()
     sub = parser.add_subparsers(dest="command")
     for name in COMMANDS:
         try:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app import settings
 from pos_app.errors import PosError
-from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
@@ -66,6 +65,8 @@ class IdleWatch(QObject):
             return
         cart = session.get("cart")
         if cart is not None and not cart.is_empty:  # someone else: the first seller's sale waits as held
+            from pos_app.selling import holds  # the selling core loads with the till, not the log-in page
+
             try:
                 holds.hold(before, self.window.till.id, cart, cart.customer_name)
             except PosError:

@@ -180,15 +180,18 @@ class CartView(QWidget):
             amount = line.amount.format()
             if line.discount:
                 amount += "\n" + _("− {discount}").format(discount=line.discount.format())
-            name = _cell(line.item.name)
-            name.setToolTip(line.item.name)
-            name.setData(NOTE_ROLE, self.line_note(line) if self.line_note else "")
-            if self.line_short is not None and self.line_short(line):
-                name.setForeground(QBrush(QColor("#b00020")))
-            self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, _cell(f"{line.quantity:,} {unit}", right=True))
-            self.table.setItem(row, 2, _cell(unit_price_text(line.item), right=True))
-            self.table.setItem(row, 3, _cell(amount, right=True))
+            name = self._put(row, 0, line.item.name)
+            if name.toolTip() != line.item.name:
+                name.setToolTip(line.item.name)
+            note = self.line_note(line) if self.line_note else ""
+            if name.data(NOTE_ROLE) != note:
+                name.setData(NOTE_ROLE, note)
+            short = self.line_short is not None and self.line_short(line)
+            if short != (name.data(Qt.ItemDataRole.ForegroundRole) is not None):
+                name.setData(Qt.ItemDataRole.ForegroundRole, QBrush(QColor("#b00020")) if short else None)
+            self._put(row, 1, f"{line.quantity:,} {unit}", right=True)
+            self._put(row, 2, unit_price_text(line.item), right=True)
+            self._put(row, 3, amount, right=True)
         self.table.blockSignals(False)
         if select is None and self.cart.lines:
             select = len(self.cart.lines) - 1
@@ -200,6 +203,17 @@ class CartView(QWidget):
         self.discounts.setVisible(given != ZERO)  # an empty line took a cart line's height on a netbook
         self.total.setText(_("Total {amount}").format(amount=self.cart.total.format()))
         self.changed.emit()
+
+    def _put(self, row: int, column: int, text: str, right: bool = False) -> QTableWidgetItem:
+        """The cell's item, its text changed only when it differs: a scan rebuilt every cell of every line
+        (and the view repainted them all) to add one."""
+        item = self.table.item(row, column)
+        if item is None:
+            item = _cell(text, right)
+            self.table.setItem(row, column, item)
+        elif item.text() != text:
+            item.setText(text)
+        return item
 
     def current_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -7,7 +7,7 @@ core's; this page only shows and asks.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,7 +76,11 @@ class TillPage(HeldSales, Paying):
         self.scan.returnPressed.connect(self.on_enter)
         self.picker: ProductPicker = ProductPicker(self.index)
         self.load_index(self.cart.tier)
-        self.scan.textEdited.connect(self.picker.set_query)
+        self.scan.textEdited.connect(self._search_typed)
+        self._search_later = QTimer(self)  # a burst's keys do not each filter the grid: once, after it
+        self._search_later.setSingleShot(True)
+        self._search_later.setInterval(60)
+        self._search_later.timeout.connect(lambda: self.picker.set_query(self.scan.text()))
         self.picker.picked.connect(self.add)
         left = QVBoxLayout()
         left.addWidget(self.scan)
@@ -175,6 +179,16 @@ class TillPage(HeldSales, Paying):
             return
         row.addWidget(PrintStatus(self.ctx))
 
+    def _search_typed(self, text: str) -> None:
+        """As the seller types, the grid shows what the search field finds.  Within a scanner's burst each key
+        re-filtered and re-laid out the whole grid (13 times a scan): the grid is filtered once the burst
+        ends instead (a scan's Enter, or 60 ms after its last key when it was a fast typist after all)."""
+        if self.catcher.bursting:
+            self._search_later.start()
+            return
+        self._search_later.stop()
+        self.picker.set_query(text)
+
     def load_index(self, tier: str) -> None:
         """The product index of ``tier``: built now for a usual catalogue, else in the background (the
         grid says it is loading; scans and exact codes are read from the database meanwhile)."""
@@ -229,7 +243,9 @@ class TillPage(HeldSales, Paying):
         self.scan.setFocus()
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color: {'#b00020' if error else '#333'}; font-weight: bold;")
+        style = f"color: {'#b00020' if error else '#333'}; font-weight: bold;"
+        if self.message.styleSheet() != style:  # a style sheet set again restyles the label: not on each scan
+            self.message.setStyleSheet(style)
         self.message.setText(text)
         if error:
             QApplication.beep()
@@ -242,6 +258,7 @@ class TillPage(HeldSales, Paying):
     # -- adding -------------------------------------------------------------------------------------
     def on_code(self, code: str) -> None:
         """A scan (from anywhere in the window): lot label, scale label, barcode; never a payment."""
+        self._search_later.stop()
         self.picker.set_query(self.scan.text())  # the catcher took the burst back out of the search field
         if self.stock.on_lot_label(code, self.add):
             return

@@ -41,6 +41,7 @@ class ScanCatcher(QObject):
         self.field: QLineEdit | None = None
         self.before = ""
         self.cursor = 0
+        self.bursting = False
 
     def follow_settings(self, ctx: Any) -> None:
         """Take the till's scanner prefix/suffix from the settings, now and whenever they change."""
@@ -78,7 +79,7 @@ class ScanCatcher(QObject):
         return self.clock()
 
     def _reset(self) -> None:
-        self.buffer, self.field = "", None
+        self.buffer, self.field, self.bursting = "", None, False
 
     def clean(self, raw: str) -> str:
         code = raw.strip()
@@ -121,6 +122,7 @@ class ScanCatcher(QObject):
             focus = QApplication.focusWidget()
             if isinstance(focus, QLineEdit):
                 self.field, self.before, self.cursor = focus, focus.text(), focus.cursorPosition()
+        self.bursting = burst_alive  # this key came within a burst: a scanner is typing, not a person
         self.buffer += text
         self.last = now
         return False
