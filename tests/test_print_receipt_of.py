@@ -33,7 +33,7 @@ def test_sale_receipt_carries_what_section_105_bis_asks(demo_db: OpenedDatabase)
     assert "ใบเสร็จรับเงิน" in lines
     assert f"เล่มที่ T1 เลขที่ {number:06d} | เครื่อง T1" in lines
     assert "วันที่ 24 พ.ย. 2569 | 12:00 น." in lines
-    assert "ผู้ขาย: สมศรี (คนขาย)" in lines
+    assert "ผู้ขาย: สมศรี" in lines
     assert "น้ำยาล้างจาน 500 มล. | 1 ชิ้น × ฿25.00 | ฿25.00" in lines
     assert "ชาหญ้าหมอน้อย (20 ซอง) | 2 ชิ้น × ฿60.00 | ฿120.00" in lines
     assert "กะปิ (ชั่งกิโล) | 333 ก. × ฿200.00/กก. | ฿66.60" in lines

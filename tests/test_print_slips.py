@@ -34,7 +34,7 @@ def test_holding_a_sale_queues_its_slip_in_the_same_transaction(demo_db: OpenedD
     assert [(j.kind, j.doc_kind, j.copy) for j in new] == [("document", "held_slip", False)]
     lines = texts(parse_document(new[0].payload))
     assert lines[:3] == ["ร้านเครือข่ายบางหัวเสือ (ตลาดนัด)", "ใบพักการขาย", "ไม่ใช่ใบเสร็จรับเงิน"]
-    assert lines[3:5] == ["พักไว้โดย สมศรี (คนขาย)", "วันที่ 24 พ.ย. 2569 | 12:00 น."]
+    assert lines[3:5] == ["พักไว้โดย สมศรี", "วันที่ 24 พ.ย. 2569 | 12:00 น."]
     assert "ลูกค้า: คุณแดง" in lines
     assert "น้ำยาล้างจาน 500 มล. | 1 ชิ้น | ฿25.00" in lines
     assert "ชาหญ้าหมอน้อย (20 ซอง) | 2 ชิ้น | ฿120.00" in lines

@@ -169,8 +169,8 @@ def test_held_sales_are_told_apart_by_time_seller_total_and_items(window: MainWi
     times = [re.match(r"\d\.  (1\d:\d\d)  ", text) for text in seen]  # held at 10:0x Bangkok (the test clock)
     assert all(times) and [t.group(1)[:3] for t in times if t] == ["10:", "10:"]
     assert [text[14:] for text in seen] == [
-        "สมศรี (คนขาย)  ·  ฿50.00  ·  กะปิ กระปุก 200 กรัม",
-        "สมศรี (คนขาย)  ·  ฿200.00  ·  น้ำยาล้างจาน แกลลอน 3.8 ลิตร, ชาหญ้าหมอน้อย (20 ซอง) และอีก 1 รายการ",
+        "สมศรี  ·  ฿50.00  ·  กะปิ กระปุก 200 กรัม",
+        "สมศรี  ·  ฿200.00  ·  น้ำยาล้างจาน แกลลอน 3.8 ลิตร, ชาหญ้าหมอน้อย (20 ซอง) และอีก 1 รายการ",
     ]
     assert [line.item.sku for line in page.cart.lines] == ["DISH-3800", "TEA-YMN", "DRINK-YMN"]
 
