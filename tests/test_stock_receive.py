@@ -26,3 +26,5 @@ def test_a_cost_per_kilo_is_spread_over_grams_and_paid_from_the_account(demo_db:
                   for lot in m.Lot.select().where(m.Lot.document_uuid == doc))
     assert lots == sorted([(kapi.id, 2500, 30000), (dish.id, 4, 5000), (dish.id, 3, 0)])
     assert Purchase.get(Purchase.uuid == doc).paid_from == "account"
+    rows = m.StockMovement.select().where(m.StockMovement.document_uuid == doc)
+    assert sorted((r.quantity, r.expired_override) for r in rows) == [(3, False), (4, False), (2500, False)]

@@ -115,7 +115,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     moves = [m for m in moves if m.quantity != 0]
     splits: list[tuple[int, Lot, int, bool]] = []
     with database.atomic():  # a savepoint: a refused line leaves none of this document's rows behind
-        known = read_for(kind, moves, shop_id, day)
+        known = read_for(moves, shop_id, day)
         for m in moves:
             if m.quantity < 0:
                 if kind not in OUT_KINDS:
