@@ -31,7 +31,7 @@ from pos_app.stock.lots import held_value
 from pos_app.stock.picking import Movement, Shortfall, fefo_preview, named_lot, pick_out, read_for, refund_lots
 
 __all__ = ["IN_KINDS", "OUT_KINDS", "BalanceMismatch", "Movement", "Pick", "Shortfall", "StockWritten",
-           "fefo_preview", "lot_held", "on_hand", "on_hand_many", "receive", "stock_policy", "verify_balances",
+           "fefo_preview", "on_hand", "on_hand_many", "receive", "stock_policy", "verify_balances",
            "write_movements"]
 
 OUT_KINDS = ("sale", "consume", "waste", "transfer", "count")
@@ -100,13 +100,6 @@ def on_hand_many(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
     return result
 
 
-def lot_held(lot_id: int) -> int:
-    """Units of a lot held in all shops together (the holding the value rule applies to)."""
-    total = StockBalance.select(pw.fn.COALESCE(pw.fn.SUM(StockBalance.quantity), 0)).where(
-        StockBalance.lot == lot_id).scalar()
-    return int(total or 0)
-
-
 def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: Iterable[Movement],
                     when: dt.datetime, user_id: int | None, recorded: dt.datetime | None = None) -> StockWritten:
     """Append ledger rows for one document and update the balances.  Call inside that document's
@@ -122,7 +115,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     moves = [m for m in moves if m.quantity != 0]
     splits: list[tuple[int, Lot, int, bool]] = []
     with database.atomic():  # a savepoint: a refused line leaves none of this document's rows behind
-        known = read_for(kind, moves, shop_id, day)
+        known = read_for(moves, shop_id, day)
         for m in moves:
             if m.quantity < 0:
                 if kind not in OUT_KINDS:

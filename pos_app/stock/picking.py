@@ -104,7 +104,7 @@ def fefo_rows(item_ids: Iterable[int], shop_id: int, day: dt.date, lock: bool) -
     return out
 
 
-def read_for(kind: str, moves: list[Movement], shop_id: int, day: dt.date) -> Known:
+def read_for(moves: list[Movement], shop_id: int, day: dt.date) -> Known:
     """Everything the document's lines will ask about, in two or three statements for the whole document:
     the lots named by id with their balances here, and the FEFO lots of the items taken out unnamed."""
     known = Known()
