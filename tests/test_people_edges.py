@@ -37,7 +37,12 @@ def test_a_locked_attempt_is_audited_as_locked(demo_db: OpenedDatabase, clock: F
         users.login("somsri", "1111", till_id=1)
     locked = audit.entries(["login_locked"])
     assert [(r.user, r.subject, r.till) for r in locked] == [("somsri", "somsri", "T1")]
-    assert [r.detail["failures"] for r in audit.entries(["login_failed"])] == [4, 3, 2, 1]
+    assert [(r.till, r.detail["failures"]) for r in audit.entries(["login_failed"])] == [
+        ("T1", 4), ("T1", 3), ("T1", 2), ("T1", 1)]
+    with pytest.raises(AuthError):
+        users.login("ghost", "1111", till_id=2)
+    row = audit.entries(["login_failed"])[0]
+    assert (row.user, row.subject, row.till, row.detail) == ("", "ghost", "K1", {"reason": "unknown user"})
 
 
 def test_an_unknown_manager_is_refused_and_audited(demo_db: OpenedDatabase) -> None:
@@ -114,6 +119,10 @@ def test_the_lock_out_ends_exactly_when_the_wait_is_over(demo_db: OpenedDatabase
     assert err.value.params == {"seconds": 1}  # half a second left: "wait 1 second", never 0
     clock.set(T0 + dt.timedelta(seconds=3 + 30))
     assert users.login("somsri", "1111").login == "somsri"
+    with pytest.raises(AuthError):  # the right PIN cleared the count: this is the 1st wrong PIN, a free one
+        users.login("somsri", "0000")
+    assert [p.locked_until for p in users.people() if p.login == "somsri"] == [None]
+    assert audit.entries(["login_failed"])[0].detail == {"failures": 1}
 
 
 def test_a_pin_reset_clears_the_lock_out(demo_db: OpenedDatabase, clock: FixedClock) -> None:
