@@ -205,3 +205,19 @@ def test_a_person_added_into_a_group_belongs_to_it(demo_db: OpenedDatabase) -> N
     users.add_person(admin, "dao", "ดาว", "seller", "1234")
     rows = User.select(User.login, User.group).where(User.login.in_(["malee", "dao"])).order_by(User.login)
     assert list(rows.tuples()) == [("dao", None), ("malee", group.id)]
+
+
+def test_each_person_has_a_count_of_their_own(demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    clock.set(T0)
+    with pytest.raises(AuthError):
+        users.login("prapha", "0000")
+    for n in range(3):
+        clock.set(T0 + dt.timedelta(seconds=1 + n))
+        with pytest.raises(AuthError):
+            users.login("somsri", "0000")
+    clock.set(T0 + dt.timedelta(seconds=10))
+    with pytest.raises(AuthError) as err:
+        users.login("prapha", "0000")
+    assert err.value.msgid == "Wrong PIN. Please try again."
+    assert audit.entries(["login_failed"])[0].detail == {"failures": 2}  # prapha's 2nd, not her 5th
+    assert [p.locked_until for p in users.people() if p.login in ("prapha", "somsri")] == [None, None]
