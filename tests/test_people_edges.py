@@ -11,7 +11,7 @@ import pytest
 from db.connection import OpenedDatabase
 from db.models import NetworkGroup, User
 from pos_app.clock import FixedClock
-from pos_app.errors import AuthError, InputError, NotFound
+from pos_app.errors import AuthError, InputError, NotFound, PermissionDenied
 from pos_app.people import users
 from pos_app.people.permissions import Action
 from pos_app.trust import audit
@@ -37,7 +37,12 @@ def test_a_locked_attempt_is_audited_as_locked(demo_db: OpenedDatabase, clock: F
         users.login("somsri", "1111", till_id=1)
     locked = audit.entries(["login_locked"])
     assert [(r.user, r.subject, r.till) for r in locked] == [("somsri", "somsri", "T1")]
-    assert [r.detail["failures"] for r in audit.entries(["login_failed"])] == [4, 3, 2, 1]
+    assert [(r.till, r.detail["failures"]) for r in audit.entries(["login_failed"])] == [
+        ("T1", 4), ("T1", 3), ("T1", 2), ("T1", 1)]
+    with pytest.raises(AuthError):
+        users.login("ghost", "1111", till_id=2)
+    row = audit.entries(["login_failed"])[0]
+    assert (row.user, row.subject, row.till, row.detail) == ("", "ghost", "K1", {"reason": "unknown user"})
 
 
 def test_an_unknown_manager_is_refused_and_audited(demo_db: OpenedDatabase) -> None:
@@ -59,20 +64,21 @@ def test_a_wrong_override_pin_is_audited_with_whom_it_was_for(demo_db: OpenedDat
     with pytest.raises(AuthError):
         users.authorise("wanna", "0000", Action.VOID, till_id=1, for_actor=seller)
     row = audit.entries(["override_failed"])[0]
-    assert (row.user, row.subject, row.detail) == ("", "wanna", {"action": "void", "for_user": "somsri",
-                                                                 "failures": 1})
+    assert (row.user, row.subject, row.till, row.detail) == ("", "wanna", "T1", {"action": "void",
+                                                                             "for_user": "somsri", "failures": 1})
     ok = users.authorise("wanna", "3333", Action.VOID, till_id=1, for_actor=seller, reason="  ลูกค้าเปลี่ยนใจ ")
     assert ok.login == "wanna"
+    assert len(audit.entries(["override_failed"])) == 1  # the approved override adds no refusal
     assert audit.entries(["override"])[0].detail == {"action": "void", "for_user": "somsri",
                                                      "reason": "ลูกค้าเปลี่ยนใจ"}
 
 
-def test_a_refused_override_by_a_seller_names_the_action(demo_db: OpenedDatabase) -> None:
-    with pytest.raises(Exception) as err:
-        users.authorise("somsri", "1111", Action.REFUND, till_id=1)
-    assert "ไม่มีสิทธิ์" in str(err.value)
+def test_a_refused_override_names_the_role_and_the_action(demo_db: OpenedDatabase) -> None:
+    with pytest.raises(PermissionDenied) as err:
+        users.authorise("prapha", "2222", Action.REFUND, till_id=1)
+    assert str(err.value) == "หัวหน้าฝ่ายผลิต ไม่มีสิทธิ์คืนเงิน"
     row = audit.entries(["override_failed"])[0]
-    assert (row.user, row.till, row.detail) == ("somsri", "T1",
+    assert (row.user, row.till, row.detail) == ("prapha", "T1",
                                                 {"action": "refund", "for_user": "", "reason": "not allowed"})
 
 
@@ -113,6 +119,10 @@ def test_the_lock_out_ends_exactly_when_the_wait_is_over(demo_db: OpenedDatabase
     assert err.value.params == {"seconds": 1}  # half a second left: "wait 1 second", never 0
     clock.set(T0 + dt.timedelta(seconds=3 + 30))
     assert users.login("somsri", "1111").login == "somsri"
+    with pytest.raises(AuthError):  # the right PIN cleared the count: this is the 1st wrong PIN, a free one
+        users.login("somsri", "0000")
+    assert [p.locked_until for p in users.people() if p.login == "somsri"] == [None]
+    assert audit.entries(["login_failed"])[0].detail == {"failures": 1}
 
 
 def test_a_pin_reset_clears_the_lock_out(demo_db: OpenedDatabase, clock: FixedClock) -> None:
@@ -195,3 +205,19 @@ def test_a_person_added_into_a_group_belongs_to_it(demo_db: OpenedDatabase) -> N
     users.add_person(admin, "dao", "ดาว", "seller", "1234")
     rows = User.select(User.login, User.group).where(User.login.in_(["malee", "dao"])).order_by(User.login)
     assert list(rows.tuples()) == [("dao", None), ("malee", group.id)]
+
+
+def test_each_person_has_a_count_of_their_own(demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    clock.set(T0)
+    with pytest.raises(AuthError):
+        users.login("prapha", "0000")
+    for n in range(3):
+        clock.set(T0 + dt.timedelta(seconds=1 + n))
+        with pytest.raises(AuthError):
+            users.login("somsri", "0000")
+    clock.set(T0 + dt.timedelta(seconds=10))
+    with pytest.raises(AuthError) as err:
+        users.login("prapha", "0000")
+    assert err.value.msgid == "Wrong PIN. Please try again."
+    assert audit.entries(["login_failed"])[0].detail == {"failures": 2}  # prapha's 2nd, not her 5th
+    assert [p.locked_until for p in users.people() if p.login in ("prapha", "somsri")] == [None, None]

@@ -119,3 +119,13 @@ def test_a_line_left_at_zero_is_skipped(demo_db: OpenedDatabase) -> None:
     rows = SaleLine.select().join(Sale).where(Sale.uuid == refund.uuid)
     assert [(ln.line_no, ln.quantity, ln.refund_of_line_no) for ln in rows] == [(1, -1, 2)]
     assert refund.total == Money(-6000)
+
+
+def test_a_line_discount_is_not_given_back(demo_db: OpenedDatabase) -> None:
+    cart = cart_of(("TEA-YMN", 2))  # 2 × ฿60.00 = ฿120.00
+    cart.set_line_discount(0, Money(1000))  # ฿10.00 off the line: ฿110.00 paid
+    sale = sales.commit_sale(seller(), till().id, cart, Money(11000))
+    first = refunds.refund_sale(treasurer(), till().id, sale.uuid, "แตก", lines={1: 1})
+    assert first.total == Money(-5500)  # half of ฿110.00
+    rest = refunds.refund_sale(treasurer(), till().id, sale.uuid, "แตกอีก")
+    assert rest.total == Money(-5500)  # the ฿55.00 left
