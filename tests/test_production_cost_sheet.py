@@ -42,6 +42,7 @@ def test_cost_sheet_of_a_batch(demo_db: OpenedDatabase) -> None:
     assert rows["กำไรถึงวันนี้"][3] == "27.62"  # 45.00 − 17.38
     assert [r[3] for r in sheet.rows if r[0] == "ค่าแรง"] == ["75.00", "5.83"]
     assert [r[3] for r in sheet.rows if r[0] == "บรรจุภัณฑ์"] == ["15.00"]
+    assert [r[1].split(" — ")[0][-6:] for r in sheet.rows if r[0] == "บรรจุภัณฑ์"] == ["(ชิ้น)"]  # the unit named
     text = _pdf_text(to_pdf(sheet))
     assert "กะปิผงทรงเครื่อง" in text and "156.50" in text and "ค่าแก๊ส" in text
     wb = load_workbook(io.BytesIO(to_xlsx(sheet)))

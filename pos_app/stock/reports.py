@@ -88,7 +88,8 @@ def cost_sheet(batch_uuid: uuid.UUID) -> ReportTable:
     for kind, label in (("ingredient", _("Materials")), ("finished", _("Materials")), ("packaging", _("Packaging"))):
         for i in (BatchInput.select(BatchInput, Lot, Item).join(Lot).switch(BatchInput).join(Item)
                   .where((BatchInput.batch == batch) & (Item.kind == kind)).order_by(BatchInput.line_no)):
-            rows.append((label, f"{i.item.name_th} — {i.lot.number}", _q(int(i.quantity)), _m(int(i.cost_satang))))
+            rows.append((label, f"{i.item.name_th} ({unit_name(i.item.base_unit)}) — {i.lot.number}",
+                         _q(int(i.quantity)), _m(int(i.cost_satang))))
     for w in BatchLabour.select().where(BatchLabour.batch == batch).order_by(BatchLabour.line_no):
         what = (_("{minutes} min at {rate}/hour").format(minutes=w.minutes, rate=_m(int(w.rate_satang_per_hour)))
                 if w.minutes else "")
