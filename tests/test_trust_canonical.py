@@ -15,6 +15,7 @@ from db.models import Item, NetworkGroup, Payment, PriceTier, Sale, SaleLine, Sh
 from db.models.trust import ChainLink, HashSchema
 from pos_app.trust import canonical, chain
 from pos_app.trust.journal import record
+from tests.trust_helpers import drop_guards
 
 U = {name: uuid.UUID(int=n) for n, name in enumerate(("group", "shop", "till", "user", "item", "sale", "pay"), 1)}
 AT = dt.datetime(2026, 11, 24, 3, 4, 5, 678901, tzinfo=dt.UTC)
@@ -142,3 +143,18 @@ def test_verify_header_text_is_ascii_of_the_link_header() -> None:
         for keyed in (False, True):
             head = chain.header(version, key, 3, 12345, doc_type, "00ff" * 8, root, keyed, prev)
             assert header_text(version, key, 3, 12345, doc_type, "00ff" * 8, root, int(keyed), prev) == ascii(head)
+
+
+def test_text_with_separators_quotes_percent_signs_and_newlines_is_encoded_by_the_rule(empty_db: OpenedDatabase
+                                                                                        ) -> None:
+    """SQLite builds a text as one printf piece ``%s:%s`` of its length and itself: the same text as the rule
+    written again on the Python side, whatever the text holds (a printf directive, the field separator …)."""
+    make_sale()
+    odd = "50% off | 'ลด' %s %d\nบรรทัดสอง\\"
+    sale = Sale.get(Sale.uuid == U["sale"])
+    drop_guards(empty_db.database, "sale")  # a document is never edited: this one is, to try odd text
+    Sale.update(note=odd, customer_name="", customer_phone="%").where(Sale.id == sale.id).execute()
+    sale = Sale.get(Sale.uuid == U["sale"])
+    lines = [x for x in canonical.rows_of(empty_db.database, U["sale"]) if x.startswith("sale|")]
+    assert lines == [_line(sale)]
+    assert f"|{len(odd)}:{odd}|" in lines[0] and "|0:|1:%|" in lines[0]
