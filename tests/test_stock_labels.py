@@ -52,7 +52,15 @@ def test_the_labels_of_a_batch_lot_scan_back_to_its_number(demo_db: OpenedDataba
 
 
 def test_a_long_lot_number_still_fits_and_scans(demo_db: OpenedDatabase, tmp_path: Path) -> None:
-    lot = Lot.get(Lot.number == "DISH-3800-UNRECORDED")  # 20 characters, no digits to pair
+    import datetime as dt
+    import uuid
+
+    from db.models import Item
+    from pos_app.stock.lots import unrecorded_lot
+
+    # goods sold that the books never received get this lot: 20 characters, no digits to pair
+    lot = unrecorded_lot(Item.get(Item.sku == "DISH-3800").id, dt.date(2025, 11, 24), uuid.uuid4())
+    assert lot.number == "DISH-3800-UNRECORDED"
     pages = _pages(labels.render_labels(labels.label_sheet(lot.id, 3)), tmp_path)
     assert _decoded(pages[0]) == {"DISH-3800-UNRECORDED"}
 

@@ -220,5 +220,5 @@ def test_reports_are_made_in_the_background(window: MainWindow, qtbot: Any, tmp_
     assert not (reports / "recall-NO-SUCH-LOT.pdf").exists()
     made = [(e.user, e.till, e.detail["what"], e.detail["files"]) for e in reversed(audit.entries(["export"]))]
     assert made == [("prapha", "T1", "valuation", ["stock-valuation.pdf"]),  # each file written is an export
-                    ("prapha", "T1", "register", [f"materials-register-{salt.id}.xlsx"]),
+                    ("prapha", "T1", "register", ["register-ING-SALT.xlsx"]),
                     ("prapha", "T1", "recall", [f"recall-{paste.number}.pdf"])]
