@@ -132,6 +132,9 @@ def test_a_seller_refunds_one_soap_with_the_treasurers_pin_on_the_keypad(demo_db
     assert AuditEntry.select().where(AuditEntry.kind == "override").count() == 1
     left = {n: (q, m) for n, (_l, q, m) in refunds.refundable(Sale.get(Sale.uuid == sale.uuid)).items()}
     assert left == {1: (2, 4500), 2: (1, 5400)}
+    # the dialog now says what is left: 2 soaps worth ฿45.00 (฿67.50 − ฿22.50), the tea untouched
+    assert [dialog.table.item(r, 3).text() for r in range(2)] == ["฿45.00", "฿54.00"]
+    assert re.sub(r"\s+", " ", dialog.table.item(0, 2).text()).startswith("2 ")
 
 
 def test_a_wrong_manager_pin_changes_nothing_and_says_so_in_thai(demo_db: OpenedDatabase, qtbot: Any) -> None:

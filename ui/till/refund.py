@@ -238,6 +238,16 @@ class RefundDialog(QDialog):
         self.manager.approved.connect(self.commit)
         self.manager.open()
 
+    def _show_left(self) -> None:
+        """What is left to refund after this refund (read again from the core: the columns said the old
+        figures after saving)."""
+        sale = Sale.get(Sale.uuid == self.sale_uuid)
+        self.left = {n: (qty, Money(money)) for n, (_line, qty, money) in refunds.refundable(sale).items()}
+        for row, line in enumerate(self.detail.lines):
+            qty_left, money_left = self.left[line.line_no]
+            self.table.item(row, 2).setText(unit_text(qty_left, line.base_unit))
+            self.table.item(row, 3).setText(money_left.format())
+
     def commit(self, approved_by: Actor | None) -> None:
         lines = None if self.void else {n: q for n, q in self.wanted().items() if q}
         to_waste = frozenset(n for n, tick in self.waste.items() if tick.isChecked() and lines and n in lines)
@@ -255,6 +265,7 @@ class RefundDialog(QDialog):
         back = (_("Give back {amount} by {method}").format(amount=given.format(), method=_(method).lower())
                 if result.paid.satang else _("No money to give back"))
         self.done_text.setText(_("Saved as receipt {number}.").format(number=result.number) + " " + back)
+        self._show_left()
         steppers = [b for b in self.table.findChildren(QPushButton) if b.objectName().startswith("refund_")]
         for widget in (*self.spins.values(), *self.waste.values(), self.reason, self.save, self.all_button,
                        *self.method.buttons(), *steppers):
