@@ -78,7 +78,8 @@ def test_shift_before_each_capital_letter_does_not_break_the_scan(window: MainWi
         shifted = ch.isupper()
         if shifted:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                mods = Qt.KeyboardModifier.ShiftModifier if kind == QEvent.Type.KeyPress else Qt.KeyboardModifier.NoModifier
+                pressed = kind == QEvent.Type.KeyPress
+                mods = Qt.KeyboardModifier.ShiftModifier if pressed else Qt.KeyboardModifier.NoModifier
                 event = QKeyEvent(kind, Qt.Key.Key_Shift, mods, "")
                 event.setTimestamp(stamp)
                 QApplication.sendEvent(page.scan, event)
