@@ -245,8 +245,10 @@ class RefundDialog(QDialog):
         self.left = {n: (qty, Money(money)) for n, (_line, qty, money) in refunds.refundable(sale).items()}
         for row, line in enumerate(self.detail.lines):
             qty_left, money_left = self.left[line.line_no]
-            self.table.item(row, 2).setText(unit_text(qty_left, line.base_unit))
-            self.table.item(row, 3).setText(money_left.format())
+            for col, text in ((2, unit_text(qty_left, line.base_unit)), (3, money_left.format())):
+                cell = self.table.item(row, col)
+                if cell is not None:
+                    cell.setText(text)
 
     def commit(self, approved_by: Actor | None) -> None:
         lines = None if self.void else {n: q for n, q in self.wanted().items() if q}
