@@ -85,3 +85,12 @@ def test_a_sale_paid_at_the_till_gives_back_all_its_shares(demo_db: OpenedDataba
     refund = refunds.refund_sale(treasurer(), till().id, sale.uuid, "คืนทั้งหมด")
     assert (refund.total, refund.paid) == (Money(-12000), Money(-12000))  # the ฿120 paid, not the ฿200 handed
     assert paid_back(refund) == [("cash", -12000)]
+
+
+def test_another_orders_payment_is_not_counted(demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    paid = order_of_three("คุณเขียว")
+    unpaid = order_of_three("คุณม่วง")
+    clock.set(LATER)
+    orders.pay_order(seller(), paid.uuid, [PaymentIn("transfer", Money(12000))])
+    refund = refunds.refund_sale(treasurer(), till().id, unpaid.uuid, "ส่งไม่ได้")
+    assert (refund.total, refund.paid) == (Money(-12000), Money(0))  # the ฿120 came in for the other order
