@@ -63,8 +63,8 @@ def test_a_refund_document_field_by_field(demo_db: OpenedDatabase) -> None:
         "payments": [["transfer", -10000]], "lines": [[1, -200, -4000, False], [2, -1, -6000, True]]}
     moves = (StockMovement.select().where(StockMovement.document_uuid == result.uuid)
              .order_by(StockMovement.id))
-    assert sorted((m.kind, id_of(m.item), m.quantity) for m in moves) == sorted(
-        [("refund", kapi, 200), ("refund", tea, 1), ("waste", tea, -1)])
+    assert sorted((m.kind, id_of(m.item), m.quantity, id_of(m.user)) for m in moves) == sorted(
+        [("refund", kapi, 200, somsri.id), ("refund", tea, 1, somsri.id), ("waste", tea, -1, somsri.id)])
     assert [(j.kind, j.doc_kind, j.number) for j in outbox.open_jobs(till().id) if j.doc_uuid == result.uuid] == [
         ("receipt", "refund", sale.number + 1)]
 

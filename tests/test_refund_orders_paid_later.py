@@ -53,6 +53,8 @@ def test_an_unpaid_order_refunded_gives_no_money_back(demo_db: OpenedDatabase) -
     assert (refund.total, refund.paid, refund.method, refund.payments) == (Money(-12000), Money(0), "", ())
     assert paid_back(refund) == []
     assert stock.on_hand(jar, shop) == before  # the 3 jars are back
+    row = Sale.get(Sale.uuid == refund.uuid)
+    assert (row.channel, row.customer_name, row.customer_phone) == ("online", "คุณแดง", "0812345678")
 
 
 def test_a_part_paid_order_refunded_in_two_goes_gives_back_the_50_baht_paid(
