@@ -14,6 +14,7 @@ from pos_app.errors import InputError
 from pos_app.money import Money
 from pos_app.printing import outbox
 from pos_app.selling import refunds, sales
+from pos_app.selling.payments import PaymentIn
 from pos_app.selling.sales import SaleResult
 from pos_app.stock import ledger as stock
 from tests.conftest import TODAY
@@ -41,6 +42,7 @@ def test_a_refund_document_field_by_field(demo_db: OpenedDatabase) -> None:
     assert (result.kind, result.number, result.total, result.tendered, result.change, result.method,
             result.paid, result.already_saved) == ("refund", sale.number + 1, Money(-10000), Money(-10000),
                                                    Money(0), "transfer", Money(-10000), False)
+    assert result.payments == (PaymentIn("transfer", Money(-10000)),)
     # the kapi came back (−500 + 200 g); the tea came back and went to waste (−1 + 1 − 1)
     assert result.stock_after == {kapi: start[kapi] - 300, tea: start[tea] - 1}
     row = Sale.get(Sale.uuid == result.uuid)
