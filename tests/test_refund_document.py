@@ -14,6 +14,7 @@ from pos_app.errors import InputError
 from pos_app.money import Money
 from pos_app.printing import outbox
 from pos_app.selling import refunds, sales
+from pos_app.selling.payments import PaymentIn
 from pos_app.selling.sales import SaleResult
 from pos_app.stock import ledger as stock
 from tests.conftest import TODAY
@@ -41,6 +42,7 @@ def test_a_refund_document_field_by_field(demo_db: OpenedDatabase) -> None:
     assert (result.kind, result.number, result.total, result.tendered, result.change, result.method,
             result.paid, result.already_saved) == ("refund", sale.number + 1, Money(-10000), Money(-10000),
                                                    Money(0), "transfer", Money(-10000), False)
+    assert result.payments == (PaymentIn("transfer", Money(-10000)),)
     # the kapi came back (−500 + 200 g); the tea came back and went to waste (−1 + 1 − 1)
     assert result.stock_after == {kapi: start[kapi] - 300, tea: start[tea] - 1}
     row = Sale.get(Sale.uuid == result.uuid)
@@ -63,8 +65,8 @@ def test_a_refund_document_field_by_field(demo_db: OpenedDatabase) -> None:
         "payments": [["transfer", -10000]], "lines": [[1, -200, -4000, False], [2, -1, -6000, True]]}
     moves = (StockMovement.select().where(StockMovement.document_uuid == result.uuid)
              .order_by(StockMovement.id))
-    assert sorted((m.kind, id_of(m.item), m.quantity) for m in moves) == sorted(
-        [("refund", kapi, 200), ("refund", tea, 1), ("waste", tea, -1)])
+    assert sorted((m.kind, id_of(m.item), m.quantity, id_of(m.user)) for m in moves) == sorted(
+        [("refund", kapi, 200, somsri.id), ("refund", tea, 1, somsri.id), ("waste", tea, -1, somsri.id)])
     assert [(j.kind, j.doc_kind, j.number) for j in outbox.open_jobs(till().id) if j.doc_uuid == result.uuid] == [
         ("receipt", "refund", sale.number + 1)]
 

@@ -53,6 +53,8 @@ def test_an_unpaid_order_refunded_gives_no_money_back(demo_db: OpenedDatabase) -
     assert (refund.total, refund.paid, refund.method, refund.payments) == (Money(-12000), Money(0), "", ())
     assert paid_back(refund) == []
     assert stock.on_hand(jar, shop) == before  # the 3 jars are back
+    row = Sale.get(Sale.uuid == refund.uuid)
+    assert (row.channel, row.customer_name, row.customer_phone) == ("online", "คุณแดง", "0812345678")
 
 
 def test_a_part_paid_order_refunded_in_two_goes_gives_back_the_50_baht_paid(
@@ -85,3 +87,12 @@ def test_a_sale_paid_at_the_till_gives_back_all_its_shares(demo_db: OpenedDataba
     refund = refunds.refund_sale(treasurer(), till().id, sale.uuid, "คืนทั้งหมด")
     assert (refund.total, refund.paid) == (Money(-12000), Money(-12000))  # the ฿120 paid, not the ฿200 handed
     assert paid_back(refund) == [("cash", -12000)]
+
+
+def test_another_orders_payment_is_not_counted(demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    paid = order_of_three("คุณเขียว")
+    unpaid = order_of_three("คุณม่วง")
+    clock.set(LATER)
+    orders.pay_order(seller(), paid.uuid, [PaymentIn("transfer", Money(12000))])
+    refund = refunds.refund_sale(treasurer(), till().id, unpaid.uuid, "ส่งไม่ได้")
+    assert (refund.total, refund.paid) == (Money(-12000), Money(0))  # the ฿120 came in for the other order

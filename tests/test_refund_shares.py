@@ -21,6 +21,8 @@ from pos_app.selling.refunds import paid_shares
     ([5000, 6000], 0, [5000, 6000]),  # no discount
     ([0, 0], 0, [0, 0]),
     ([2500, 0, 7500], 1000, [2250, 0, 6750]),  # a line given away carries none of it
+    ([1], 1, [0]),  # a one-satang sale with a one-satang discount: nothing was paid
+    ([0, 1], 1, [0, 0]),
 ])
 def test_shares_by_hand(nets: list[int], discount: int, shares: list[int]) -> None:
     assert paid_shares(nets, discount) == shares
