@@ -63,10 +63,29 @@ def test_a_part_paid_order_refunded_in_two_goes_gives_back_the_50_baht_paid(
     clock.set(LATER)
     orders.pay_order(seller(), order.uuid, [PaymentIn("cash", Money(5000))])
     first = refunds.refund_sale(treasurer(), till().id, order.uuid, "แตก 1 กระปุก", lines={1: 1})
-    assert (first.total, first.paid) == (Money(-4000), Money(-4000))  # one jar, ฿40 of the ฿50 paid
+    # one jar back: she keeps 2 jars (฿80) and has paid ฿50, so nothing goes back and ฿30 is still due
+    assert (first.total, first.paid) == (Money(-4000), Money(0))
+    [pending] = orders.pending_orders()
+    assert (pending.uuid, pending.total, pending.paid, pending.due) == (order.uuid, Money(8000), Money(5000),
+                                                                        Money(3000))
     second = refunds.refund_sale(treasurer(), till().id, order.uuid, "ไม่เอาแล้ว")
-    assert (second.total, second.paid) == (Money(-8000), Money(-1000))  # two jars, but only ฿10 is left
-    assert paid_back(first) + paid_back(second) == [("cash", -4000), ("cash", -1000)]
+    assert (second.total, second.paid) == (Money(-8000), Money(-5000))  # nothing kept: the ฿50 paid goes back
+    assert paid_back(first) + paid_back(second) == [("cash", -5000)]
+    assert orders.pending_orders() == []
+
+
+def test_a_refunded_order_leaves_the_pending_list_when_what_it_keeps_is_paid(
+        demo_db: OpenedDatabase, clock: FixedClock) -> None:
+    """An unpaid order of 3 jars (฿120): one jar comes back, so ฿80 is due, not ฿120; paying ฿80 settles it
+    (before, the refunded order stayed on the list at its whole ฿120, and a seller could collect for goods
+    that came back)."""
+    order = order_of_three("คุณส้ม")
+    refunds.refund_sale(treasurer(), till().id, order.uuid, "แตก 1 กระปุก", lines={1: 1})
+    [pending] = orders.pending_orders()
+    assert (pending.total, pending.paid, pending.due) == (Money(8000), Money(0), Money(8000))
+    clock.set(LATER)
+    orders.pay_order(seller(), order.uuid, [PaymentIn("transfer", Money(8000))])
+    assert orders.pending_orders() == []
 
 
 def test_an_order_paid_in_full_later_is_refunded_in_full_and_not_voided_on_a_later_day(

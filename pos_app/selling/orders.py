@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 import peewee as pw
 
@@ -32,8 +34,8 @@ class PendingOrder:
     created_at: dt.datetime
     customer_name: str
     customer_phone: str
-    total: Money
-    paid: Money
+    total: Money  # the goods the customer keeps: the order's total less what refunds took back
+    paid: Money  # paid at the till and later, less money refunds gave back
 
     @property
     def due(self) -> Money:
@@ -54,13 +56,32 @@ def pending_orders(till_id: int | None = None) -> list[PendingOrder]:
              .order_by(Sale.created_at, Sale.id))
     if till_id is not None:
         query = query.where(Sale.till == till_id)
+    returned, given = _refunded()
     out = []
     for s in query:
-        paid_satang = int(getattr(s, "paid_satang", 0))
-        if paid_satang < s.total_satang:
+        kept = int(s.total_satang) + returned.get(int(s.id), 0)  # refund totals are negative
+        paid_satang = int(getattr(s, "paid_satang", 0)) + given.get(int(s.id), 0)  # refund payments too
+        if paid_satang < kept:
             out.append(PendingOrder(s.uuid, s.number, s.created_at, s.customer_name, s.customer_phone,
-                                    Money(s.total_satang), Money(paid_satang)))
+                                    Money(kept), Money(paid_satang)))
     return out
+
+
+def _refunded() -> tuple[dict[int, int], dict[int, int]]:
+    """Per online order (sale id): the refunds' totals (goods taken back, negative) and their payments (money
+    given back, negative).  A refunded order owes only for the goods it keeps."""
+    refund = Sale.alias()
+    online_refund = (refund.kind == "refund") & (refund.channel == "online")
+    totals = (refund.select(refund.refund_of, pw.fn.SUM(refund.total_satang))
+              .where(online_refund).group_by(refund.refund_of).tuples())
+    money = (Payment.select(refund.refund_of, pw.fn.SUM(Payment.amount_satang))
+             .join(refund, on=(Payment.sale == refund.id)).where(online_refund).group_by(refund.refund_of).tuples())
+    return _by_order(totals), _by_order(money)
+
+
+def _by_order(query: object) -> dict[int, int]:
+    rows = cast(Iterable[tuple[int | None, int | None]], query)
+    return {int(k): int(v or 0) for k, v in rows if k is not None}
 
 
 def pay_order(actor: Actor, sale_uuid: uuid.UUID, payments: list[PaymentIn], now: dt.datetime | None = None,

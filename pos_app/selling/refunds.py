@@ -22,6 +22,8 @@ import datetime as dt
 import uuid
 from collections.abc import Mapping
 
+import peewee as pw
+
 from db.models import OrderPayment, Payment, Sale, SaleLine, database
 from pos_app.books import closed
 from pos_app.clock import business_date, today, utc_now
@@ -140,9 +142,12 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
                  amount_satang=-money, discount_satang=0, refund_of_line_no=line.line_no)
             for i, (line, qty, money) in enumerate(out)
         ]).execute()
-        # never more back than the customer paid and has not had back yet: an online order unpaid (or part
-        # paid) gives back only what came in for it
-        back = max(0, min(-total, paid - given_back(original)))
+        # the money back is this refund's value, but never more than the customer has paid (net of earlier
+        # refunds) beyond the goods kept: an unpaid online order gives nothing back and its due falls; a part
+        # paid one first settles what the kept goods cost
+        kept = original.total_satang + int(Sale.select(pw.fn.SUM(Sale.total_satang))
+                                           .where(Sale.refund_of == original).scalar() or 0)  # this one included
+        back = max(0, min(-total, paid - given_back(original) - kept))
         payments = [PaymentIn(method, Money(-back))] if back else []
         insert_payments(refund.id, payments, when, actor)
         moves = [Movement(line.item_id, qty) for line, qty, _m in out]
