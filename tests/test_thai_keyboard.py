@@ -43,3 +43,4 @@ def test_text_not_typed_under_the_thai_layout_is_not_read() -> None:
     assert as_us_keys("ษฤญณ1") is None  # an ASCII digit among Thai: no key sends that mix
     assert as_us_keys("ฐ") is None  # Shift+[ : no key of a code sends it
     assert as_us_keys("ษฤญณ ") is None  # a space is not a key of a code
+    assert as_us_keys("-/()") is None  # ASCII that Kedmanee also sends (keys 3 2 Z X): no Thai, so US typing
