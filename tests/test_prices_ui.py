@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QTableWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget
 
 from db.connection import OpenedDatabase
 from db.models import Item, ItemPrice, PriceTier
@@ -69,6 +69,13 @@ def test_the_administrator_changes_a_member_price_from_the_keyboard(demo_db: Ope
     assert "฿47.50" in child(win, QLabel, "price_message").text()
     assert found.item(0, 3).text() == "฿47.50"  # the list shows the new price, the row still chosen
     assert "฿47.50" in child(win, QLabel, "price_now").text()  # and the line above the editor too
+    find = child(win, QLineEdit, "price_find")
+    qtbot.keyClick(find, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # the search typed over
+    _type(win, qtbot, "price_find", "KAPI-KG")
+    assert [found.item(0, c).text() for c in range(2, 5)] == ["฿200.00 / กก.", "฿180.00 / กก.", "฿160.00 / กก."]
+    qtbot.keyClick(find, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    _type(win, qtbot, "price_find", "KAPI-200")
+    found.selectRow(0)
     history: QTableWidget = child(win, QTableWidget, "price_history")
     assert [history.item(0, c).text() for c in range(1, 6)] == ["admin", "กะปิ กระปุก 200 กรัม (KAPI-200)",
                                                                "ราคาสมาชิก", "฿45.00", "฿47.50"]

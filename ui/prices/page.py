@@ -18,12 +18,15 @@ from pos_app.thai.dates import format_date
 from resources.i18n import _, language
 from ui.shell.context import ShellContext
 from ui.stock.widgets import TOUCH, button, fill, focus_first, message_label, say, table
+from ui.till.cart_view import PER_KG
 
 
 def _price(value: tuple[Money, int] | None, unit: str) -> str:
     if value is None:
         return "—"
     money, per = value
+    if per == 1000 and unit == "g":
+        return _(PER_KG).format(price=money.format())  # as the till's tile says it: "฿200.00 / กก."
     return money.format() if per == 1 else f"{money.format()} / {per:,} {unit_name(unit)}"
 
 
