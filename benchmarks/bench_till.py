@@ -187,24 +187,15 @@ def _child(mode: str, database: str = "") -> tuple[float, dict[str, Any]]:
 
 
 def till_figures(workdir: Path) -> Iterator[Figure]:
-    """``sale_commit``, ``startup_till`` (+ ``_100k``), ``scan_to_line``, ``memory_till_100k``."""
-    from benchmarks.bench_core import BARE_WINDOW, _raw_commit
-    from benchmarks.year_of_trading import add_a_year, add_catalogue, demo_database, time_sales
+    """``startup_till`` (+ ``_100k``), ``scan_to_line``, ``memory_till_100k`` (``sale_commit`` on a year of
+    trading is ``bench_core``'s)."""
+    from benchmarks.bench_core import BARE_WINDOW
+    from benchmarks.year_of_trading import add_catalogue, demo_database
 
     demo = workdir / "demo.sqlite3"
     demo_database(demo)
-    for name in ("year", "empty", "catalogue"):
-        shutil.copy(demo, workdir / f"{name}.sqlite3")
-    sizes = add_a_year(workdir / "year.sqlite3")
+    shutil.copy(demo, workdir / "catalogue.sqlite3")
     items = add_catalogue(workdir / "catalogue.sqlite3")
-    year_wall, year_cpu = time_sales(workdir / "year.sqlite3")
-    empty_wall, empty_cpu = time_sales(workdir / "empty.sqlite3")
-    raw = statistics.median(_raw_commit(workdir / "raw.sqlite3", 60)) * 1000
-    year, empty = statistics.median(year_wall) * 1000, statistics.median(empty_wall) * 1000
-    yield Figure("sale_commit", "ms", year, raw, target_ratio=3.0, extra={
-        **sizes, "empty_ms": round(empty, 3), "cpu_ms": round(statistics.median(year_cpu) * 1000, 3),
-        "empty_cpu_ms": round(statistics.median(empty_cpu) * 1000, 3),
-        "not_slower_than_empty_cpu_ok": statistics.median(year_cpu) <= 1.1 * statistics.median(empty_cpu)})
     bare = min(_time([sys.executable, "-c", BARE_WINDOW]) for _ in range(3))
     _child("startup", str(demo))  # a warm-up: the bytecode compiled once, as an installed app has it
     for name, database in (("startup_till", demo), ("startup_till_100k", workdir / "catalogue.sqlite3")):
