@@ -13,9 +13,6 @@
 The till itself (``till_figures``; data: ``benchmarks.year_of_trading``, one process per run:
 ``benchmarks.till_child``):
 
-* ``sale_commit``: a 3-line cash sale through ``sales.commit_sale`` on the demo shop plus a year of trading
-  (60,000 sales, ~210,000 stock movements) — vs a raw one-row SQLite insert + commit with the same pragmas;
-  beside it the same sale on the demo shop alone (``empty_ms``) and the CPU time of both.
 * ``startup_till`` / ``startup_till_100k``: from starting a process to a usable till (the shop opened, the
   window built, the seller logged in, Qt idle: a scan is taken) — vs a process showing a bare PySide6
   window; on the demo shop and with 100,000 more items.  A catalogue that big is indexed off the UI thread
