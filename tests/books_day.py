@@ -77,13 +77,13 @@ def build_day() -> dict[str, object]:
     done["1"] = sales.commit_sale(s, till.id, cart(("DISH-3800", 1)), Money(12000),
                                   now=at(15, 0, dt.date(2026, 11, 23)))
     cash.open_shift(tr, till.id, FLOAT, now=at(8))
-    done["2"] = sales.commit_sale(s, till.id, cart(("DISH-500", 2)), Money(10000), now=at(9))
+    second = done["2"] = sales.commit_sale(s, till.id, cart(("DISH-500", 2)), Money(10000), now=at(9))
     done["3"] = sales.commit_sale(s, till.id, cart(("TEA-YMN", 1)), method="promptpay", now=at(9, 30))
     done["4"] = sales.commit_sale(s, till.id, cart(("KAPI-KG", 500), ("DRINK-YMN", 3)), Money(20000), now=at(10, 15))
     done["5"] = sales.commit_sale(s, till.id, cart(("SHAMPOO-250", 1), ("LAUNDRY-1L", 1)), method="promptpay",
                                   now=at(11))
     done["6"] = sales.commit_sale(s, till.id, cart(("KAPI-KG", 333)), Money(7000), now=at(11, 30))
-    done["7"] = refunds.refund_sale(tr, till.id, done["2"].uuid, "ลูกค้าคืนสินค้า", now=at(12))
+    done["7"] = refunds.refund_sale(tr, till.id, second.uuid, "ลูกค้าคืนสินค้า", now=at(12))
     cash.move_cash(tr, till.id, "out", "ice", "ค่าน้ำแข็ง", Money(3500), now=at(13))
     cash.move_cash(tr, till.id, "in", "change", "เหรียญทอนจากเหรัญญิก", Money(10000), now=at(13, 30))
     return done

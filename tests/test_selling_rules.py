@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import CartCancellation, OrderPayment, Payment, Sale, SaleLine, Till, User
+from db.models import CartCancellation, OrderPayment, Payment, Sale, SaleLine, Till
 from pos_app.clock import FixedClock
 from pos_app.errors import InputError, NotFound, PermissionDenied
 from pos_app.money import Money
@@ -69,14 +69,15 @@ def test_a_discount_within_the_sellers_limit_is_hers_above_it_needs_a_manager(de
     cart.set_discount(Money(1000))
     result = sales.commit_sale(seller(), till().id, cart, Money(10000))
     assert (result.total, result.change) == (Money(9000), Money(1000))
-    assert Sale.get(Sale.uuid == cart.uuid).discount_approved_by_id is None
+    assert Sale.get(Sale.uuid == cart.uuid).discount_approved_by is None
 
     second = cart_of(("KAPI-200", 2))
     second.set_discount(Money(2500))
     result = sales.commit_sale(seller(), till().id, second, Money(10000), approved_by=treasurer())
     saved = Sale.get(Sale.uuid == second.uuid)
     assert (saved.total_satang, saved.discount_satang) == (7500, 2500)
-    assert User.get_by_id(saved.discount_approved_by_id).login == "wanna"
+    approver = saved.discount_approved_by
+    assert approver is not None and approver.login == "wanna"
     with pytest.raises(PermissionDenied):  # a seller cannot approve another seller
         third = cart_of(("KAPI-200", 2))
         third.set_discount(Money(2500))
@@ -104,7 +105,7 @@ def test_a_split_payment_is_saved_as_one_payment_per_method(demo_db: OpenedDatab
     result = sales.commit_sale(seller(), till().id, cart, payments=[
         PaymentIn("cash", Money(10000), Money(50000)), PaymentIn("promptpay", Money(8000))])
     assert (result.method, result.change, result.paid) == ("mixed", Money(40000), Money(18000))
-    rows = [(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.confirmed_by_id is not None)
+    rows = [(p.method, p.amount_satang, p.tendered_satang, p.change_satang, p.confirmed_by is not None)
             for p in Payment.select().join(Sale).where(Sale.uuid == cart.uuid).order_by(Payment.id)]
     assert rows == [("cash", 10000, 50000, 40000, False), ("promptpay", 8000, 8000, 0, True)]
 
