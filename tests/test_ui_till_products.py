@@ -7,13 +7,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
 
 from pos_app.money import Money
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.search import CatalogIndex, Group
 from ui.app import application
-from ui.till.products import PickListDialog, ProductPicker, pick_list
+from ui.till.choice import NumberedChoice
+from ui.till.products import ProductPicker, pick_list, pick_list_dialog
 
 pytestmark = pytest.mark.qt
 
@@ -132,30 +133,65 @@ def test_pick_list_keys(qtbot: Any) -> None:
     views = ITEMS[:4]
     for keys, expected in (([Qt.Key.Key_2], "KAPI-200"), ([Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return],
                                                            "DISH-500"), ([Qt.Key.Key_Enter], "KAPI-KG")):
-        dialog = PickListDialog(views)
+        dialog = pick_list_dialog(views)
         qtbot.addWidget(dialog)
         dialog.show()
         for key in keys:
             qtbot.keyClick(dialog.list, key)
         assert dialog.chosen is not None and dialog.chosen.sku == expected
-        assert dialog.result() == PickListDialog.DialogCode.Accepted
-    dialog = PickListDialog(views)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog = pick_list_dialog(views)
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.list, "๔")  # a Thai digit
     assert dialog.chosen is not None and dialog.chosen.sku == "TEA-YMN"
-    dialog = PickListDialog(views)
+    dialog = pick_list_dialog(views)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClick(dialog.list, Qt.Key.Key_9)  # no ninth product: nothing happens
     assert dialog.chosen is None and dialog.isVisible()
     qtbot.keyClick(dialog.list, Qt.Key.Key_Escape)
-    assert dialog.chosen is None and dialog.result() == PickListDialog.DialogCode.Rejected
+    assert dialog.chosen is None and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_pick_list_digits_under_the_thai_layout_and_keys_on_the_dialog_itself(qtbot: Any) -> None:
+    """With the Thai Kedmanee layout on, the key 3 sends "-" and the key 2 sends "/" (TIS 820-2538): the row
+    under that key is picked, as the printed number on the key says; a key sent to the dialog (not the list)
+    works the same."""
+    application()
+    for target, char, expected in (("list", "-", "DISH-500"), ("list", "/", "KAPI-200"),
+                                   ("dialog", "ภ", "TEA-YMN")):
+        dialog = pick_list_dialog(ITEMS[:4])
+        qtbot.addWidget(dialog)
+        dialog.show()
+        type_text(dialog.list if target == "list" else dialog, char)
+        assert dialog.chosen is not None and dialog.chosen.sku == expected, (target, char)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog = pick_list_dialog(ITEMS[:2])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.list, "-")  # the key 3 with two rows: nothing happens
+    assert dialog.chosen is None and dialog.isVisible()
+    texts = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+    assert texts == ["1.  กะปิ (ชั่งกิโล)   ฿200.00 / กก.   (KAPI-KG)",
+                     "2.  กะปิ กระปุก 200 กรัม   ฿50.00   (KAPI-200)"]
+
+
+def test_a_tenth_match_has_no_number_and_is_reached_with_the_arrows(qtbot: Any) -> None:
+    application()
+    views = [item(n, f"SKU-{n}", f"สินค้า {n}", f"Item {n}", 1000) for n in range(1, 11)]
+    dialog = pick_list_dialog(views)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.item(8).text().startswith("9.  ") and dialog.list.item(9).text().startswith("    สินค้า 10")
+    qtbot.keyClick(dialog.list, Qt.Key.Key_End)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert dialog.chosen is not None and dialog.chosen.sku == "SKU-10"
 
 
 def test_pick_list_tap_and_the_modal_helper(qtbot: Any) -> None:
     application()
-    dialog = PickListDialog(ITEMS[:3])
+    dialog = pick_list_dialog(ITEMS[:3])
     qtbot.addWidget(dialog)
     dialog.show()
     rect = dialog.list.visualItemRect(dialog.list.item(2))
@@ -165,7 +201,7 @@ def test_pick_list_tap_and_the_modal_helper(qtbot: Any) -> None:
 
     def answer(key: Qt.Key) -> None:
         active = QApplication.activeModalWidget()
-        assert isinstance(active, PickListDialog)
+        assert isinstance(active, NumberedChoice)
         qtbot.keyClick(active.list, key)
 
     QTimer.singleShot(0, lambda: answer(Qt.Key.Key_3))

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from pos_app.errors import PosError
 from pos_app.people.users import Actor
@@ -29,6 +16,7 @@ from resources.i18n import _
 from ui.till import keys
 from ui.till.asking import ask_text
 from ui.till.cart_view import CartView
+from ui.till.choice import NumberedChoice, choose
 
 
 class HeldSales(QWidget):
@@ -67,10 +55,7 @@ class HeldSales(QWidget):
         if not self.cart.is_empty:
             self.hold()
             held = holds.held(self.till.id, self.actor)
-        dialog = HeldList(held, self)
-        dialog.exec()
-        chosen = dialog.chosen
-        dialog.deleteLater()
+        chosen = choose(held_list(held, self))
         self.refocus()
         if chosen is None:
             return
@@ -139,71 +124,21 @@ def logout_question(parent: QWidget) -> QMessageBox:
     return box
 
 
-def held_text(n: int, held: holds.HeldSummary) -> str:
-    """One held sale in the recall list: number, time held, seller, total, the first items (and how many more),
-    and the customer's name when one was given."""
+def held_text(held: holds.HeldSummary) -> str:
+    """One held sale in the recall list (the list numbers it): time held, seller, total, the first items (and
+    how many more), and the customer's name when one was given."""
     first = ", ".join(held.items[:2]) or _("Held sale")
     more = len(held.items) - 2
     if more > 0:
         first += " " + _("and {count} more").format(count=more)
-    parts = [f"{n}.  {format_time(held.created_at)}", held.seller, held.total.format(), first]
+    parts = [format_time(held.created_at), held.seller, held.total.format(), first]
     if held.label:
         parts.append(held.label)
     return "  ·  ".join(p for p in parts if p)
 
 
-class HeldList(QDialog):
-    """Which held sale to recall: arrows + Enter, a digit 1–9, a tap; Esc goes back."""
-
-    def __init__(self, held: list[holds.HeldSummary], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("held_list")
-        self.setWindowTitle(_("Recall"))
-        self.held = held
-        self.chosen: holds.HeldSummary | None = None
-        self.list = QListWidget(self)
-        self.list.setObjectName("held_list_items")
-        for n, each in enumerate(held, start=1):
-            item = QListWidgetItem(held_text(n, each))
-            item.setSizeHint(QSize(0, 52))
-            item.setToolTip("\n".join(each.items))
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemClicked.connect(lambda item: self._choose(self.list.row(item)))
-        self.list.installEventFilter(self)
-        back = QPushButton(_("Back to the cart (Esc)"), self)
-        back.setObjectName("held_list_cancel")
-        back.setMinimumHeight(44)
-        back.setAutoDefault(False)
-        back.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Which held sale? (1–9, arrows and Enter, or tap it)"), self))
-        layout.addWidget(self.list, 1)
-        layout.addWidget(back)
-        self.resize(720, min(140 + 54 * len(held), 520))
-        self.list.setFocus()
-
-    def _choose(self, row: int) -> None:
-        if 0 <= row < len(self.held):
-            self.chosen = self.held[row]
-            self.accept()
-
-    def accept(self) -> None:
-        """Accepted without a choice (e.g. the default button): the highlighted sale."""
-        if self.chosen is None and 0 <= self.list.currentRow() < len(self.held):
-            self.chosen = self.held[self.list.currentRow()]
-        super().accept()
-
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._choose(self.list.currentRow())
-                return True
-            text = event.text()
-            digit = "123456789".find(text) if text else -1
-            if digit < 0 and text:
-                digit = "๑๒๓๔๕๖๗๘๙".find(text)
-            if digit >= 0:
-                self._choose(digit)
-                return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+def held_list(held: list[holds.HeldSummary], parent: QWidget | None = None) -> NumberedChoice[holds.HeldSummary]:
+    """Which held sale to recall (a :class:`ui.till.choice.NumberedChoice`); a row's tooltip lists all its items."""
+    return NumberedChoice(held, [held_text(each) for each in held], name="held_list", title=_("Recall"),
+                          question=_("Which held sale? (1–9, arrows and Enter, or tap it)"),
+                          tips=["\n".join(each.items) for each in held], width=720, parent=parent)

@@ -5,7 +5,7 @@ query and the group chosen, as tiles of a ``QListView`` (a wrapping grid over a
 ``QAbstractListModel``), in Thai dictionary order, coloured by group, with on-hand stock when given.
 It emits :attr:`ProductPicker.picked` with the :class:`ItemView` clicked or tapped, or under the
 cursor when Enter is pressed; the arrow keys move.  :func:`pick_list` asks which of several matches
-is meant (arrows + Enter, digits 1–9, Esc, or a tap).
+is meant (a :class:`ui.till.choice.NumberedChoice`).
 """
 
 from __future__ import annotations
@@ -17,12 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.search import CatalogIndex
 from resources.i18n import N_, _
+from ui.till.choice import NumberedChoice, choose
 
 GRID_LIMIT = 300  # tiles shown at once; typing narrows a bigger catalogue
 TILE = QSize(176, 100)  # the narrowest grid cell (name on up to 2 lines, price, on hand); above 44 px
@@ -43,8 +41,6 @@ STOCK_TEXT = {"piece": N_("In stock: {quantity}"), "g": N_("In stock: {quantity}
               "ml": N_("In stock: {quantity} ml")}
 PER_KG = N_("{price} per kg")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_DIGITS = {**{getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}}
-_THAI_DIGITS = {chr(0x0E50 + n): n for n in range(1, 10)}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -278,69 +274,19 @@ class ProductPicker(QWidget):
             self.grid.setCurrentIndex(self.model.index(0))
 
 
-class PickListDialog(QDialog):
-    """Which of several products was meant: arrows + Enter, a digit 1–9, a tap; Esc cancels."""
-
-    def __init__(self, views: Sequence[ItemView], parent: QWidget | None = None,
-                 on_hand: Mapping[int, int] | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pick_list")
-        self.setWindowTitle(_("Which product?"))
-        self.views = list(views)
-        self.chosen: ItemView | None = None
-        self.list = QListWidget(self)
-        self.list.setObjectName("pick_list_items")
-        for n, view in enumerate(self.views, start=1):
-            prefix = f"{n}. " if n <= 9 else "    "
-            stock = "" if on_hand is None else "   " + stock_text(view, on_hand.get(view.id, 0))
-            item = QListWidgetItem(f"{prefix}{view.name}   {price_text(view)}{stock}   ({view.sku})")
-            item.setSizeHint(QSize(0, 48))
-            self.list.addItem(item)
-        if self.views:
-            self.list.setCurrentRow(0)
-        self.list.itemClicked.connect(lambda item: self._choose(self.list.row(item)))
-        self.list.installEventFilter(self)
-        cancel = QPushButton(_("Back to the cart (Esc)"), self)
-        cancel.setObjectName("pick_list_cancel")
-        cancel.setMinimumHeight(44)
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Several products match. Choose one (1–9, arrows and Enter):"), self))
-        layout.addWidget(self.list, 1)
-        layout.addWidget(cancel)
-        self.resize(560, min(120 + 50 * len(self.views), 520))
-        self.list.setFocus()
-
-    def _choose(self, row: int) -> None:
-        if 0 <= row < len(self.views):
-            self.chosen = self.views[row]
-            self.accept()
-
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if self._key(event):
-                return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._key(event):
-            super().keyPressEvent(event)
-
-    def _key(self, event: QKeyEvent) -> bool:
-        if event.key() in _ENTER:
-            self._choose(self.list.currentRow())
-            return True
-        number = _DIGITS.get(event.key()) or _THAI_DIGITS.get(event.text())
-        if number:
-            self._choose(number - 1)
-            return True
-        return False
-
-
 def pick_list(parent: QWidget | None, views: Sequence[ItemView],
               on_hand: Mapping[int, int] | None = None) -> ItemView | None:
-    """Ask which of ``views`` is meant (modal); ``None`` if the seller cancels."""
-    dialog = PickListDialog(views, parent, on_hand)
-    dialog.exec()
-    return dialog.chosen
+    """Ask which of ``views`` is meant (modal, :class:`ui.till.choice.NumberedChoice`); ``None`` if the seller
+    goes back."""
+    return choose(pick_list_dialog(views, parent, on_hand))
+
+
+def pick_list_dialog(views: Sequence[ItemView], parent: QWidget | None = None,
+                     on_hand: Mapping[int, int] | None = None) -> NumberedChoice[ItemView]:
+    """The pick list: each product's name, price, on-hand stock (when given) and code."""
+    texts = [f"{view.name}   {price_text(view)}"
+             + ("" if on_hand is None else "   " + stock_text(view, on_hand.get(view.id, 0)))
+             + f"   ({view.sku})" for view in views]
+    return NumberedChoice(views, texts, name="pick_list", title=_("Which product?"),
+                          question=_("Several products match. Choose one (1–9, arrows and Enter):"),
+                          width=560, parent=parent)
