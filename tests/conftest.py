@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg2
 import pytest
@@ -27,6 +28,21 @@ TODAY = dt.date(2026, 11, 24)  # the demo's "today" in tests (a Tuesday)
 # that no result depends on the time of day the suite happens to run.  Tests move it with ``clock.set``.
 NOW = dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.UTC)
 _counter = itertools.count()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "window(size=, login=, active=): how the `window` fixture opens the app")
+
+
+@pytest.fixture
+def window(demo_db: OpenedDatabase, qtbot: Any, request: pytest.FixtureRequest) -> Any:
+    """The app's window (``ui.shell.window.MainWindow``) at till T1 of the demo shop, shown at 1024×600 (the
+    smallest screen).  ``@pytest.mark.window(size=(w, h) or None, login=(name, pin), active=True)`` on a test
+    or module changes that (``tests.ui_till_helpers.open_window``).  Qt is imported only by tests that use it."""
+    from tests.ui_till_helpers import open_window
+
+    marker = request.node.get_closest_marker("window")
+    return open_window(qtbot, **(marker.kwargs if marker else {}))
 
 
 @pytest.fixture(autouse=True)

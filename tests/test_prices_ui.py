@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget
 
@@ -15,18 +16,8 @@ from pos_app.money import Money
 from pos_app.selling import prices
 from tests.stock_support import admin
 from tests.test_stock_ui import _ctrl, _key, _type
-from tests.test_ui_till import child, log_in
-from ui.app import application
+from tests.test_ui_till import child
 from ui.shell.window import MainWindow
-
-
-def _window(qtbot: Any, login: str, pin: str) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.show()
-    log_in(win, qtbot, login, pin)
-    return win
 
 
 def _price(sku: str, tier: str) -> tuple[int, int]:
@@ -49,8 +40,9 @@ def test_the_price_list_and_the_last_changes(demo_db: OpenedDatabase) -> None:
         "admin", "KAPI-KG", "member", Money(18000), 1000, Money(9500), 500)
 
 
-def test_the_administrator_changes_a_member_price_from_the_keyboard(demo_db: OpenedDatabase, qtbot: Any) -> None:
-    win = _window(qtbot, "admin", "9999")
+@pytest.mark.window(size=None, login=("admin", "9999"))
+def test_the_administrator_changes_a_member_price_from_the_keyboard(window: MainWindow, qtbot: Any) -> None:
+    win = window
     _key(win, qtbot, Qt.Key.Key_F10)
     assert win.current_area == "prices"
     _type(win, qtbot, "price_find", "KAPI-200")
@@ -87,8 +79,9 @@ def test_the_administrator_changes_a_member_price_from_the_keyboard(demo_db: Ope
     assert child(win, QLabel, "price_message").styleSheet().startswith("color: #b00020")
 
 
-def test_a_production_lead_has_no_price_screen(demo_db: OpenedDatabase, qtbot: Any) -> None:
-    win = _window(qtbot, "prapha", "2222")
+@pytest.mark.window(size=None, login=("prapha", "2222"))
+def test_a_production_lead_has_no_price_screen(window: MainWindow, qtbot: Any) -> None:
+    win = window
     assert "prices" not in win.nav_buttons
     _key(win, qtbot, Qt.Key.Key_F10)
     assert win.current_area == "production"

@@ -13,36 +13,22 @@ from PySide6.QtWidgets import QLabel
 
 from db.connection import OpenedDatabase
 from db.models.printing import PrintJob, TillPrinter
-from pos_app.people.users import Actor
 from pos_app.printing import outbox
 from pos_app.printing.receipt_of import build_receipt
 from pos_app.printing.setup import printer_of_till, save_printer
 from pos_app.printing.worker import PrintWorker
-from pos_app.selling.tills import till_info
 from receipts.errors import PrinterDropped
 from receipts.printers import PrinterConfig
 from receipts.render import render_preview
 from tests.loopback import Printer
 from tests.print_helpers import admin, cash_sale, seller, till_t1
-from ui.app import application
+from tests.ui_till_helpers import shell_context
 from ui.printing.preview import show_receipt_preview
 from ui.printing.runner import PrintRunner
 from ui.printing.setup_page import PrinterSetupPage
 from ui.printing.status import PrintStatus
-from ui.shell.background import run_in_background
-from ui.shell.bridge import EventBridge
-from ui.shell.context import ShellContext
 
 pytestmark = pytest.mark.qt
-
-
-def context(actor: Actor) -> ShellContext:
-    application()
-
-    def background(fn: Any, on_done: Any = None, on_error: Any = None, label: str = "") -> Any:
-        return run_in_background(fn, on_done, on_error)
-
-    return ShellContext(actor, till_info("T1"), EventBridge(), background, lambda key: None)
 
 
 def message(page: PrinterSetupPage) -> str:
@@ -65,7 +51,7 @@ def test_admin_sets_up_a_network_printer_and_the_test_page_finds_it_answers(
 ) -> None:
     p = Printer("record")
     try:
-        page = PrinterSetupPage(context(admin()))
+        page = PrinterSetupPage(shell_context(admin()))
         qtbot.addWidget(page)
         page.show()
         type_network_printer(page, qtbot, "127.0.0.1", p.port)
@@ -83,7 +69,7 @@ def test_admin_sets_up_a_network_printer_and_the_test_page_finds_it_answers(
 
 
 def test_a_bad_address_gets_a_thai_message_and_saves_nothing(demo_db: OpenedDatabase, qtbot: Any) -> None:
-    page = PrinterSetupPage(context(admin()))
+    page = PrinterSetupPage(shell_context(admin()))
     qtbot.addWidget(page)
     page.show()
     type_network_printer(page, qtbot, "bad host!", 9100)
@@ -96,7 +82,7 @@ def test_a_bad_address_gets_a_thai_message_and_saves_nothing(demo_db: OpenedData
 def test_a_logo_that_is_not_a_picture_or_is_huge_is_refused(
     demo_db: OpenedDatabase, qtbot: Any, tmp_path: Path
 ) -> None:
-    page = PrinterSetupPage(context(admin()))
+    page = PrinterSetupPage(shell_context(admin()))
     qtbot.addWidget(page)
     text = tmp_path / "logo.png"
     text.write_text("not a picture", encoding="utf-8")
@@ -137,7 +123,7 @@ def test_print_light_shows_printed_may_have_printed_and_reprints_a_copy(
     worker = PrintWorker(till_t1().id, send=fake)
     drain(worker)  # the demo's earlier days: cancelled, not printed
     runner = PrintRunner(till_t1().id, worker)  # not started: the test drives the worker
-    light = PrintStatus(context(seller()), runner=runner)
+    light = PrintStatus(shell_context(seller()), runner=runner)
     qtbot.addWidget(light)
     light.show()
     first = cash_sale("300")
@@ -165,7 +151,7 @@ def test_print_light_shows_printed_may_have_printed_and_reprints_a_copy(
 def test_preview_is_the_printers_raster_and_reprints_a_copy(demo_db: OpenedDatabase, qtbot: Any) -> None:
     save_printer(admin(), till_t1().id, "tcp://127.0.0.1:9?paper=58")
     doc = cash_sale("300")
-    dialog = show_receipt_preview(context(seller()), doc)
+    dialog = show_receipt_preview(shell_context(seller()), doc)
     qtbot.addWidget(dialog)
     settings = printer_of_till(till_t1().id).config.settings  # type: ignore[union-attr]
     assert dialog.image.tobytes() == render_preview(build_receipt(doc), settings).tobytes()
@@ -181,10 +167,10 @@ def test_no_sale_drawer_opening_asks_why_and_is_audited(demo_db: OpenedDatabase,
     from tests.print_helpers import treasurer
 
     save_printer(admin(), till_t1().id, "tcp://127.0.0.1:9?timeout=1")
-    seller_light = PrintStatus(context(seller()), start_worker=False)
+    seller_light = PrintStatus(shell_context(seller()), start_worker=False)
     qtbot.addWidget(seller_light)
     assert seller_light.drawer.isHidden()  # a seller may not open the drawer without a sale
-    light = PrintStatus(context(treasurer()), start_worker=False)
+    light = PrintStatus(shell_context(treasurer()), start_worker=False)
     qtbot.addWidget(light)
     light.show()
     qtbot.mouseClick(light.drawer, Qt.MouseButton.LeftButton)

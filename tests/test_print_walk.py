@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTabWidget
 
-from db.connection import OpenedDatabase
 from db.models import Sale
 from pos_app.printing.receipt_of import build_receipt
 from pos_app.printing.setup import printer_of_till
@@ -23,7 +22,6 @@ from tests.loopback import Printer
 from tests.print_helpers import till_t1
 from tests.test_print_ui import message, type_network_printer
 from tests.ui_till_helpers import barcode_of, click, log_in, press, scan, till_page
-from ui.app import application
 from ui.printing.setup_page import PrinterSetupPage
 from ui.printing.status import PrintStatus
 from ui.shell.window import MainWindow
@@ -38,17 +36,11 @@ def sell(win: MainWindow, qtbot: Any, sku: str) -> None:
     click(qtbot, win, "exact")
 
 
-def test_set_up_sell_printer_off_sell_on_again_every_receipt_once_in_order(
-    demo_db: OpenedDatabase, qtbot: Any
-) -> None:
+@pytest.mark.window(login=("admin", "9999"))
+def test_set_up_sell_printer_off_sell_on_again_every_receipt_once_in_order(window: MainWindow, qtbot: Any) -> None:
     p = Printer("record")
     try:
-        application()
-        win = MainWindow("T1")
-        qtbot.addWidget(win)
-        win.resize(1024, 600)
-        win.show()
-        log_in(win, qtbot, "admin", "9999")  # the admin lands on the settings
+        win = window  # the admin lands on the settings
         assert win.current_area == "settings"
         tabs = win.findChild(QTabWidget, "settings_tabs")
         bar = tabs.tabBar()

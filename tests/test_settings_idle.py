@@ -18,7 +18,6 @@ from pos_app.errors import InputError, PermissionDenied
 from pos_app.trust import audit
 from tests.stock_support import admin, lead
 from tests.ui_till_helpers import child, log_in
-from ui.app import application
 from ui.shell.window import MainWindow
 
 
@@ -47,16 +46,12 @@ def test_the_idle_minutes_per_role_their_defaults_and_bad_input(demo_db: OpenedD
     assert settings.idle_lock("production", shop) == dt.timedelta(seconds=42)
 
 
-def test_the_seller_lock_set_to_two_minutes_on_the_settings_screen(demo_db: OpenedDatabase, qtbot: Any,
+@pytest.mark.window(login=("admin", "9999"))
+def test_the_seller_lock_set_to_two_minutes_on_the_settings_screen(window: MainWindow, qtbot: Any,
                                                                      clock: FixedClock,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("POS_IDLE_LOCK_SECONDS", raising=False)
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    log_in(win, qtbot, "admin", "9999")
+    monkeypatch.delenv("POS_IDLE_LOCK_SECONDS", raising=False)  # read at each check, not when the window opens
+    win = window
     field: QLineEdit = child(win, QLineEdit, "setting_idle_lock_seller")
     assert field.text() == "5"
     field.setFocus()

@@ -11,26 +11,22 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
-from db.connection import OpenedDatabase
 from db.models import Item, Lot, StockMovement
 from db.models.production import Batch
 from db.models.stock import Purchase
 from tests.test_ui_till import child, log_in
-from ui.app import application
 from ui.shell.window import MainWindow
 
-pytestmark = pytest.mark.qt
+pytestmark = [pytest.mark.qt, pytest.mark.window(size=None)]
 
 
 @pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+def window(window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The shared window (tests/conftest.py) at its own size, the production lead logged in; reports are saved
+    under the test's folder."""
     monkeypatch.setattr("ui.stock.widgets.data_dir", lambda: tmp_path)
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.show()
-    log_in(win, qtbot, "prapha", "2222")
-    return win
+    log_in(window, qtbot, "prapha", "2222")
+    return window
 
 
 def _type(win: MainWindow, qtbot: Any, name: str, text: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTabWidget
 
@@ -20,6 +21,8 @@ from pos_app.trust import audit
 from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the fixture)
 from tests.test_ui_till import child
 from ui.shell.window import MainWindow
+
+pytestmark = pytest.mark.window(size=None)  # as test_stock_ui's window
 
 
 def click(win: MainWindow, qtbot: Any, name: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QTabWidget
 
@@ -22,6 +23,8 @@ from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the f
 from tests.test_stock_ui_lead import choose, click, stock_tab
 from tests.test_ui_till import child
 from ui.shell.window import MainWindow
+
+pytestmark = pytest.mark.window(size=None)  # as test_stock_ui's window
 
 
 def _spin(win: MainWindow, qtbot: Any, name: str, text: str) -> None:

@@ -8,28 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTableWidget, QTabWidget
 
-from db.connection import OpenedDatabase
 from pos_app.money import Money
 from pos_app.people import users
 from pos_app.people.users import AuthError
 from pos_app.selling import prices
 from tests.ui_till_helpers import child, log_in
-from ui.app import application
 from ui.people.audit_view import detail_text
 from ui.shell.window import MainWindow
 
-pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    with qtbot.waitActive(win):
-        win.show()
-        win.activateWindow()
-    return win
+pytestmark = [pytest.mark.qt, pytest.mark.window(size=None, active=True)]
 
 
 def rows(table: QTableWidget) -> list[tuple[str, ...]]:

@@ -9,25 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 
-from db.connection import OpenedDatabase
 from pos_app.clock import FixedClock
 from pos_app.people import users
 from pos_app.selling import holds
 from pos_app.trust.idle import IdleRule, idle_limit
 from tests.ui_till_helpers import barcode_of, child, log_in, scan, till_page
-from ui.app import application
 from ui.shell.window import MainWindow
 
-pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.show()
-    return win
+pytestmark = [pytest.mark.qt, pytest.mark.window(size=None)]
 
 
 def logins_in_table(win: MainWindow) -> list[str]:

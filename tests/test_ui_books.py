@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTabWidget
 
-from db.connection import OpenedDatabase
 from db.models import Till
 from db.models.books import CashMovement, DayClose, PromptPayCheck, PromptPayUncheck, Shift
 from db.models.printing import PrintJob
@@ -19,20 +18,9 @@ from pos_app.selling import sales
 from tests.books_day import actor, cart
 from tests.conftest import TODAY
 from tests.test_ui_till import child, log_in
-from ui.app import application
 from ui.shell.window import MainWindow
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def type_into(win: MainWindow, qtbot: Any, name: str, text: str) -> None:

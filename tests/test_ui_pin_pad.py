@@ -78,17 +78,14 @@ def test_words_are_passed_on_as_typed_so_the_check_can_refuse_them(pad: tuple[Pi
     assert got == ["abcd", ""]
 
 
-def test_the_log_in_page_uses_the_pad_and_records_the_till(demo_db: Any, qtbot: Any) -> None:
+@pytest.mark.window(size=None)
+def test_the_log_in_page_uses_the_pad_and_records_the_till(window: Any, qtbot: Any) -> None:
     from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
     from pos_app.trust import audit
     from tests.ui_till_helpers import child
-    from ui.shell.window import MainWindow
 
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.show()
+    win = window
     people: QListWidget = child(win, QListWidget, "people")
     people.setCurrentRow(next(r for r in range(people.count())
                               if people.item(r).data(Qt.ItemDataRole.UserRole) == "admin"))

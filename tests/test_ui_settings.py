@@ -9,26 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
-from db.connection import OpenedDatabase
 from db.models import Shop, Till
 from pos_app.stock.ledger import stock_policy
 from pos_app.trust import audit
-from tests.ui_till_helpers import child, log_in
-from ui.app import application
+from tests.ui_till_helpers import child
 from ui.shell.window import MainWindow
 
-pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    log_in(win, qtbot, "admin", "9999")
-    return win
+pytestmark = [pytest.mark.qt, pytest.mark.window(login=("admin", "9999"))]
 
 
 def _shop() -> Shop:

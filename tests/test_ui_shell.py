@@ -8,21 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from db.connection import OpenedDatabase
 from tests.test_ui_till import child, log_in
-from ui.app import application
 from ui.shell.window import MainWindow
 
-pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.show()
-    return win
+pytestmark = [pytest.mark.qt, pytest.mark.window(size=None)]
 
 
 def nav_keys(win: MainWindow) -> list[str]:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
-from db.connection import OpenedDatabase
 from db.models import CartCancellation, Payment, Sale, User
 from tests.ui_till_helpers import (
     answer_next_dialog,
@@ -24,21 +23,10 @@ from tests.ui_till_helpers import (
     till_page,
     type_slowly,
 )
-from ui.app import application
 from ui.shell.window import MainWindow
 from ui.till.weight import WeightDialog
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def cart_rows(win: MainWindow) -> list[tuple[str, str, str]]:

@@ -10,10 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel, QTableWidget
 
-from db.connection import OpenedDatabase
 from pos_app.selling import search
 from tests.ui_till_helpers import barcode_of, child, log_in, scan, till_page, type_slowly
-from ui.app import application
 from ui.shell.window import MainWindow
 from ui.till import page as till_page_module
 
@@ -31,17 +29,12 @@ def slow_load(tier: str = "retail") -> search.CatalogIndex:
 REAL_LOAD = search.load
 
 
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+@pytest.fixture(autouse=True)
+def a_slow_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every catalogue is indexed off the UI thread, slowly (before the window is made)."""
     monkeypatch.setattr(till_page_module, "INDEXED_AT_ONCE", 0)
     monkeypatch.setattr(search, "load", slow_load)
     LOADED.clear()
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def test_the_till_sells_while_its_product_list_loads_then_finds_by_name(window: MainWindow, qtbot: Any) -> None:

@@ -11,23 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget
 
-from db.connection import OpenedDatabase
 from db.models import Sale
 from tests.ui_till_helpers import barcode_of, child, click, key_clicks, log_in, scan, till_page
-from ui.app import application
 from ui.shell.window import MainWindow
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def rows(win: MainWindow) -> list[tuple[str, str]]:

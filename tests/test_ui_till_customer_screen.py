@@ -9,13 +9,11 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from db.connection import OpenedDatabase
 from db.models import Payment, Sale, Shop, Till
 from pos_app import settings
 from pos_app.thai.promptpay import decode_promptpay
 from tests.stock_support import admin
 from tests.ui_till_helpers import barcode_of, child, click, log_in, scan, till_page
-from ui.app import application
 from ui.shell.window import MainWindow
 from ui.till import customer_screen
 
@@ -28,16 +26,6 @@ class FakeScreen:
 
     def geometry(self) -> QRect:
         return self.area
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def _to_promptpay(window: MainWindow, qtbot: Any) -> Any:

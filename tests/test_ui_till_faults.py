@@ -9,23 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from db.connection import OpenedDatabase
 from db.models import Payment, Sale
 from tests.ui_till_helpers import answer_next_dialog, barcode_of, child, log_in, scan, till_page, type_slowly
-from ui.app import application
 from ui.shell.window import MainWindow
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def visible_buttons(root: QWidget) -> list[QPushButton]:

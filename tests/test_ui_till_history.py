@@ -21,37 +21,19 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from db.connection import OpenedDatabase
-from db.models import OrderPayment, Sale, User
+from db.models import OrderPayment, Sale
 from pos_app.clock import FixedClock
 from pos_app.money import Money
-from pos_app.people.users import Actor
 from pos_app.selling import catalog, orders, refunds, sales
 from pos_app.selling.cart import Cart
 from pos_app.selling.payments import PaymentIn
 from pos_app.selling.sales import SaleResult
 from pos_app.selling.tills import till_info
-from ui.app import application
-from ui.shell.background import run_in_background
-from ui.shell.bridge import EventBridge
-from ui.shell.context import ShellContext
+from tests.ui_till_helpers import actor, shell_context
 from ui.till.history import HistoryDialog
 from ui.till.refund import RefundDialog
 
 pytestmark = pytest.mark.qt
-
-
-def actor(login: str) -> Actor:
-    user = User.get(User.login == login)
-    return Actor(user.id, user.uuid, user.login, user.display_name, user.role)
-
-
-def context(who: str) -> ShellContext:
-    application()
-
-    def background(fn: Any, on_done: Any = None, on_error: Any = None, label: str = "") -> Any:
-        return run_in_background(fn, on_done, on_error)
-
-    return ShellContext(actor(who), till_info("T1"), EventBridge(), background, lambda key: None)
 
 
 def cart(*lines: tuple[str, int]) -> Cart:
@@ -76,7 +58,7 @@ def known_day() -> dict[str, SaleResult]:
 
 
 def open_history(qtbot: Any, who: str) -> HistoryDialog:
-    dialog = HistoryDialog(context(who))
+    dialog = HistoryDialog(shell_context(who))
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()

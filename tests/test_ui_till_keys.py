@@ -13,12 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from db.connection import OpenedDatabase
 from db.models import CartCancellation, Payment, Sale
 from pos_app.people import users
 from pos_app.selling import holds
 from tests.ui_till_helpers import answer_next_dialog, barcode_of, child, log_in, press, scan, till_page
-from ui.app import application
 from ui.shell.areas import AREAS, areas_for
 from ui.shell.window import MainWindow
 from ui.till import keys
@@ -26,16 +24,6 @@ from ui.till import keys
 pytestmark = pytest.mark.qt
 
 PEOPLE = (("somsri", "1111"), ("prapha", "2222"), ("wanna", "3333"), ("admin", "9999"))
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def live_keys(win: MainWindow) -> list[str]:

@@ -20,33 +20,15 @@ from db.models import Payment, Sale, SaleLine, StockMovement, User
 from db.models.trust import AuditEntry
 from pos_app.money import Money
 from pos_app.people.permissions import Action
-from pos_app.people.users import Actor
 from pos_app.selling import catalog, refunds, sales
 from pos_app.selling.cart import Cart
 from pos_app.selling.sales import SaleResult
 from pos_app.selling.tills import till_info
-from ui.app import application
-from ui.shell.background import run_in_background
-from ui.shell.bridge import EventBridge
-from ui.shell.context import ShellContext
+from tests.ui_till_helpers import actor, shell_context
 from ui.till.approval import ManagerDialog
 from ui.till.refund import RefundDialog
 
 pytestmark = pytest.mark.qt
-
-
-def actor(login: str) -> Actor:
-    user = User.get(User.login == login)
-    return Actor(user.id, user.uuid, user.login, user.display_name, user.role)
-
-
-def context(who: str) -> ShellContext:
-    application()
-
-    def background(fn: Any, on_done: Any = None, on_error: Any = None, label: str = "") -> Any:
-        return run_in_background(fn, on_done, on_error)
-
-    return ShellContext(actor(who), till_info("T1"), EventBridge(), background, lambda key: None)
 
 
 def demo_sale() -> SaleResult:
@@ -64,7 +46,7 @@ def state() -> tuple[int, int, int, int]:
 
 
 def open_refund(qtbot: Any, who: str, sale: SaleResult, void: bool = False) -> RefundDialog:
-    dialog = RefundDialog(context(who), sale.uuid, void=void)
+    dialog = RefundDialog(shell_context(who), sale.uuid, void=void)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()
@@ -156,7 +138,7 @@ def test_a_wrong_manager_pin_changes_nothing_and_says_so_in_thai(demo_db: Opened
 
 
 def test_a_pin_in_thai_digits_is_accepted(demo_db: OpenedDatabase, qtbot: Any) -> None:
-    dialog = ManagerDialog(context("somsri"), Action.DISCOUNT_OVER_LIMIT, "ลดราคาสินค้าใกล้หมดอายุ")
+    dialog = ManagerDialog(shell_context("somsri"), Action.DISCOUNT_OVER_LIMIT, "ลดราคาสินค้าใกล้หมดอายุ")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Down)  # the second person allowed: the administrator
@@ -246,7 +228,7 @@ def test_escape_closes_without_saving(demo_db: OpenedDatabase, qtbot: Any) -> No
 
 
 def test_wrong_pins_lock_the_override_out_and_the_wait_is_shown(demo_db: OpenedDatabase, qtbot: Any) -> None:
-    dialog = ManagerDialog(context("somsri"), Action.REFUND, "แตก")
+    dialog = ManagerDialog(shell_context("somsri"), Action.REFUND, "แตก")
     qtbot.addWidget(dialog)
     dialog.show()
     message = dialog.findChild(QLabel, "manager_message")

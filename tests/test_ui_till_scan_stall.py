@@ -11,22 +11,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.connection import OpenedDatabase
 from tests.ui_till_helpers import barcode_of, log_in, till_page
-from ui.app import application
 from ui.shell.window import MainWindow
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def stamped_burst(target: QWidget, text: str, start_ms: int, gap_ms: int, stall_after: int, stall_s: float) -> None:

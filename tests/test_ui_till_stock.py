@@ -12,29 +12,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableWidget, QWidget
 
-from db.connection import OpenedDatabase
 from db.models import Barcode, Item, Sale, StockMovement, Till
 from pos_app import settings
 from pos_app.trust import audit
 from tests.stock_support import admin, buy, new_item
 from tests.ui_till_helpers import answer_next_dialog, child, click, log_in, press, scan, till_page
-from ui.app import application
 from ui.shell.window import MainWindow
 from ui.till.cart_view import NOTE_ROLE
 from ui.till.page import TillPage
 
 pytestmark = pytest.mark.qt
 MARKET = "BHS-MARKET"
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def _jar(units: int, code: str = "9990000000017") -> Item:

@@ -9,22 +9,10 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
-from db.connection import OpenedDatabase
 from tests.ui_till_helpers import answer_next_dialog, barcode_of, log_in, press, scan, till_page
-from ui.app import application
 from ui.shell.window import MIN_HEIGHT, MIN_WIDTH, MainWindow, show_on_screen
 
 pytestmark = pytest.mark.qt
-
-
-@pytest.fixture
-def window(demo_db: OpenedDatabase, qtbot: Any) -> MainWindow:
-    application()
-    win = MainWindow("T1")
-    qtbot.addWidget(win)
-    win.resize(1024, 600)
-    win.show()
-    return win
 
 
 def test_a_scan_leaves_the_product_grid_showing_everything(window: MainWindow, qtbot: Any) -> None:

@@ -9,9 +9,17 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QPushButton, QWidget
 
-from db.models import Barcode, Item
+from db.models import Barcode, Item, User
+from pos_app.people.users import Actor
+from pos_app.selling.tills import till_info
+from ui.app import application
+from ui.shell.background import run_in_background
+from ui.shell.bridge import EventBridge
+from ui.shell.context import ShellContext
 from ui.shell.window import MainWindow
 from ui.till.page import TillPage
+
+SMALLEST_SCREEN = (1024, 600)  # the netbook: every screen must work from here up
 
 
 class KeyClock:
@@ -24,6 +32,45 @@ class KeyClock:
     def __call__(self) -> float:
         self.now += self.step
         return self.now
+
+
+def open_window(qtbot: Any, size: tuple[int, int] | None = SMALLEST_SCREEN, login: tuple[str, str] | None = None,
+                active: bool = False) -> MainWindow:
+    """The app's window at till T1, shown (the ``window`` fixture of tests/conftest.py makes it; a test or
+    module says how with ``@pytest.mark.window(size=…, login=(name, pin), active=True)``): ``size`` (``None``:
+    the window's own size), logged in as ``login``, made the active window first when ``active``."""
+    application()
+    win = MainWindow("T1")
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    if active:
+        with qtbot.waitActive(win):
+            win.show()
+            win.activateWindow()
+    else:
+        win.show()
+    if login is not None:
+        log_in(win, qtbot, *login)
+    return win
+
+
+def actor(login: str) -> Actor:
+    """The Actor of a demo user without the (deliberately slow) PIN check."""
+    user = User.get(User.login == login)
+    return Actor(user.id, user.uuid, user.login, user.display_name, user.role)
+
+
+def shell_context(who: str | Actor, till: str = "T1") -> ShellContext:
+    """What a screen of the shell is given (for a dialog tested without the window): ``who`` at ``till``;
+    background work runs on a real thread."""
+    application()
+
+    def background(fn: Any, on_done: Any = None, on_error: Any = None, label: str = "") -> Any:
+        return run_in_background(fn, on_done, on_error)
+
+    person = actor(who) if isinstance(who, str) else who
+    return ShellContext(person, till_info(till), EventBridge(), background, lambda key: None)
 
 
 def key_clicks(qtbot: Any, widget: QWidget, text: str) -> None:
@@ -43,6 +90,7 @@ def barcode_of(sku: str) -> str:
 
 def child(win: QWidget, kind: type, name: str) -> Any:
     root = win.centralWidget() if isinstance(win, MainWindow) else win
+    assert root is not None
     found = root.findChild(kind, name)
     assert found is not None, name
     return found
