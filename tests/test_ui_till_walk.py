@@ -169,3 +169,57 @@ def test_the_weight_box_says_how_to_type_the_weight_in_full(window: MainWindow, 
     room = field.width() - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth) - 8
     assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room
     dialog.reject()
+
+
+def test_cash_typed_before_promptpay_or_a_transfer_is_taken_as_cash_first(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault (session 5): ฿50 typed in the cash box and then F5: the QR asked for the whole ฿80 and the ฿50
+    stayed in the box, so after Esc the seller's "50" made it ฿5,050; with F6 the ฿50 became the transfer.
+    The box says "cash received": what is typed there is cash, the other way pays the rest."""
+    from db.models import Payment, Sale
+    from tests.ui_till_helpers import child, type_slowly
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    for sku in ("DRINK-YMN", "DRINK-YMN", "KAPI-SEASONED"):  # ฿20 + ฿20 + ฿40 = ฿80
+        scan(page, qtbot, barcode_of(sku))
+    press(qtbot, page, Qt.Key.Key_F12)
+    received: QLineEdit = child(window, QLineEdit, "received")
+    type_slowly(page, qtbot, received, "50", enter=False)
+    press(qtbot, page, Qt.Key.Key_F5)
+    assert child(window, QWidget, "promptpay_caption").text().startswith("พร้อมเพย์ ฿30.00")
+    assert received.text() == ""
+    press(qtbot, page, Qt.Key.Key_Escape)  # not paid yet: back to the cash side, the ฿50 kept as cash
+    assert (child(window, QWidget, "due").text(), child(window, QWidget, "paid_so_far").text(), received.text()) \
+        == ("ยอดที่ต้องชำระ ฿30.00", "เงินสด ฿50.00", "")
+    press(qtbot, page, Qt.Key.Key_F5)
+    press(qtbot, page, Qt.Key.Key_Return)  # the customer's app shows paid
+    sale = Sale.select().order_by(Sale.id.desc()).get()
+    assert [(p.method, p.amount_satang, p.tendered_satang) for p in sale.payments.order_by(Payment.id)] == [
+        ("cash", 5000, 5000), ("promptpay", 3000, 3000)]
+
+    scan(page, qtbot, barcode_of("DRINK-YMN"))  # ฿20: ฿5 in coins, the rest by transfer
+    press(qtbot, page, Qt.Key.Key_F12)
+    type_slowly(page, qtbot, received, "5", enter=False)
+    press(qtbot, page, Qt.Key.Key_F6)
+    sale = Sale.select().order_by(Sale.id.desc()).get()
+    assert [(p.method, p.amount_satang) for p in sale.payments.order_by(Payment.id)] == [
+        ("cash", 500), ("transfer", 1500)]
+
+
+def test_after_the_check_the_cash_question_the_payment_keys_work_without_a_click(window: MainWindow,
+                                                                                 qtbot: Any) -> None:
+    """Walk fault (session 5, no window manager): after "No, enter it again" on the check-the-cash question,
+    F5, F6 and Esc went nowhere until the seller clicked the window."""
+    from tests.ui_till_helpers import child, type_slowly
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("DRINK-YMN"))  # ฿20
+    press(qtbot, page, Qt.Key.Key_F12)
+    received: QLineEdit = child(window, QLineEdit, "received")
+    answer_next_dialog(lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))  # "no"
+    type_slowly(page, qtbot, received, "5050")  # ฿5,050 for ฿20: the till asks
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and received.hasFocus(), timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)  # the real focus, no help from the test
+    assert child(window, QWidget, "promptpay_caption").isVisible()
+    assert child(window, QWidget, "promptpay_caption").text().startswith("พร้อมเพย์ ฿20.00")

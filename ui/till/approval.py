@@ -23,6 +23,7 @@ from pos_app.people.permissions import Action, can, role_label
 from resources.i18n import _
 from ui.people.pin_pad import PinPad
 from ui.shell.context import ShellContext
+from ui.till.asking import modal
 
 
 class ManagerDialog(QDialog):
@@ -111,5 +112,5 @@ class ManagerDialog(QDialog):
 def ask_manager(parent: QWidget | None, ctx: ShellContext, action: Action, reason: str = "") -> users.Actor | None:
     """Ask for a manager's PIN (modal); the approving person, or ``None`` when cancelled."""
     dialog = ManagerDialog(ctx, action, reason, parent)
-    dialog.exec()
+    modal(dialog)
     return dialog.approver

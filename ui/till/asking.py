@@ -6,9 +6,21 @@ the buttons through our catalogue, each at least 44 px high (a finger)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from resources.i18n import _
+
+
+def modal(dialog: QDialog) -> int:
+    """Ask with ``dialog`` (modal) and wait for the answer; then hand the keys back to the window it was asked
+    over.  Without a window manager (a kiosk, a netbook with a bare X session) nobody activates that window
+    again, and every shortcut of the till (F5, F12, Esc…) went nowhere until the seller clicked it.  The
+    window's own focus (the cash box, the scan field) comes back with it."""
+    result = dialog.exec()
+    owner = dialog.parentWidget()
+    if owner is not None and owner.isVisible():
+        owner.window().activateWindow()
+    return result
 
 
 def _dialog(parent: QWidget, title: str, label: str) -> QInputDialog:
@@ -23,7 +35,7 @@ def _dialog(parent: QWidget, title: str, label: str) -> QInputDialog:
 
 def ask_text(parent: QWidget, title: str, label: str) -> tuple[str, bool]:
     dialog = _dialog(parent, title, label)
-    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    ok = modal(dialog) == QInputDialog.DialogCode.Accepted
     text = dialog.textValue()
     dialog.deleteLater()
     return text, ok
@@ -34,7 +46,7 @@ def ask_choice(parent: QWidget, title: str, label: str, choices: list[str]) -> t
     dialog.setComboBoxItems(choices)
     dialog.setComboBoxEditable(False)
     dialog.setTextValue(choices[0] if choices else "")
-    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    ok = modal(dialog) == QInputDialog.DialogCode.Accepted
     text = dialog.textValue()
     dialog.deleteLater()
     return text, ok
@@ -60,7 +72,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str, yes: str = "", no: str = 
     answer_no = _add(box, "answer_no", no or _("No"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(answer_no)
     box.setEscapeButton(answer_no)
-    box.exec()
+    modal(box)
     chosen = box.clickedButton() is answer_yes
     box.deleteLater()
     return chosen
@@ -72,5 +84,5 @@ def tell(parent: QWidget, title: str, text: str) -> None:
     ok = _add(box, "answer_ok", _("OK"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
     box.setEscapeButton(ok)
-    box.exec()
+    modal(box)
     box.deleteLater()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QPu
 
 from pos_app.thai.keyboard import as_digits
 from resources.i18n import _
+from ui.till.asking import modal
 
 T = TypeVar("T")
 ROW_HEIGHT = 52  # a finger high (44 px) with room for a Thai line's marks above and below
@@ -106,7 +107,7 @@ class NumberedChoice(QDialog, Generic[T]):
 
 def choose(dialog: NumberedChoice[T]) -> T | None:
     """Ask (modal) and return what was picked, ``None`` if the seller went back."""
-    dialog.exec()
+    modal(dialog)
     chosen = dialog.chosen
     dialog.deleteLater()
     return chosen

@@ -14,7 +14,7 @@ from pos_app.selling.tills import TillInfo
 from pos_app.thai.dates import format_time
 from resources.i18n import _
 from ui.till import keys
-from ui.till.asking import ask_text
+from ui.till.asking import ask_text, modal
 from ui.till.cart_view import CartView
 from ui.till.choice import NumberedChoice, choose
 
@@ -101,7 +101,7 @@ class HeldSales(QWidget):
         if self.cart.is_empty:
             return True
         box = logout_question(self)
-        box.exec()
+        modal(box)
         clicked = box.clickedButton()
         box.deleteLater()
         if clicked is not None and clicked.objectName() == "logout_hold":

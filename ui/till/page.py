@@ -33,6 +33,7 @@ from pos_app.selling.weights import read_scale_label
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
 from ui.till import keys
+from ui.till.asking import modal
 from ui.till.cart_view import CartView
 from ui.till.held_sales import HeldSales
 from ui.till.paying import Paying
@@ -328,7 +329,7 @@ class TillPage(HeldSales, Paying):
 
     def ask_weight(self, view: ItemView) -> int | None:
         dialog = WeightDialog(view, self)
-        accepted = dialog.exec() == WeightDialog.DialogCode.Accepted
+        accepted = modal(dialog) == WeightDialog.DialogCode.Accepted
         grams = dialog.grams
         dialog.close()
         dialog.deleteLater()
@@ -368,7 +369,7 @@ class TillPage(HeldSales, Paying):
     def open_history(self) -> None:
         from ui.till.history import HistoryDialog
 
-        HistoryDialog(self.ctx, self).exec()
+        modal(HistoryDialog(self.ctx, self))
         self.refresh_today()
         self.refocus()
 

@@ -215,10 +215,27 @@ class PaymentPanel(QWidget):
         self._after_payment()
 
     # -- PromptPay and transfer ----------------------------------------------------------------------
+    def _cash_first(self) -> bool:
+        """Cash typed in the box before PromptPay or a transfer is chosen is cash received (the box says so):
+        less than is due, it is taken first and the other way pays the rest (a split); as much or more, the
+        customer pays all the other way instead.  The box is emptied either way.  False: not an amount."""
+        try:
+            typed = self._typed()
+        except PosError as err:
+            self.say(err.message)
+            return False
+        if typed is not None and ZERO < typed < self.due:
+            self.payments.append(PaymentIn("cash", typed, typed))
+            self.refresh()
+        self.received.clear()
+        return True
+
     def show_promptpay(self) -> None:
         shop_id = settings.value("promptpay_id", settings.Where(self.ctx.till.shop_id))
         if not shop_id:
             self.say(_("This shop has no PromptPay ID yet: the administrator sets it in the settings"))
+            return
+        if self.pages.currentIndex() == 0 and not self._cash_first():
             return
         try:
             from pos_app.thai.promptpay import promptpay_payload
@@ -263,13 +280,11 @@ class PaymentPanel(QWidget):
         self.received.setFocus()
 
     def take_other(self, method: str) -> None:
-        """PromptPay (after the seller saw it paid) or a bank transfer, for the typed amount or all that is due."""
-        try:
-            typed = self._typed() if method == "transfer" else None
-        except PosError as err:
-            self.say(err.message)
+        """PromptPay (after the seller saw it paid) or a bank transfer, for all that is still due (after any cash
+        typed in the box, :meth:`_cash_first`)."""
+        if method == "transfer" and not self._cash_first():
             return
-        amount = self.due if typed is None else min(typed, self.due)
+        amount = self.due
         if amount <= ZERO:
             return
         self.payments.append(PaymentIn(method, amount))
