@@ -223,3 +223,25 @@ def test_after_the_check_the_cash_question_the_payment_keys_work_without_a_click
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)  # the real focus, no help from the test
     assert child(window, QWidget, "promptpay_caption").isVisible()
     assert child(window, QWidget, "promptpay_caption").text().startswith("พร้อมเพย์ ฿20.00")
+
+
+def test_the_cart_shows_three_lines_at_1024_by_600(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault (session 5) at 1024×600: the cart showed two lines and a half; the third sale line needed the
+    scroll bar.  The channel now sits beside the cart's buttons (the row above the cart only holds an online
+    order's customer and phone)."""
+    from PySide6.QtWidgets import QComboBox, QTableWidget
+
+    from tests.ui_till_helpers import child
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    for sku in ("DISH-3800", "KAPI-200", "TEA-YMN"):
+        scan(page, qtbot, barcode_of(sku))
+    QApplication.processEvents()
+    table: QTableWidget = child(window, QTableWidget, "cart")
+    rows = [table.visualItemRect(table.item(r, 0)) for r in range(3)]
+    assert all(table.viewport().rect().contains(r) for r in rows), (table.viewport().height(), rows)
+    channel: QComboBox = child(window, QComboBox, "channel")
+    assert channel.isVisible() and channel.height() >= 44
+    channel.setCurrentIndex(channel.findData("online"))  # an online order: its customer's name and phone
+    assert all(child(window, QLineEdit, name).isVisible() for name in ("customer_name", "customer_phone"))

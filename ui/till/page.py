@@ -102,8 +102,7 @@ class TillPage(HeldSales, Paying):
         self.phone.setPlaceholderText(_("Phone"))
         for field in (self.customer, self.phone):
             field.textEdited.connect(self._customer_edited)
-        head = QHBoxLayout()
-        head.addWidget(self.channel)
+        head = QHBoxLayout()  # an online order's customer; empty (no height) for a sale at the stall
         head.addWidget(self.customer, 1)
         head.addWidget(self.phone, 1)
         self.cart_view = CartView(self.cart)
@@ -117,6 +116,8 @@ class TillPage(HeldSales, Paying):
                                       (_("Cancel sale"), keys.CANCEL_SALE, "cancel_sale", self.cancel_sale),
                                       (_("Sales && refunds"), keys.HISTORY, "history", self.open_history)):
             actions.addWidget(_button(keys.labelled(text, key), name, slot), *divmod(actions.count(), 3))
+        self.channel.setMinimumHeight(44)
+        actions.addWidget(self.channel, 1, 2)  # in the buttons' free cell: the cart keeps a line more at 600 px
         self.pay = _button(keys.labelled(_("Pay"), keys.PAY), "pay", self.start_payment, big=True)
         self.pay.setStyleSheet("font-size: 16pt; font-weight: bold;")
         cart_page = QWidget()
