@@ -243,5 +243,8 @@ def test_the_cart_shows_three_lines_at_1024_by_600(window: MainWindow, qtbot: An
     assert all(table.viewport().rect().contains(r) for r in rows), (table.viewport().height(), rows)
     channel: QComboBox = child(window, QComboBox, "channel")
     assert channel.isVisible() and channel.height() >= 44
+    channel.showPopup()
+    assert all(channel.view().visualRect(channel.model().index(r, 0)).height() >= 44 for r in range(channel.count()))
+    channel.hidePopup()
     channel.setCurrentIndex(channel.findData("online"))  # an online order: its customer's name and phone
     assert all(child(window, QLineEdit, name).isVisible() for name in ("customer_name", "customer_phone"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -117,6 +118,8 @@ class TillPage(HeldSales, Paying):
                                       (_("Sales && refunds"), keys.HISTORY, "history", self.open_history)):
             actions.addWidget(_button(keys.labelled(text, key), name, slot), *divmod(actions.count(), 3))
         self.channel.setMinimumHeight(44)
+        self.channel.setView(QListView())  # its list a finger high too (the default list's rows were 22 px)
+        self.channel.view().setStyleSheet("QListView::item { min-height: 44px; }")
         actions.addWidget(self.channel, 1, 2)  # in the buttons' free cell: the cart keeps a line more at 600 px
         self.pay = _button(keys.labelled(_("Pay"), keys.PAY), "pay", self.start_payment, big=True)
         self.pay.setStyleSheet("font-size: 16pt; font-weight: bold;")
