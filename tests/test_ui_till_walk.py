@@ -248,3 +248,27 @@ def test_the_cart_shows_three_lines_at_1024_by_600(window: MainWindow, qtbot: An
     channel.hidePopup()
     channel.setCurrentIndex(channel.findData("online"))  # an online order: its customer's name and phone
     assert all(child(window, QLineEdit, name).isVisible() for name in ("customer_name", "customer_phone"))
+
+
+def test_a_manager_pin_not_given_leaves_no_paid_looking_screen(window: MainWindow, qtbot: Any) -> None:
+    """Walk fault (session 5): a discount above the seller's limit, "exact", then Esc on the manager's PIN: the
+    payment side said "to pay ฿0.00 · cash ฿130.00" with nothing saved and no word of it."""
+    from db.models import Sale
+    from tests.ui_till_helpers import child
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    scan(page, qtbot, barcode_of("DISH-3800"))  # ฿120: a seller may give ฿12.00
+    answer_next_dialog(lambda d: qtbot.keyClicks(d.findChild(QLineEdit), "20") or qtbot.keyClick(
+        d.findChild(QLineEdit), Qt.Key.Key_Return))
+    press(qtbot, page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page, Qt.Key.Key_F12)
+    before = Sale.select().count()
+    answer_next_dialog(lambda d: qtbot.keyClick(d, Qt.Key.Key_Escape))  # no manager at hand
+    qtbot.mouseClick(child(window, QPushButton, "exact"), Qt.MouseButton.LeftButton)
+    assert Sale.select().count() == before
+    assert child(window, QWidget, "due").text() == "ยอดที่ต้องชำระ ฿100.00"
+    assert child(window, QWidget, "paid_so_far").text() == ""
+    assert child(window, QWidget, "payment_message").text().startswith("ยังไม่ได้บันทึกการขาย")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    assert QApplication.focusWidget() is child(window, QLineEdit, "received")

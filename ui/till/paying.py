@@ -107,13 +107,14 @@ class Paying(QWidget):
                           _("No, enter it again")):
                 self.finish_sale(approved_by, confirmed_large=True)
             else:
-                self.payment.payments = []
-                self.payment.refresh()
+                self.not_saved("")
             return
         except PermissionDenied as err:
             manager = self.ask_manager(Action.DISCOUNT_OVER_LIMIT, err.message)
             if manager is not None:
                 self.finish_sale(manager, confirmed_large)
+            else:  # "to pay ฿0.00" stayed on screen as if the sale were done
+                self.not_saved(err.message)
             return
         except PosError as err:  # the cart is kept; nothing was saved
             self.payment.say(err.message)
@@ -128,6 +129,14 @@ class Paying(QWidget):
         self.say(" ".join(t for t in (_("Receipt no. {number} saved").format(number=result.number),
                                       self.stock.after_sale(result)) if t), error=bool(result.shortfalls))
         self.refresh_today()
+
+    def not_saved(self, why: str) -> None:
+        """The sale was not saved (the seller or a manager said no): the money taken so far is asked again,
+        with why, and the cursor is back in the cash box."""
+        self.payment.payments = []
+        self.payment.refresh()
+        self.payment.say(" ".join(t for t in (_("Not saved."), why) if t))
+        self.payment.received.setFocus()
 
     def ask_manager(self, action: Action, reason: str) -> Actor | None:
         from ui.till.approval import ask_manager
