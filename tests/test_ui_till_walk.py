@@ -272,3 +272,31 @@ def test_a_manager_pin_not_given_leaves_no_paid_looking_screen(window: MainWindo
     assert child(window, QWidget, "payment_message").text().startswith("ยังไม่ได้บันทึกการขาย")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     assert QApplication.focusWidget() is child(window, QLineEdit, "received")
+
+
+def test_a_weight_the_scale_cannot_show_is_refused_in_the_weight_box_and_it_stays_open(window: MainWindow,
+                                                                                      qtbot: Any) -> None:
+    """Walk fault (session 5): in the weight box, a weight refused (a barcode scanned into it, a typo) and Enter
+    closed the box as if Cancel were pressed (Qt's default button took the Enter): nothing added, no word why."""
+    from tests.test_ui_till import cart_rows
+    from tests.ui_till_helpers import key_clicks
+
+    log_in(window, qtbot, "somsri", "1111")
+    page = till_page(window)
+    seen: dict[str, Any] = {}
+
+    def weigh(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit, "weight")
+        assert field is not None
+        key_clicks(qtbot, field, "8850000000041")  # the next product's barcode, scanned too soon
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        seen["message"] = dialog.findChild(QWidget, "weight_message").text()  # type: ignore[union-attr]
+        field.clear()
+        key_clicks(qtbot, field, "0.35")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    answer_next_dialog(weigh)
+    scan(page, qtbot, barcode_of("KAPI-KG"))
+    assert seen["open"] and seen["message"], seen
+    assert cart_rows(window) == [("กะปิ (ชั่งกิโล)", "350 ก.", "฿70.00")]

@@ -70,6 +70,8 @@ class WeightDialog(QDialog):
         layout.addLayout(keypad)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        for button in self.findChildren(QPushButton):  # Enter belongs to the weight field: a weight refused
+            button.setAutoDefault(False)  # and Enter clicked Qt's default button (Cancel) and closed the box
         self.set_unit("kg")
         self.field.setFocus()
 
