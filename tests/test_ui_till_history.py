@@ -85,6 +85,7 @@ def column(dialog: HistoryDialog, col: int) -> list[str]:
 def test_the_days_totals_add_up_to_the_hand_worked_figures(demo_db: OpenedDatabase, qtbot: Any) -> None:
     done = known_day()
     dialog = open_history(qtbot, "somsri")
+    assert all(dialog.tabs.tabBar().tabRect(i).height() >= 44 for i in range(dialog.tabs.count()))  # were 40 px
     assert column(dialog, 0) == [str(done[k].number) for k in ("refund", "order", "split", "promptpay", "cash")]
     assert column(dialog, 2) == ["คืนเงิน", "คำสั่งซื้อออนไลน์", "ขาย", "ขาย", "ขาย"]
     assert column(dialog, 3) == ["เงินสด", "ยังไม่ชำระ", "หลายวิธี", "พร้อมเพย์", "เงินสด"]

@@ -153,7 +153,7 @@ class HistoryDialog(QDialog):
         self.tabs.setObjectName("history_tabs")
         self.tabs.addTab(self.stack, _("Sales"))
         self.tabs.addTab(self.orders, _("Online orders waiting"))
-        self.tabs.setStyleSheet("QTabBar::tab { min-height: 40px; padding: 0 16px; }")
+        self.tabs.setStyleSheet("QTabBar::tab { min-height: 44px; padding: 0 16px; }")  # a finger high
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1000, 580)
