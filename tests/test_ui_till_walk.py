@@ -189,8 +189,8 @@ def test_cash_typed_before_promptpay_or_a_transfer_is_taken_as_cash_first(window
     assert child(window, QWidget, "promptpay_caption").text().startswith("พร้อมเพย์ ฿30.00")
     assert received.text() == ""
     press(qtbot, page, Qt.Key.Key_Escape)  # not paid yet: back to the cash side, the ฿50 kept as cash
-    assert (child(window, QWidget, "due").text(), child(window, QWidget, "paid_so_far").text(), received.text()) \
-        == ("ยอดที่ต้องชำระ ฿30.00", "เงินสด ฿50.00", "")
+    assert (child(window, QWidget, "due").text(), child(window, QWidget, "paid_so_far").text(), received.text(),
+            child(window, QWidget, "change_due").text()) == ("ยอดที่ต้องชำระ ฿30.00", "เงินสด ฿50.00", "", "")
     press(qtbot, page, Qt.Key.Key_F5)
     press(qtbot, page, Qt.Key.Key_Return)  # the customer's app shows paid
     sale = Sale.select().order_by(Sale.id.desc()).get()

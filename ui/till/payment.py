@@ -224,10 +224,10 @@ class PaymentPanel(QWidget):
         except PosError as err:
             self.say(err.message)
             return False
+        self.received.clear()  # first: the change shown is worked out from the box
         if typed is not None and ZERO < typed < self.due:
             self.payments.append(PaymentIn("cash", typed, typed))
-            self.refresh()
-        self.received.clear()
+        self.refresh()
         return True
 
     def show_promptpay(self) -> None:
