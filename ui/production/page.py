@@ -34,7 +34,7 @@ from resources.i18n import _
 from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices
+from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import button, export_report, fill, focus_first, message_label, print_labels, say, table
 
 
@@ -79,9 +79,7 @@ class ProductionPage(QWidget):
         sheet.clicked.connect(self.cost_sheet)
         labels = button(self.batch_page, _("Lot labels PDF"), "batch_labels")
         labels.clicked.connect(self.labels)
-        self.by_item = QComboBox()
-        self.by_item.setObjectName("by_item")
-        item_choices(self.by_item)
+        self.by_item = ItemPicker("by_item")
         self.by_qty = QLineEdit()
         self.by_qty.setObjectName("by_quantity")
         self.by_qty.setPlaceholderText(_("Quantity (base unit)"))
@@ -157,7 +155,7 @@ class ProductionPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """A recipe or item saved elsewhere since (the recipe tab, another laptop) is offered at once."""
-        item_choices(self.by_item)
+        self.by_item.reload()
         self.load_recipes()
         super().showEvent(event)
 
@@ -190,7 +188,7 @@ class ProductionPage(QWidget):
 
     def add_byproduct(self) -> None:
         try:
-            item_id = int(self.by_item.currentData())
+            item_id = self.by_item.item_id()
             qty = to_base(self.by_qty.text(), item_id)
             value = Money.parse(self.by_value.text()) if self.by_value.text().strip() else Money(0)
             if qty <= 0:

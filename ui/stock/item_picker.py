@@ -1,0 +1,145 @@
+"""The one item picker of the stock and production screens (purchase, transfer, recipe, batch by-product,
+a lot for a report): a search field and the list of the items it finds.
+
+Typing part of a Thai or English name, an SKU or a barcode narrows the list at once, through the till's own
+search (:func:`pos_app.stock.items.item_index` builds a :class:`~pos_app.selling.search.CatalogIndex`: the
+Thai kit's search keys, Thai dictionary order), so a catalogue of 100,000 items is never put in one list:
+the list holds the first ``SHOWN`` matches and the first of them is chosen.  Keyboard: type, Up/Down move
+the choice from the search field, Enter goes on to the next field.  Touch: tap the list, rows 44 px high.
+The index is built once per kind of list and built again only when the catalogue changed
+(:func:`~pos_app.stock.items.catalogue_mark`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWidget
+
+from db.models import Item
+from pos_app.errors import InputError
+from pos_app.selling.catalog import ItemView
+from pos_app.selling.search import CatalogIndex
+from pos_app.stock.items import STOCK_KINDS, catalogue_mark, item_index
+from pos_app.stock.units import unit_name
+from resources.i18n import _
+from ui.stock.widgets import TOUCH
+
+SHOWN = 200  # matches listed at once; typing more narrows them
+_built: dict[tuple[str, ...], tuple[tuple[int, ...], CatalogIndex]] = {}
+
+
+def index_of(kinds: tuple[str, ...]) -> CatalogIndex:
+    """The index of ``kinds``, built again only when the catalogue changed since."""
+    mark = catalogue_mark()
+    had = _built.get(kinds)
+    if had is None or had[0] != mark:
+        _built[kinds] = had = (mark, item_index(kinds))
+    return had[1]
+
+
+def label(view: ItemView) -> str:
+    return f"{view.name_th} ({view.sku}, {unit_name(view.base_unit)})"
+
+
+class ItemPicker(QWidget):
+    """``name`` names the list (a ``QComboBox``); the search field is ``<name>_search``."""
+
+    changed = Signal()  # another item was chosen (or none is)
+
+    def __init__(self, name: str, kinds: tuple[str, ...] = STOCK_KINDS, first: Iterable[int] = ()) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.first = list(first)
+        self.search = QLineEdit()
+        self.search.setObjectName(f"{name}_search")
+        self.search.setPlaceholderText(_("Find: Thai or English name, code"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setStyleSheet(f"QLineEdit {{ min-height: {TOUCH}px; }}")  # the shell's 40 px is a floor
+        self.search.textChanged.connect(lambda _t: self.narrow())
+        self.search.returnPressed.connect(self.focusNextChild)
+        self.search.installEventFilter(self)
+        self.box = QComboBox()
+        self.box.setObjectName(name)
+        self.box.setStyleSheet(f"QComboBox {{ min-height: {TOUCH}px; }}")
+        self.box.setView(QListView())  # its rows take the style sheet's height (44 px touch targets)
+        self.box.view().setStyleSheet(f"QListView::item {{ min-height: {TOUCH}px; }}")
+        self.box.setMaxVisibleItems(12)
+        self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.box.setMinimumContentsLength(18)
+        self.box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setFocusProxy(self.search)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.search, 2)
+        row.addWidget(self.box, 3)
+        self.index = index_of(kinds)
+        self.narrow()
+
+    # -- what callers read and set ------------------------------------------------------------------------
+    def current(self) -> int | None:
+        """The chosen item's id, or None (nothing matches what was typed)."""
+        data = self.box.currentData()
+        return None if data is None else int(data)
+
+    def item_id(self) -> int:
+        """The chosen item's id; a translated InputError when none is chosen."""
+        found = self.current()
+        if found is None:
+            raise InputError("Choose an item first")
+        return found
+
+    def choose(self, item_id: int) -> None:
+        """Choose ``item_id`` (a scanned lot's item, a test): listed first if the search had not found it
+        (an item no longer in use too, so that a lot of it can still be named)."""
+        at = self.box.findData(item_id)
+        if at < 0:
+            item = Item.get_by_id(item_id)
+            self.box.insertItem(0, f"{item.name_th} ({item.sku}, {unit_name(str(item.base_unit))})", item_id)
+            at = 0
+        self.box.setCurrentIndex(at)
+
+    def reload(self, first: Iterable[int] | None = None) -> None:
+        """Items made or changed since are offered (the index is built again only if the catalogue changed);
+        the item chosen stays chosen while it still matches."""
+        if first is not None:
+            self.first = list(first)
+        self.index = index_of(self.kinds)
+        self.narrow(keep=self.current())
+
+    # -- typing narrows the list ----------------------------------------------------------------------------
+    def narrow(self, keep: int | None = None) -> None:
+        """List what the search field finds (the ``first`` items ahead, in that order) and choose ``keep``
+        if it is there, else the first match."""
+        text = self.search.text()
+        found = self.index.search(text, limit=SHOWN)
+        if self.first:
+            rank = {item_id: n for n, item_id in enumerate(self.first)}
+            every = self.index.search(text, limit=None) if text.strip() else self.index.items
+            head = sorted((v for v in every if v.id in rank), key=lambda v: rank[v.id])
+            found = (head + [v for v in found if v.id not in rank])[:SHOWN]
+        before = self.current()
+        self.box.blockSignals(True)
+        self.box.clear()
+        for view in found:
+            self.box.addItem(label(view), view.id)
+        if not found:
+            self.box.addItem(_("Nothing found for “{text}”").format(text=text.strip()), None)
+        at = self.box.findData(keep) if keep is not None else -1
+        self.box.setCurrentIndex(max(at, 0))
+        self.box.blockSignals(False)
+        if self.current() != before:
+            self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search field move the choice in the list (the hands stay on the keys)."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step is not None:
+                at = self.box.currentIndex() + step
+                if 0 <= at < self.box.count():
+                    self.box.setCurrentIndex(at)
+                return True
+        return super().eventFilter(watched, event)
