@@ -75,10 +75,31 @@ def test_every_item_list_of_the_stock_and_production_screens_is_the_one_picker(w
                                                                                 qtbot: Any) -> None:
     _key(window, qtbot, Qt.Key.Key_F3)
     _key(window, qtbot, Qt.Key.Key_F4)
-    for name in ("buy_item", "give_item", "report_lot_item", "recipe_product", "recipe_ingredient", "by_item"):
+    for name in ("buy_item", "give_item", "report_lot_item", "recipe_product", "recipe_ingredient", "by_item",
+                 "recipe"):
         box = child(window, QComboBox, name)
         assert isinstance(box.parent(), ItemPicker), name
         assert child(window, QLineEdit, f"{name}_search") is box.parent().search
+    # the batch screen's recipes: only products that have one, found by typing
+    _type(window, qtbot, "recipe_search", "seasoned")
+    recipe: QComboBox = child(window, QComboBox, "recipe")
+    assert recipe.count() == 1 and recipe.currentText().startswith("กะปิผงทรงเครื่อง 50 กรัม — สูตรฉบับที่ 1")
+    _type(window, qtbot, "recipe_search", "x")  # "seasonedx": nothing
+    assert recipe.currentData() is None
+    _key(window, qtbot, Qt.Key.Key_F5)
+    assert child(window, QLabel, "production_message").text() == "ยังไม่มีสูตร"
+
+
+def test_a_count_sheet_of_the_items_typed(window: MainWindow, qtbot: Any) -> None:  # noqa: F811
+    _tab(window, qtbot, 2)
+    _type(window, qtbot, "count_find", "sugar")
+    _key(window, qtbot, Qt.Key.Key_F11)
+    sheet: QTableWidget = child(window, QTableWidget, "count_sheet")
+    assert [sheet.item(n, 0).text() for n in range(sheet.rowCount())] == ["น้ำตาลทราย"]
+    _retype(window, qtbot, "count_find", "น้ำ")  # Thai: five of the market's items
+    _key(window, qtbot, Qt.Key.Key_F11)
+    assert sorted({sheet.item(n, 0).text() for n in range(sheet.rowCount())}) == sorted(
+        ["น้ำยาล้างจาน 500 มล.", "น้ำสมุนไพรหญ้าหมอน้อย 350 มล.", "น้ำหอมมะนาว", "น้ำตาลทราย", "น้ำยาซักผ้า 1 ลิตร"])
 
 
 def test_the_receiving_group_records_a_transfer_from_its_own_stock_screen(window: MainWindow,  # noqa: F811

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.production import batches, recipes
 from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use
+from pos_app.selling.catalog import ItemView
 from pos_app.stock import reports
 from pos_app.stock.lots import default_expiry
 from pos_app.stock.units import parse_quantity, to_base, unit_name
@@ -47,13 +47,13 @@ class ProductionPage(QWidget):
         self.batch_page = QWidget()  # owns the batch's shortcuts (the recipe tab has its own Ctrl+S)
         self.draft: BatchDraft | None = None
         self.last: BatchResult | None = None
-        self.recipe = QComboBox()
-        self.recipe.setObjectName("recipe")
+        self.versions: dict[int, recipes.RecipeView] = {}  # product → its current recipe
+        self.recipe = ItemPicker("recipe", ("finished", "ingredient", "packaging"), only=(), named=self._recipe_name)
         self.load_recipes()
         self.planned = QSpinBox()
         self.planned.setObjectName("planned")
         self.planned.setRange(1, 1_000_000)
-        self.recipe.currentIndexChanged.connect(lambda _i: self.default_planned())
+        self.recipe.changed.connect(self.default_planned)
         self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
@@ -166,25 +166,28 @@ class ProductionPage(QWidget):
 
     def default_planned(self) -> None:
         """How many to make starts at what the chosen recipe makes."""
-        if self.recipe.currentData() is not None:
-            self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
+        view = self.versions.get(self.recipe.current() or 0)
+        if view is not None and hasattr(self, "planned"):
+            self.planned.setValue(view.yield_quantity)
+
+    def _recipe_name(self, item: ItemView) -> str:
+        view = self.versions[item.id]
+        return _("{name} — recipe v{version}, makes {yield_}").format(
+            name=item.name_th, version=view.version, yield_=view.yield_quantity)
 
     def load_recipes(self) -> None:
-        """Each product's current recipe; the product chosen stays chosen (at its newest version)."""
-        had, before = self.recipe.currentIndex(), self.recipe.currentData()
-        self.recipe.blockSignals(True)
-        self.recipe.clear()
-        products = {r.product_id for r in Recipe.select(Recipe.product)}
-        for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
-            view = recipes.current(item.id)
-            if view is not None:
-                self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
-                    name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
-        if 0 <= had < self.recipe.count():
-            self.recipe.setCurrentIndex(had)
-        self.recipe.blockSignals(False)
-        if self.recipe.currentData() != before and hasattr(self, "planned"):
+        """Each product's current recipe, found by typing as any item is; the product chosen stays chosen (at
+        its newest version)."""
+        products = [int(r.product_id) for r in Recipe.select(Recipe.product).distinct()]
+        self.versions = {p: v for p in products if (v := recipes.current(p)) is not None}
+        before = self.recipe.current()
+        self.recipe.reload(only=self.versions)
+        if before is None or self.recipe.current() != before:
             self.default_planned()
+
+    def _recipe_id(self) -> int | None:
+        view = self.versions.get(self.recipe.current() or 0)
+        return None if view is None else int(view.id)
 
     def add_byproduct(self) -> None:
         try:
@@ -208,11 +211,12 @@ class ProductionPage(QWidget):
             if self.byproducts else "")
 
     def plan(self) -> None:
-        if self.recipe.currentData() is None:
+        recipe_id = self._recipe_id()
+        if recipe_id is None:
             say(self.message, _("There is no recipe yet"), error=True)
             return
         try:
-            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value(),
+            self.draft = batches.plan_batch(recipe_id, self.shop_id, self.planned.value(),
                                             parse_date(self.day.text()))
         except PosError as err:
             say(self.message, err.message, error=True)

@@ -12,7 +12,7 @@ The index is built once per kind of list and built again only when the catalogue
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,8 +22,10 @@ from db.models import Item
 from pos_app.errors import InputError
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.search import CatalogIndex
+from pos_app.stock import views
 from pos_app.stock.items import STOCK_KINDS, catalogue_mark, item_index
 from pos_app.stock.units import unit_name
+from pos_app.thai import search_key
 from resources.i18n import _
 from ui.stock.widgets import TOUCH
 
@@ -40,6 +42,16 @@ def index_of(kinds: tuple[str, ...]) -> CatalogIndex:
     return had[1]
 
 
+def lots_matching(rows: list[views.LotOnHand], text: str) -> list[views.LotOnHand]:
+    """The lots (on-hand list, count sheet) whose item the picker's search finds for ``text``, or whose lot
+    number holds it; every lot when nothing is typed."""
+    if not text.strip():
+        return rows
+    ids = {v.id for v in index_of(STOCK_KINDS).search(text, limit=None)}
+    key = search_key(text)
+    return [r for r in rows if r.item_id in ids or key in search_key(r.lot)]
+
+
 def label(view: ItemView) -> str:
     return f"{view.name_th} ({view.sku}, {unit_name(view.base_unit)})"
 
@@ -49,10 +61,15 @@ class ItemPicker(QWidget):
 
     changed = Signal()  # another item was chosen (or none is)
 
-    def __init__(self, name: str, kinds: tuple[str, ...] = STOCK_KINDS, first: Iterable[int] = ()) -> None:
+    def __init__(self, name: str, kinds: tuple[str, ...] = STOCK_KINDS, first: Iterable[int] = (),
+                 only: Iterable[int] | None = None, named: Callable[[ItemView], str] = label) -> None:
+        """``first``: these items lead the list; ``only``: just these items are offered (products that have a
+        recipe, on the batch screen); ``named`` says how an item is shown in the list."""
         super().__init__()
         self.kinds = kinds
         self.first = list(first)
+        self.only = None if only is None else set(only)
+        self.named = named
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}_search")
         self.search.setPlaceholderText(_("Find: Thai or English name, code"))
@@ -101,11 +118,13 @@ class ItemPicker(QWidget):
             at = 0
         self.box.setCurrentIndex(at)
 
-    def reload(self, first: Iterable[int] | None = None) -> None:
+    def reload(self, first: Iterable[int] | None = None, only: Iterable[int] | None = None) -> None:
         """Items made or changed since are offered (the index is built again only if the catalogue changed);
         the item chosen stays chosen while it still matches."""
         if first is not None:
             self.first = list(first)
+        if only is not None:
+            self.only = set(only)
         self.index = index_of(self.kinds)
         self.narrow(keep=self.current())
 
@@ -114,7 +133,11 @@ class ItemPicker(QWidget):
         """List what the search field finds (the ``first`` items ahead, in that order) and choose ``keep``
         if it is there, else the first match."""
         text = self.search.text()
-        found = self.index.search(text, limit=SHOWN)
+        if self.only is not None:
+            only = self.only
+            found = [v for v in self.index.search(text, limit=None) if v.id in only][:SHOWN]
+        else:
+            found = self.index.search(text, limit=SHOWN)
         if self.first:
             rank = {item_id: n for n, item_id in enumerate(self.first)}
             every = self.index.search(text, limit=None) if text.strip() else self.index.items
@@ -124,9 +147,10 @@ class ItemPicker(QWidget):
         self.box.blockSignals(True)
         self.box.clear()
         for view in found:
-            self.box.addItem(label(view), view.id)
+            self.box.addItem(self.named(view), view.id)
         if not found:
-            self.box.addItem(_("Nothing found for “{text}”").format(text=text.strip()), None)
+            self.box.addItem(_("Nothing found for “{text}”").format(text=text.strip()) if text.strip()
+                             else _("(none yet)"), None)
         at = self.box.findData(keep) if keep is not None else -1
         self.box.setCurrentIndex(max(at, 0))
         self.box.blockSignals(False)

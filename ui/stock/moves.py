@@ -28,7 +28,7 @@ from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.item_picker import ItemPicker
+from ui.stock.item_picker import ItemPicker, lots_matching
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 
@@ -43,12 +43,16 @@ class MovesTab(QWidget):
         self.count_reason = QLineEdit()
         self.count_reason.setObjectName("count_reason")
         self.count_reason.setPlaceholderText(_("Reason (monthly stocktake …)"))
+        self.count_find = QLineEdit()
+        self.count_find.setObjectName("count_find")
+        self.count_find.setPlaceholderText(_("Count only: item name or code (empty: every lot)"))
+        self.count_find.returnPressed.connect(self.load_sheet)
         load = button(keys, _("New count sheet"), "new_count", "F11")
         load.clicked.connect(self.load_sheet)
         save = button(keys, _("Save count"), "save_count", "F12")
         save.clicked.connect(self.save_count)
         count_row = QHBoxLayout()
-        for w in (load, self.count_reason, save):
+        for w in (self.count_find, load, self.count_reason, save):
             count_row.addWidget(w)
 
         self.direction = QComboBox()
@@ -131,7 +135,8 @@ class MovesTab(QWidget):
             self.give_lot.addItem(f"{lot.number} · {expiry} · {held:,} {unit}", int(lot.id))
 
     def load_sheet(self) -> None:
-        self.sheet_rows = [r for r in views.on_hand_by_lot(self.shop_id) if r.quantity != 0]
+        self.sheet_rows = lots_matching([r for r in views.on_hand_by_lot(self.shop_id) if r.quantity != 0],
+                                        self.count_find.text())
         fill(self.sheet, [(r.name, r.lot, format_date(r.expires_on) if r.expires_on else "—",
                            f"{r.quantity:,} {unit_name(r.unit)}", "")
                           for r in self.sheet_rows], {3})

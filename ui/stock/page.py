@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
 from pos_app.clock import today
 from pos_app.errors import PosError
 from pos_app.stock import adjustments, reports, views
-from pos_app.stock.items import STOCK_KINDS
 from pos_app.stock.units import to_base, unit_name
-from pos_app.thai import search_key
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.item_picker import index_of
+from ui.stock.item_picker import lots_matching
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
 from ui.stock.purchase_tab import PurchaseTab
@@ -127,12 +125,7 @@ class StockPage(QWidget):
     def show_lots(self) -> None:
         """The lots that match the search; the lot that was chosen stays chosen (its card read again)."""
         was = self.selected_lot()
-        shown = self.lots
-        needle = self.search.text()
-        if needle.strip():  # the item picker's search (Thai or English name, code, barcode), or the lot number
-            ids = {v.id for v in index_of(STOCK_KINDS).search(needle, limit=None)}
-            key = search_key(needle)
-            shown = [r for r in self.lots if r.item_id in ids or key in search_key(r.lot)]
+        shown = lots_matching(self.lots, self.search.text())  # the item picker's search, or the lot number
         self.on_hand.clearSelection()
         fill(self.card, [])
         self._shown = shown
