@@ -48,11 +48,12 @@ class ProductionPage(QWidget):
         self.draft: BatchDraft | None = None
         self.last: BatchResult | None = None
         self.versions: dict[int, recipes.RecipeView] = {}  # product → its current recipe
-        self.recipe = ItemPicker("recipe", ("finished", "ingredient", "packaging"), only=(), named=self._recipe_name)
+        self.recipe = ItemPicker("recipe", only=(), named=self._recipe_name)
         self.load_recipes()
         self.planned = QSpinBox()
         self.planned.setObjectName("planned")
         self.planned.setRange(1, 1_000_000)
+        self.planned.setMaximumWidth(110)  # the recipe's name needs the room on a 1024-px screen
         self.recipe.changed.connect(self.default_planned)
         self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
@@ -61,9 +62,11 @@ class ProductionPage(QWidget):
         self.made = QSpinBox()
         self.made.setObjectName("made")
         self.made.setRange(0, 1_000_000)
+        self.made.setMaximumWidth(110)
         self.labour = LabourBox(self.batch_page)
         self.day = QLineEdit(format_date(today()))
         self.day.setObjectName("batch_day")
+        self.day.setMaximumWidth(150)
         self.day.setToolTip(_("The day it was made (a batch entered late keeps its real day)"))
         self.expiry = QLineEdit()
         self.expiry.setObjectName("batch_expiry")
@@ -103,9 +106,9 @@ class ProductionPage(QWidget):
         top.addWidget(QLabel(_("How many")))
         top.addWidget(self.planned)
         top.addWidget(plan)
-        top.addWidget(QLabel(_("Actually made")))
-        top.addWidget(self.made)
-        dates = QHBoxLayout()
+        dates = QHBoxLayout()  # what was made on the second line: the recipe's name needs the room (1024 px)
+        dates.addWidget(QLabel(_("Actually made")))
+        dates.addWidget(self.made)
         dates.addWidget(QLabel(_("Made on")))
         dates.addWidget(self.day, 1)
         dates.addWidget(QLabel(_("Expires")))
@@ -281,7 +284,7 @@ class ProductionPage(QWidget):
                               "{overhead}); {made} made, {unit} each (remainder {rem} satang on the lot)").format(
             number=r.number, total=r.total.format(), materials=r.materials.format(), labour=r.labour.format(),
             overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang)
-            + " " + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
+            + "\n" + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
         self.draft = None
         self.byproducts = []
         self.labour.clear()

@@ -33,7 +33,7 @@ class RecipeTab(QWidget):
         super().__init__()
         self.ctx, self.message, self.saved = ctx, message, saved
         self.lines: list[recipes.Ingredient] = []
-        self.product = ItemPicker("recipe_product", ("finished", "ingredient", "packaging"), self._with_recipe())
+        self.product = ItemPicker("recipe_product", first=self._with_recipe())
         self.product.changed.connect(self.load)
         self.yield_qty = QSpinBox()
         self.yield_qty.setObjectName("recipe_yield")

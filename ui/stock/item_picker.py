@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from db.models import Item
 from pos_app.errors import InputError
@@ -27,7 +27,7 @@ from pos_app.stock.items import STOCK_KINDS, catalogue_mark, item_index
 from pos_app.stock.units import unit_name
 from pos_app.thai import search_key
 from resources.i18n import _
-from ui.stock.widgets import TOUCH
+from ui.stock.widgets import TOUCH, touch_list
 
 SHOWN = 200  # matches listed at once; typing more narrows them
 _built: dict[tuple[str, ...], tuple[tuple[int, ...], CatalogIndex]] = {}
@@ -35,6 +35,7 @@ _built: dict[tuple[str, ...], tuple[tuple[int, ...], CatalogIndex]] = {}
 
 def index_of(kinds: tuple[str, ...]) -> CatalogIndex:
     """The index of ``kinds``, built again only when the catalogue changed since."""
+    kinds = tuple(sorted(kinds))  # one index for the same kinds in any order
     mark = catalogue_mark()
     had = _built.get(kinds)
     if had is None or had[0] != mark:
@@ -76,22 +77,19 @@ class ItemPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet(f"QLineEdit {{ min-height: {TOUCH}px; }}")  # the shell's 40 px is a floor
         self.search.textChanged.connect(lambda _t: self.narrow())
-        self.search.returnPressed.connect(self.focusNextChild)
+        self.search.returnPressed.connect(self._next_field)
         self.search.installEventFilter(self)
-        self.box = QComboBox()
+        self.box = touch_list(QComboBox())
         self.box.setObjectName(name)
-        self.box.setStyleSheet(f"QComboBox {{ min-height: {TOUCH}px; }}")
-        self.box.setView(QListView())  # its rows take the style sheet's height (44 px touch targets)
-        self.box.view().setStyleSheet(f"QListView::item {{ min-height: {TOUCH}px; }}")
         self.box.setMaxVisibleItems(12)
         self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.box.setMinimumContentsLength(18)
-        self.box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.box.currentIndexChanged.connect(lambda _i: self._chosen())
         self.setFocusProxy(self.search)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.search, 2)
-        row.addWidget(self.box, 3)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.box, 2)
         self.index = index_of(kinds)
         self.narrow()
 
@@ -154,8 +152,18 @@ class ItemPicker(QWidget):
         at = self.box.findData(keep) if keep is not None else -1
         self.box.setCurrentIndex(max(at, 0))
         self.box.blockSignals(False)
+        self.box.setToolTip(self.box.currentText())
         if self.current() != before:
             self.changed.emit()
+
+    def _chosen(self) -> None:
+        self.box.setToolTip(self.box.currentText())  # the whole name where the list is cut short (1024 px)
+        self.changed.emit()
+
+    def _next_field(self) -> None:
+        """Enter: the item is chosen; the cursor goes to the field after the picker (the quantity …)."""
+        self.box.setFocus(Qt.FocusReason.TabFocusReason)
+        self.box.focusNextChild()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search field move the choice in the list (the hands stay on the keys)."""

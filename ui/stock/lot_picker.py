@@ -15,7 +15,7 @@ from pos_app.stock.units import unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.stock.item_picker import ItemPicker
-from ui.stock.widgets import TOUCH
+from ui.stock.widgets import TOUCH, touch_list
 
 
 class LotPicker(QWidget):
@@ -25,13 +25,12 @@ class LotPicker(QWidget):
         super().__init__()
         self.shop_id = shop_id
         self.item = ItemPicker(f"{name}_item")
-        self.lot = QComboBox()
+        self.lot = touch_list(QComboBox())
         self.lot.setObjectName(f"{name}_choice")
         self.number = QLineEdit()
         self.number.setObjectName(f"{name}_number")
         self.number.setPlaceholderText(_("or scan / type the lot number, Enter"))
-        for w in (self.lot, self.number):
-            w.setMinimumHeight(TOUCH)
+        self.number.setMinimumHeight(TOUCH)
         self.item.changed.connect(self.load_lots)
         self.number.returnPressed.connect(self.find_number)
         # a long lot line must not squeeze the number field out

@@ -29,7 +29,7 @@ from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
 from ui.stock.item_picker import ItemPicker, lots_matching
-from ui.stock.widgets import TOUCH, button, fill, say, table
+from ui.stock.widgets import TOUCH, button, fill, say, table, touch_list
 
 
 class MovesTab(QWidget):
@@ -55,17 +55,17 @@ class MovesTab(QWidget):
         for w in (self.count_find, load, self.count_reason, save):
             count_row.addWidget(w)
 
-        self.direction = QComboBox()
+        self.direction = touch_list(QComboBox())
         self.direction.setObjectName("transfer_direction")
         self.direction.addItem(_("We give to"), "give")
         self.direction.addItem(_("We received from"), "receive")
-        self.other = QComboBox()  # the other group's shop
+        self.other = touch_list(QComboBox())  # the other group's shop
         self.other.setObjectName("give_to")
         mine = Shop.get_by_id(self.shop_id).group_id
         for shop in Shop.select().where(Shop.group != mine).order_by(Shop.code):
             self.other.addItem(shop.name_th, shop.id)
         self.give_item = ItemPicker("give_item")
-        self.give_lot = QComboBox()
+        self.give_lot = touch_list(QComboBox())
         self.give_lot.setObjectName("give_lot")
         self.give_lot.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.give_lot.setMinimumContentsLength(20)
@@ -74,7 +74,7 @@ class MovesTab(QWidget):
         self.give_price = QLineEdit()
         self.give_price.setObjectName("give_price")
         self.give_price.setPlaceholderText(_("Agreed price for all (฿)"))
-        for field in (self.direction, self.other, self.give_lot, self.give_qty, self.give_price):
+        for field in (self.give_qty, self.give_price):
             field.setMinimumHeight(TOUCH)
         for w in (self.give_qty, self.give_price):
             w.setMinimumWidth(120)
