@@ -58,6 +58,8 @@ def test_typing_thai_or_english_narrows_the_item_list(window: MainWindow, qtbot:
     assert _skus(box) == ["KAPI-SEASONED"]
     _retype(window, qtbot, "buy_item_search", "เกลือ")
     assert _skus(box) == ["ING-SALT"]
+    qtbot.keyClick(child(window, QLineEdit, "buy_item_search"), Qt.Key.Key_Return)  # chosen: on to the quantity
+    assert window.focusWidget() is child(window, QLineEdit, "buy_quantity")
     # Touch: the list's rows are touch targets
     assert box.view().sizeHintForRow(0) >= TOUCH and box.height() >= TOUCH
     assert child(window, QLineEdit, "buy_item_search").height() >= TOUCH
