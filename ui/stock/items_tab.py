@@ -23,6 +23,7 @@ from pos_app.stock import items, settings
 from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.stock.item_picker import forget
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))
@@ -204,6 +205,7 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()  # the item pickers find it (its new name) at once
         self.item_id = saved.id
         self.load(select=saved.id)
         say(self.message, _("Item {sku} saved").format(sku=saved.sku))
@@ -269,6 +271,7 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()
         self.code.clear()
         self.show_packs()
         say(self.message, _("Barcode added"))
@@ -283,5 +286,6 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()
         self.show_packs()
         say(self.message, _("Barcode removed"))
