@@ -24,15 +24,17 @@ def figures() -> Iterator[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    import ui.stock.item_index as kept
     import ui.stock.item_picker as picking
+    from db.models import database
     from pos_app.selling.search import CatalogIndex
     from pos_app.stock.items import STOCK_KINDS
 
     _app = QApplication.instance() or QApplication([])
     views, barcodes, _groups = catalogue()
     index = CatalogIndex.build(views, barcodes=barcodes)
-    picking.catalogue_mark = lambda: (0,)  # type: ignore[attr-defined]  # no database: the index built above
-    picking._built[tuple(sorted(STOCK_KINDS))] = ((0,), index)
+    # no database here: the index built above is the one kept, and current for good
+    kept._kept[(id(database.obj), tuple(sorted(STOCK_KINDS)))] = kept._Kept((0,), index, checked=float("inf"))
     picker = picking.ItemPicker("bench_item")
     queries = typed_queries(views)
     times: list[float] = []

@@ -9,18 +9,24 @@ The Khlong Dan stall's opening krill lot is 40,000 g at 6 satang a gram: 2,000 g
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget, QTabWidget
 
+from db.connection import OpenedDatabase
 from db.models import Item, Lot, Shop
 from db.models.stock import StockBalance, Transfer, TransferLine
 from tests.test_stock_ui import _ctrl, _key, _type, window  # noqa: F401  (the fixture)
-from tests.test_ui_till import child
+from tests.test_ui_till import child, log_in
+from ui.app import application
 from ui.shell.window import MainWindow
 from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import TOUCH
+
+pytestmark = pytest.mark.qt
 
 
 def _skus(box: QComboBox) -> list[str]:
@@ -142,3 +148,31 @@ def test_the_receiving_group_records_a_transfer_from_its_own_stock_screen(window
     assert StockBalance.get((StockBalance.lot == line.to_lot_id) & (StockBalance.shop == market.id)).quantity == 2000
     said = child(window, QLabel, "stock_message").text()
     assert said.startswith("รับมาในราคา ฿90.00") and Lot.get_by_id(line.to_lot_id).number in said
+
+
+def test_a_large_catalogue_is_indexed_off_the_gui_thread(demo_db: OpenedDatabase, qtbot: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above ``INDEXED_AT_ONCE`` items (here: any) the index is built on a worker thread; the lists say they
+    are loading, then offer every item, and typing narrows them as before."""
+    import ui.stock.item_index as kept
+
+    threads: list[str] = []
+    real = kept.item_index
+
+    def build(kinds: tuple[str, ...]) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(kinds)
+
+    monkeypatch.setattr(kept, "INDEXED_AT_ONCE", 0)
+    monkeypatch.setattr(kept, "item_index", build)
+    application()
+    win = MainWindow("T1")
+    qtbot.addWidget(win)
+    win.show()
+    log_in(win, qtbot, "prapha", "2222")  # home: the production screen, its pickers ask for the index
+    _tab(win, qtbot, 1)
+    box: QComboBox = child(win, QComboBox, "buy_item")
+    qtbot.waitUntil(lambda: box.count() == 21, timeout=30_000)
+    assert threads and threading.main_thread().name not in threads  # built once, on a worker thread
+    _type(win, qtbot, "buy_item_search", "เกลือ")
+    assert _skus(box) == ["ING-SALT"]

@@ -6,61 +6,30 @@ search (:func:`pos_app.stock.items.item_index` builds a :class:`~pos_app.selling
 Thai kit's search keys, Thai dictionary order), so a catalogue of 100,000 items is never put in one list:
 the list holds the first ``SHOWN`` matches and the first of them is chosen.  Keyboard: type, Up/Down move
 the choice from the search field, Enter goes on to the next field.  Touch: tap the list, rows 44 px high.
-The index is built once per kind of list and built again only when the catalogue changed
-(:func:`~pos_app.stock.items.catalogue_mark`).
+The index is kept by :mod:`ui.stock.item_index` (built again only when the catalogue changed; a catalogue
+of more than 20,000 items off the GUI thread, the list saying it is loading meanwhile).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
-from db.models import Item, database
+from db.models import Item
 from pos_app.errors import InputError
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.search import CatalogIndex
-from pos_app.stock import views
-from pos_app.stock.items import STOCK_KINDS, catalogue_mark, item_index
+from pos_app.stock.items import STOCK_KINDS
 from pos_app.stock.units import unit_name
-from pos_app.thai import search_key
 from resources.i18n import _
+from ui.stock.item_index import when_ready
 from ui.stock.widgets import TOUCH, touch_list
 
 SHOWN = 200  # matches listed at once; typing more narrows them
-RECHECK_S = 2.0  # a screen shown again within this long uses the index as it is (one check: ~50 ms at 100,000)
-_built: dict[tuple[int, tuple[str, ...]], tuple[tuple[int, ...], CatalogIndex, float]] = {}
-
-
-def index_of(kinds: tuple[str, ...]) -> CatalogIndex:
-    """The index of ``kinds`` in the open database, built again only when the catalogue changed since (looked
-    at no more than every ``RECHECK_S`` seconds; :func:`forget` after a change made here)."""
-    key = (id(database.obj), tuple(sorted(kinds)))  # one index for the same kinds in any order
-    had, now = _built.get(key), time.monotonic()
-    if had is not None and now - had[2] < RECHECK_S:
-        return had[1]
-    mark = catalogue_mark()
-    index = had[1] if had is not None and had[0] == mark else item_index(kinds)
-    _built[key] = (mark, index, now)
-    return index
-
-
-def forget() -> None:
-    """An item, its names or barcodes changed on this laptop: every picker's next look builds its index again."""
-    _built.clear()
-
-
-def lots_matching(rows: list[views.LotOnHand], text: str) -> list[views.LotOnHand]:
-    """The lots (on-hand list, count sheet) whose item the picker's search finds for ``text``, or whose lot
-    number holds it; every lot when nothing is typed."""
-    if not text.strip():
-        return rows
-    ids = {v.id for v in index_of(STOCK_KINDS).search(text, limit=None)}
-    key = search_key(text)
-    return [r for r in rows if r.item_id in ids or key in search_key(r.lot)]
 
 
 def label(view: ItemView) -> str:
@@ -100,8 +69,8 @@ class ItemPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.search, 1)
         row.addWidget(self.box, 2)
-        self.index = index_of(kinds)
-        self.narrow()
+        self.index: CatalogIndex | None = None
+        self.reload()
 
     # -- what callers read and set ------------------------------------------------------------------------
     def current(self) -> int | None:
@@ -133,13 +102,34 @@ class ItemPicker(QWidget):
             self.first = list(first)
         if only is not None:
             self.only = set(only)
-        self.index = index_of(self.kinds)
+        self.index = when_ready(self.kinds, self._loaded)
         self.narrow(keep=self.current())
+
+    def _loaded(self, index: CatalogIndex | None) -> None:
+        """The index built in the background is ready (None: it failed; the list says so)."""
+        if not shiboken6.isValid(self):
+            return  # the screen was closed meanwhile
+        if index is None:
+            self._say(_("The item list could not be loaded"))
+            return
+        self.index = index
+        self.narrow(keep=self.current())
+
+    def _say(self, text: str) -> None:
+        """A line in the list instead of items (it chooses nothing)."""
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.addItem(text, None)
+        self.box.blockSignals(False)
+        self.changed.emit()
 
     # -- typing narrows the list ----------------------------------------------------------------------------
     def narrow(self, keep: int | None = None) -> None:
         """List what the search field finds (the ``first`` items ahead, in that order) and choose ``keep``
         if it is there, else the first match."""
+        if self.index is None:
+            self._say(_("Loading the item list…"))
+            return
         text = self.search.text()
         if self.only is not None:
             only = self.only

@@ -23,7 +23,7 @@ from pos_app.stock import items, settings
 from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
-from ui.stock.item_picker import forget
+from ui.stock.item_index import forget
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))

@@ -28,7 +28,8 @@ from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.item_picker import ItemPicker, lots_matching
+from ui.stock.item_index import lots_matching
+from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import TOUCH, button, fill, say, table, touch_list
 
 

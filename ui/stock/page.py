@@ -22,7 +22,7 @@ from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.item_picker import lots_matching
+from ui.stock.item_index import lots_matching
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
 from ui.stock.purchase_tab import PurchaseTab
