@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableWidget, QTabWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget, QTabWidget
 
 from db.connection import OpenedDatabase
 from db.models import Item, Lot, Shop
@@ -176,3 +176,29 @@ def test_a_large_catalogue_is_indexed_off_the_gui_thread(demo_db: OpenedDatabase
     assert threads and threading.main_thread().name not in threads  # built once, on a worker thread
     _type(win, qtbot, "buy_item_search", "เกลือ")
     assert _skus(box) == ["ING-SALT"]
+
+
+def test_the_items_tab_finds_items_by_thai_or_english_and_those_no_longer_in_use(window: MainWindow,  # noqa: F811
+                                                                                 qtbot: Any) -> None:
+    _tab(window, qtbot, 3)
+    found: QTableWidget = child(window, QTableWidget, "item_list")
+
+    def codes() -> list[str]:
+        return [found.item(n, 0).text() for n in range(found.rowCount())]
+
+    assert found.rowCount() == 21
+    _type(window, qtbot, "item_find", "กะปิผง")
+    assert codes() == ["KAPI-SEASONED", "KAPI-WASABI"]  # ท before ร
+    _retype(window, qtbot, "item_find", "Shrimp")
+    assert sorted(codes()) == ["KAPI-200", "KAPI-KG", "KAPI-SEASONED", "KAPI-WASABI"]
+    _retype(window, qtbot, "item_find", "ชาหญ้า")
+    assert codes() == ["TEA-YMN"]
+    found.selectRow(0)
+    qtbot.mouseClick(child(window, QCheckBox, "item_active"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(window, QPushButton, "save_item"), Qt.MouseButton.LeftButton)
+    assert not Item.get(Item.sku == "TEA-YMN").active
+    _retype(window, qtbot, "item_find", "ya mor noi tea")  # no longer in use: still found here, said so
+    assert codes() == ["TEA-YMN"] and found.item(0, 1).text().endswith("(เลิกใช้)")
+    _tab(window, qtbot, 1)
+    _type(window, qtbot, "buy_item_search", "ya mor noi tea")  # but no longer offered for a purchase
+    assert child(window, QComboBox, "buy_item").currentData() is None
