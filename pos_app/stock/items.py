@@ -94,6 +94,7 @@ def update_item(actor: Actor, item_id: int, name_th: str | None = None, name_en:
     if changes:
         with database.atomic():
             Item.update(**changes).where(Item.id == item_id).execute()
+        _edited()
     return ItemSaved(item.id, item.uuid, item.sku)
 
 
@@ -149,7 +150,9 @@ def add_barcode(actor: Actor, item_id: int, code: str, quantity: int = 1) -> int
     with database.atomic():
         if Barcode.select().where(Barcode.code == code).exists():
             raise InputError("The barcode {code} is already used", code=code)
-        return int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())
+        added = int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())
+    _edited()
+    return added
 
 
 def update_pack(actor: Actor, pack_id: int, name_th: str, name_en: str, factor: int) -> int:
@@ -180,9 +183,15 @@ def remove_barcode(actor: Actor, code: str) -> None:
     with database.atomic():
         if Barcode.delete().where(Barcode.code == code).execute() == 0:
             raise InputError("The barcode {code} is not on any item", code=code)
+    _edited()
 
 
 STOCK_KINDS = ("ingredient", "packaging", "finished")
+_edits = [0]  # items and barcodes changed by this process (a rename to a name of the same length too)
+
+
+def _edited() -> None:
+    _edits[0] += 1
 
 
 def item_index(kinds: tuple[str, ...] = STOCK_KINDS) -> CatalogIndex:
@@ -201,10 +210,15 @@ def item_index(kinds: tuple[str, ...] = STOCK_KINDS) -> CatalogIndex:
 
 
 def catalogue_mark() -> tuple[int, ...]:
-    """Changes when an item is added, renamed, given a new code, retired or given a barcode: the item picker
-    builds its index again only then (one statement, not the whole catalogue)."""
-    row = cast(tuple[object, ...], Item.select(pw.fn.COUNT(Item.id), pw.fn.MAX(Item.id),
-                      pw.fn.SUM(pw.fn.LENGTH(Item.name_th) + pw.fn.LENGTH(Item.name_en) + pw.fn.LENGTH(Item.sku)),
-                      pw.fn.SUM(pw.Case(None, [(Item.active == True, Item.id)], 0))).tuples().get())  # noqa: E712
+    """Changes when an item is added, renamed, retired, given another kind or unit, or a barcode: the item
+    picker builds its index again only then (two aggregate statements, not the whole catalogue).  The count
+    of items comes first.  A change made by this process always shows (``_edits``); one made on another
+    laptop shows from the counts and the lengths of the names — a rename there to a name of exactly the same
+    length is seen with the next other change (SQL has no portable hash of a column)."""
+    lengths = (pw.fn.LENGTH(Item.name_th) + pw.fn.LENGTH(Item.name_en) + pw.fn.LENGTH(Item.sku)
+               + pw.fn.LENGTH(Item.kind) * 3 + pw.fn.LENGTH(Item.base_unit))
+    in_use = pw.Case(None, [(Item.active == True, Item.id)], 0)  # noqa: E712
+    row = cast(tuple[object, ...], Item.select(pw.fn.COUNT(Item.id), pw.fn.MAX(Item.id), pw.fn.SUM(lengths),
+                                               pw.fn.SUM(in_use)).tuples().get())
     codes = cast(tuple[object, ...], Barcode.select(pw.fn.COUNT(Barcode.code), pw.fn.MAX(Barcode.id)).tuples().get())
-    return tuple(int(cast(int, v) or 0) for v in (*row, *codes))
+    return (*(int(cast(int, v) or 0) for v in (*row, *codes)), _edits[0])
