@@ -13,7 +13,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget, QTabWidget
 
 from db.connection import OpenedDatabase
@@ -202,3 +202,21 @@ def test_the_items_tab_finds_items_by_thai_or_english_and_those_no_longer_in_use
     _tab(window, qtbot, 1)
     _type(window, qtbot, "buy_item_search", "ya mor noi tea")  # but no longer offered for a purchase
     assert child(window, QComboBox, "buy_item").currentData() is None
+
+
+def test_on_a_1024_by_600_screen_the_transfer_fits_and_the_recipe_name_shows_whole(window: MainWindow,  # noqa: F811
+                                                                                  qtbot: Any) -> None:
+    window.resize(1024, 600)
+    _key(window, qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 600)
+    recipe: QComboBox = child(window, QComboBox, "recipe")
+    shown = recipe.fontMetrics().horizontalAdvance(recipe.currentText())
+    assert recipe.currentText().startswith("กะปิผงทรงเครื่อง") and recipe.width() > shown  # not cut short
+    _tab(window, qtbot, 2)
+    for kind, name in ((QComboBox, "transfer_direction"), (QComboBox, "give_to"), (QLineEdit, "give_item_search"),
+                       (QComboBox, "give_item"), (QComboBox, "give_lot"), (QLineEdit, "give_quantity"),
+                       (QLineEdit, "give_price"), (QPushButton, "save_transfer")):
+        widget = child(window, kind, name)
+        at = widget.mapTo(window, QPoint(0, 0))
+        assert widget.isVisible() and at.x() + widget.width() <= 1024 and at.y() + widget.height() <= 600, name
+        assert widget.height() >= TOUCH, name
