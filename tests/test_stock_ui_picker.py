@@ -220,3 +220,20 @@ def test_on_a_1024_by_600_screen_the_transfer_fits_and_the_recipe_name_shows_who
         at = widget.mapTo(window, QPoint(0, 0))
         assert widget.isVisible() and at.x() + widget.width() <= 1024 and at.y() + widget.height() <= 600, name
         assert widget.height() >= TOUCH, name
+
+
+def test_the_givers_expired_lot_is_said_to_be_expired(window: MainWindow, qtbot: Any) -> None:  # noqa: F811
+    """The demo's krill bought at the stall on 19 Nov 2026 kept 3 days (expired 22 Nov): on 24 Nov the lot list
+    says so (first-expiry-first-out skips it); the opening lot has no expiry and comes last."""
+    krill = Item.get(Item.sku == "ING-KRILL")
+    bought = Lot.select().where((Lot.item == krill.id) & Lot.expires_on.is_null(False)).get()
+    opening = Lot.select().where((Lot.item == krill.id) & Lot.expires_on.is_null()).get()
+    _tab(window, qtbot, 2)
+    direction: QComboBox = child(window, QComboBox, "transfer_direction")
+    direction.setFocus()
+    qtbot.keyClick(direction, Qt.Key.Key_Down)
+    _type(window, qtbot, "give_item_search", "krill")
+    lots: QComboBox = child(window, QComboBox, "give_lot")
+    assert [lots.itemText(n) for n in range(lots.count())] == [
+        "ล็อตที่หมดอายุก่อน ออกก่อน", f"{bought.number} · หมดอายุแล้ว 22/11/2569 · 20,000 ก.",
+        f"{opening.number} · ไม่มีวันหมดอายุ · 40,000 ก."]

@@ -23,6 +23,7 @@ from pos_app.clock import today
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.stock import adjustments, transfers, views
+from pos_app.stock.lots import is_expired
 from pos_app.stock.picking import fefo_rows
 from pos_app.stock.units import parse_quantity, to_base, unit_name
 from pos_app.thai.dates import format_date
@@ -130,9 +131,13 @@ class MovesTab(QWidget):
         self.give_qty.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
         if giver is None:
             return
-        for lot, held in fefo_rows([item_id], int(giver), today(), lock=False)[item_id]:
-            expiry = (_("expires {date}").format(date=format_date(lot.expires_on)) if lot.expires_on
-                      else _("no expiry"))
+        day = today()
+        for lot, held in fefo_rows([item_id], int(giver), day, lock=False)[item_id]:
+            if lot.expires_on is None:
+                expiry = _("no expiry")
+            else:  # an expired lot is shown so, and first-expiry-first-out skips it
+                said = _("expired {date}") if is_expired(lot, day) else _("expires {date}")
+                expiry = said.format(date=format_date(lot.expires_on))
             self.give_lot.addItem(f"{lot.number} · {expiry} · {held:,} {unit}", int(lot.id))
 
     def load_sheet(self) -> None:
