@@ -10,12 +10,19 @@ refused; declaring a pack of the same name again brings it back.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
+
+import peewee as pw
 
 from db.models import BASE_UNITS, ITEM_KINDS, Barcode, Item, ItemPack, NetworkGroup, StockMovement, database
 from pos_app.errors import InputError, NotFound
+from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
+from pos_app.selling.catalog import ItemView
+from pos_app.selling.search import CatalogIndex
 from pos_app.thai.digits import to_arabic_digits
 
 
@@ -87,6 +94,7 @@ def update_item(actor: Actor, item_id: int, name_th: str | None = None, name_en:
     if changes:
         with database.atomic():
             Item.update(**changes).where(Item.id == item_id).execute()
+        _edited()
     return ItemSaved(item.id, item.uuid, item.sku)
 
 
@@ -142,7 +150,9 @@ def add_barcode(actor: Actor, item_id: int, code: str, quantity: int = 1) -> int
     with database.atomic():
         if Barcode.select().where(Barcode.code == code).exists():
             raise InputError("The barcode {code} is already used", code=code)
-        return int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())
+        added = int(Barcode.insert(code=code, item=item_id, quantity=quantity).execute())
+    _edited()
+    return added
 
 
 def update_pack(actor: Actor, pack_id: int, name_th: str, name_en: str, factor: int) -> int:
@@ -173,3 +183,42 @@ def remove_barcode(actor: Actor, code: str) -> None:
     with database.atomic():
         if Barcode.delete().where(Barcode.code == code).execute() == 0:
             raise InputError("The barcode {code} is not on any item", code=code)
+    _edited()
+
+
+STOCK_KINDS = ("ingredient", "packaging", "finished")
+_edits = [0]  # items and barcodes changed by this process (a rename to a name of the same length too)
+
+
+def _edited() -> None:
+    _edits[0] += 1
+
+
+def item_index(kinds: tuple[str, ...] = STOCK_KINDS) -> CatalogIndex:
+    """The items in use of ``kinds`` (priced or not: ingredients have no price), indexed by the till's own
+    search (:class:`~pos_app.selling.search.CatalogIndex`: Thai or English name, SKU or barcode, through the
+    Thai kit's search keys, in Thai dictionary order) for the stock and production screens' item picker."""
+    rows = cast(Iterable[tuple[int, str, str, str, str, str, bool]], Item.select(
+        Item.id, Item.sku, Item.name_th, Item.name_en, Item.kind, Item.base_unit, Item.sold_by_weight).where(
+        (Item.active == True) & Item.kind.in_(list(kinds))).tuples().iterator())  # noqa: E712
+    views = [ItemView(int(i), str(sku), str(th), str(en), str(kind), str(unit), bool(w), Money(0), 1)
+             for i, sku, th, en, kind, unit, w in rows]
+    ids = {v.id for v in views}
+    codes = cast(Iterable[tuple[str, int, int]],
+                 Barcode.select(Barcode.code, Barcode.item, Barcode.quantity).tuples().iterator())
+    return CatalogIndex.build(views, barcodes=((int(i), str(c), int(q)) for c, i, q in codes if int(i) in ids))
+
+
+def catalogue_mark() -> tuple[int, ...]:
+    """Changes when an item is added, renamed, retired, given another kind or unit, or a barcode: the item
+    picker builds its index again only then (two aggregate statements, not the whole catalogue).  The count
+    of items comes first.  A change made by this process always shows (``_edits``); one made on another
+    laptop shows from the counts and the lengths of the names — a rename there to a name of exactly the same
+    length is seen with the next other change (SQL has no portable hash of a column)."""
+    lengths = (pw.fn.LENGTH(Item.name_th) + pw.fn.LENGTH(Item.name_en) + pw.fn.LENGTH(Item.sku)
+               + pw.fn.LENGTH(Item.kind) * 3 + pw.fn.LENGTH(Item.base_unit))
+    in_use = pw.Case(None, [(Item.active == True, Item.id)], 0)  # noqa: E712
+    row = cast(tuple[object, ...], Item.select(pw.fn.COUNT(Item.id), pw.fn.MAX(Item.id), pw.fn.SUM(lengths),
+                                               pw.fn.SUM(in_use)).tuples().get())
+    codes = cast(tuple[object, ...], Barcode.select(pw.fn.COUNT(Barcode.code), pw.fn.MAX(Barcode.id)).tuples().get())
+    return (*(int(cast(int, v) or 0) for v in (*row, *codes)), _edits[0])

@@ -3,6 +3,13 @@ and a purchase in the receiving group's books (``Transfer.amount_satang``, ``fro
 
 The giver's lots go out at their cost (kind ``transfer``, negative rows); each line becomes a new lot of the
 receiving group, costing the agreed price, so the receiver's batches include it at that price.
+
+Either side may record it, from its own stock screen: the group that gives ("given to …") or the group that
+receives ("received from …": the production lead who needs another group's shrimp paste records what she
+took).  Who may: a person whose role may ``TRANSFER_STOCK`` and who belongs to the giving or the receiving
+group, or who belongs to no group (the network's own people, e.g. the administrator); a member of a third
+group may not move two other groups' stock.  The lots come from the giver's shop, first-expiry-first-out
+unless the line names one (``GiveLine.lot_id``) — whichever side records it.
 """
 
 from __future__ import annotations
@@ -10,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import cast
 
-from db.models import Lot, Shop, database
+from db.models import Lot, NetworkGroup, Shop, User, database
 from db.models.stock import Transfer, TransferLine
 from pos_app.books.closed import admit_dated
 from pos_app.clock import business_date, utc_now
-from pos_app.errors import InputError, NotFound
+from pos_app.errors import InputError, NotFound, PermissionDenied
 from pos_app.events import StockChanged, bus
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
@@ -44,6 +52,14 @@ class TransferResult:
     lots: tuple[tuple[str, str, int], ...]  # (giver's lot, receiver's new lot, quantity)
 
 
+def _may_record(actor: Actor, giver: Shop, taker: Shop) -> None:
+    """A member of the giving or the receiving group, or of no group, records a transfer; nobody else."""
+    own = cast(int | None, User.select(User.group).where(User.id == actor.user_id).scalar())
+    if own is not None and own not in (giver.group_id, taker.group_id):
+        raise PermissionDenied("Only the group that gives or the group that receives records a transfer; "
+                               "you are in {group}", group=NetworkGroup.get_by_id(own).name_th)
+
+
 def transfer(actor: Actor, from_shop_id: int, to_shop_id: int, lines: list[GiveLine], note: str = "",
              day: dt.date | None = None, now: dt.datetime | None = None) -> TransferResult:
     require(actor.role, Action.TRANSFER_STOCK)
@@ -56,6 +72,7 @@ def transfer(actor: Actor, from_shop_id: int, to_shop_id: int, lines: list[GiveL
         raise NotFound("No shop with id {id}", id=from_shop_id if giver is None else to_shop_id)
     if giver.group_id == taker.group_id:
         raise InputError("A transfer is between two different groups")
+    _may_record(actor, giver, taker)
     if not lines or any(ln.quantity <= 0 for ln in lines):
         raise InputError("A quantity must be more than zero")
     if any(ln.price.satang < 0 for ln in lines):

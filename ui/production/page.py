@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.production import batches, recipes
 from pos_app.production.batches import BatchDraft, BatchResult, ByProduct, Overhead, Use
+from pos_app.selling.catalog import ItemView
 from pos_app.stock import reports
 from pos_app.stock.lots import default_expiry
 from pos_app.stock.units import parse_quantity, to_base, unit_name
@@ -34,7 +34,7 @@ from resources.i18n import _
 from ui.production.labour import LabourBox
 from ui.production.recipe_tab import RecipeTab
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices
+from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import button, export_report, fill, focus_first, message_label, print_labels, say, table
 
 
@@ -47,13 +47,14 @@ class ProductionPage(QWidget):
         self.batch_page = QWidget()  # owns the batch's shortcuts (the recipe tab has its own Ctrl+S)
         self.draft: BatchDraft | None = None
         self.last: BatchResult | None = None
-        self.recipe = QComboBox()
-        self.recipe.setObjectName("recipe")
+        self.versions: dict[int, recipes.RecipeView] = {}  # product → its current recipe
+        self.recipe = ItemPicker("recipe", only=(), named=self._recipe_name)
         self.load_recipes()
         self.planned = QSpinBox()
         self.planned.setObjectName("planned")
         self.planned.setRange(1, 1_000_000)
-        self.recipe.currentIndexChanged.connect(lambda _i: self.default_planned())
+        self.planned.setMaximumWidth(110)  # the recipe's name needs the room on a 1024-px screen
+        self.recipe.changed.connect(self.default_planned)
         self.default_planned()
         plan = button(self.batch_page, _("Plan"), "plan", "F5")
         plan.clicked.connect(self.plan)
@@ -61,9 +62,11 @@ class ProductionPage(QWidget):
         self.made = QSpinBox()
         self.made.setObjectName("made")
         self.made.setRange(0, 1_000_000)
+        self.made.setMaximumWidth(110)
         self.labour = LabourBox(self.batch_page)
         self.day = QLineEdit(format_date(today()))
         self.day.setObjectName("batch_day")
+        self.day.setMaximumWidth(150)
         self.day.setToolTip(_("The day it was made (a batch entered late keeps its real day)"))
         self.expiry = QLineEdit()
         self.expiry.setObjectName("batch_expiry")
@@ -79,9 +82,7 @@ class ProductionPage(QWidget):
         sheet.clicked.connect(self.cost_sheet)
         labels = button(self.batch_page, _("Lot labels PDF"), "batch_labels")
         labels.clicked.connect(self.labels)
-        self.by_item = QComboBox()
-        self.by_item.setObjectName("by_item")
-        item_choices(self.by_item)
+        self.by_item = ItemPicker("by_item")
         self.by_qty = QLineEdit()
         self.by_qty.setObjectName("by_quantity")
         self.by_qty.setPlaceholderText(_("Quantity (base unit)"))
@@ -105,9 +106,9 @@ class ProductionPage(QWidget):
         top.addWidget(QLabel(_("How many")))
         top.addWidget(self.planned)
         top.addWidget(plan)
-        top.addWidget(QLabel(_("Actually made")))
-        top.addWidget(self.made)
-        dates = QHBoxLayout()
+        dates = QHBoxLayout()  # what was made on the second line: the recipe's name needs the room (1024 px)
+        dates.addWidget(QLabel(_("Actually made")))
+        dates.addWidget(self.made)
         dates.addWidget(QLabel(_("Made on")))
         dates.addWidget(self.day, 1)
         dates.addWidget(QLabel(_("Expires")))
@@ -157,7 +158,7 @@ class ProductionPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """A recipe or item saved elsewhere since (the recipe tab, another laptop) is offered at once."""
-        item_choices(self.by_item)
+        self.by_item.reload()
         self.load_recipes()
         super().showEvent(event)
 
@@ -168,29 +169,32 @@ class ProductionPage(QWidget):
 
     def default_planned(self) -> None:
         """How many to make starts at what the chosen recipe makes."""
-        if self.recipe.currentData() is not None:
-            self.planned.setValue(recipes.get(int(self.recipe.currentData())).yield_quantity)
+        view = self.versions.get(self.recipe.current() or 0)
+        if view is not None and hasattr(self, "planned"):
+            self.planned.setValue(view.yield_quantity)
+
+    def _recipe_name(self, item: ItemView) -> str:
+        view = self.versions[item.id]
+        return _("{name} — recipe v{version}, makes {yield_}").format(
+            name=item.name_th, version=view.version, yield_=view.yield_quantity)
 
     def load_recipes(self) -> None:
-        """Each product's current recipe; the product chosen stays chosen (at its newest version)."""
-        had, before = self.recipe.currentIndex(), self.recipe.currentData()
-        self.recipe.blockSignals(True)
-        self.recipe.clear()
-        products = {r.product_id for r in Recipe.select(Recipe.product)}
-        for item in Item.select().where(Item.id.in_(list(products))).order_by(Item.sku):
-            view = recipes.current(item.id)
-            if view is not None:
-                self.recipe.addItem(_("{name} — recipe v{version}, makes {yield_}").format(
-                    name=item.name_th, version=view.version, yield_=view.yield_quantity), view.id)
-        if 0 <= had < self.recipe.count():
-            self.recipe.setCurrentIndex(had)
-        self.recipe.blockSignals(False)
-        if self.recipe.currentData() != before and hasattr(self, "planned"):
+        """Each product's current recipe, found by typing as any item is; the product chosen stays chosen (at
+        its newest version)."""
+        products = [int(r.product_id) for r in Recipe.select(Recipe.product).distinct()]
+        self.versions = {p: v for p in products if (v := recipes.current(p)) is not None}
+        before = self.recipe.current()
+        self.recipe.reload(only=self.versions)
+        if before is None or self.recipe.current() != before:
             self.default_planned()
+
+    def _recipe_id(self) -> int | None:
+        view = self.versions.get(self.recipe.current() or 0)
+        return None if view is None else int(view.id)
 
     def add_byproduct(self) -> None:
         try:
-            item_id = int(self.by_item.currentData())
+            item_id = self.by_item.item_id()
             qty = to_base(self.by_qty.text(), item_id)
             value = Money.parse(self.by_value.text()) if self.by_value.text().strip() else Money(0)
             if qty <= 0:
@@ -210,11 +214,12 @@ class ProductionPage(QWidget):
             if self.byproducts else "")
 
     def plan(self) -> None:
-        if self.recipe.currentData() is None:
+        recipe_id = self._recipe_id()
+        if recipe_id is None:
             say(self.message, _("There is no recipe yet"), error=True)
             return
         try:
-            self.draft = batches.plan_batch(int(self.recipe.currentData()), self.shop_id, self.planned.value(),
+            self.draft = batches.plan_batch(recipe_id, self.shop_id, self.planned.value(),
                                             parse_date(self.day.text()))
         except PosError as err:
             say(self.message, err.message, error=True)
@@ -279,7 +284,7 @@ class ProductionPage(QWidget):
                               "{overhead}); {made} made, {unit} each (remainder {rem} satang on the lot)").format(
             number=r.number, total=r.total.format(), materials=r.materials.format(), labour=r.labour.format(),
             overhead=r.overhead.format(), made=r.yield_quantity, unit=r.unit_cost.format(), rem=r.remainder_satang)
-            + " " + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
+            + "\n" + (_("Expires {date}.").format(date=format_date(r.expires_on)) if r.expires_on else _("No expiry.")))
         self.draft = None
         self.byproducts = []
         self.labour.clear()

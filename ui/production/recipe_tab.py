@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from pos_app.production import recipes
 from pos_app.stock.units import parse_quantity, unit_name
 from resources.i18n import _
 from ui.shell.context import ShellContext
-from ui.stock.purchase_tab import item_choices
+from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 
@@ -34,22 +33,18 @@ class RecipeTab(QWidget):
         super().__init__()
         self.ctx, self.message, self.saved = ctx, message, saved
         self.lines: list[recipes.Ingredient] = []
-        self.product = QComboBox()
-        self.product.setObjectName("recipe_product")
-        self.fill_products()
-        self.product.currentIndexChanged.connect(lambda _i: self.load())
+        self.product = ItemPicker("recipe_product", first=self._with_recipe())
+        self.product.changed.connect(self.load)
         self.yield_qty = QSpinBox()
         self.yield_qty.setObjectName("recipe_yield")
         self.yield_qty.setRange(1, 1_000_000)
         self.version = QLabel("")
         self.version.setObjectName("recipe_version")
         self.table = table("recipe_lines", [_("Ingredient or packaging"), _("Quantity"), _("Unit")], 0)
-        self.ingredient = QComboBox()
-        self.ingredient.setObjectName("recipe_ingredient")
-        item_choices(self.ingredient)
+        self.ingredient = ItemPicker("recipe_ingredient")
         self.quantity = QLineEdit()
         self.quantity.setObjectName("recipe_quantity")
-        self.ingredient.currentIndexChanged.connect(lambda _i: self.show_unit())
+        self.ingredient.changed.connect(self.show_unit)
         self.show_unit()
         add = button(self, _("Add ingredient"), "recipe_add", "F5")
         add.clicked.connect(self.add_line)
@@ -58,7 +53,7 @@ class RecipeTab(QWidget):
         remove.clicked.connect(self.remove_line)
         save = button(self, _("Save as a new version"), "recipe_save", "Ctrl+S")
         save.clicked.connect(self.save)
-        for w in (self.product, self.yield_qty, self.ingredient, self.quantity):
+        for w in (self.yield_qty, self.quantity):
             w.setMinimumHeight(TOUCH - 4)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Product")))
@@ -83,27 +78,24 @@ class RecipeTab(QWidget):
 
     def show_unit(self) -> None:
         """The quantity is typed in the chosen ingredient's unit: say which (กรัม, มล., ชิ้น)."""
-        if self.ingredient.currentData() is not None:
-            unit = unit_name(str(Item.get_by_id(int(self.ingredient.currentData())).base_unit))
+        if self.ingredient.current() is not None:
+            unit = unit_name(str(Item.get_by_id(self.ingredient.current()).base_unit))
             self.quantity.setPlaceholderText(_("Quantity ({unit})").format(unit=unit))
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.fill_products()
-        item_choices(self.ingredient)
+        self.product.reload(self._with_recipe())
+        self.ingredient.reload()
         super().showEvent(event)
 
-    def fill_products(self) -> None:
-        """Products that have a recipe first (the first of them chosen), then every other item."""
-        had = self.product.currentData()
-        with_recipe = [int(r.product_id) for r in Recipe.select(Recipe.product).distinct()]
-        item_choices(self.product, ("finished", "ingredient", "packaging"), first=with_recipe)
-        if had is None and with_recipe:
-            self.product.setCurrentIndex(0)
+    @staticmethod
+    def _with_recipe() -> list[int]:
+        """Products that have a recipe are listed first (the first of them chosen), then every other item."""
+        return [int(r.product_id) for r in Recipe.select(Recipe.product).distinct()]
 
     def load(self) -> None:
-        if self.product.currentData() is None:
+        if self.product.current() is None:
             return
-        view = recipes.current(int(self.product.currentData()))
+        view = recipes.current(self.product.item_id())
         if view is None:
             self.lines = []
             self.yield_qty.setValue(1)
@@ -140,7 +132,10 @@ class RecipeTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
-        item_id = int(self.ingredient.currentData())
+        item_id = self.ingredient.current()
+        if item_id is None:
+            say(self.message, _("Choose an item first"), error=True)
+            return
         self.lines = [ln for ln in self.lines if ln.item_id != item_id] + [recipes.Ingredient(item_id, int(qty))]
         self.quantity.clear()
         self.show_lines()
@@ -161,7 +156,7 @@ class RecipeTab(QWidget):
 
     def save(self) -> None:
         try:
-            view = recipes.save_recipe(self.ctx.actor, int(self.product.currentData()),
+            view = recipes.save_recipe(self.ctx.actor, self.product.item_id(),
                                        self.yield_qty.value(), self._read_table())
         except PosError as err:
             say(self.message, err.message, error=True)

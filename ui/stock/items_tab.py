@@ -4,6 +4,7 @@ bottle of 500 ml, pack of 6) and its barcodes."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,9 +21,13 @@ from db.models import BASE_UNITS, Barcode, Item, ItemPack, NetworkGroup
 from db.models.stock import ItemStockRule
 from pos_app.errors import PosError
 from pos_app.stock import items, settings
+from pos_app.stock.items import STOCK_KINDS
 from pos_app.stock.units import parse_quantity, unit_name
+from pos_app.thai import search_key
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+from ui.stock.item_index import forget, when_ready
+from ui.stock.item_picker import SHOWN
 from ui.stock.widgets import TOUCH, button, fill, say, table
 
 KINDS = (("finished", N_("Finished good")), ("ingredient", N_("Ingredient")), ("packaging", N_("Packaging")))
@@ -139,15 +144,32 @@ class ItemsTab(QWidget):
         self.load()
 
     def load(self, select: int | None = None) -> None:
-        needle = self.search_box.text().strip().lower()
-        self.rows = [i for i in Item.select().order_by(Item.kind, Item.sku)
-                     if not needle or needle in f"{i.sku} {i.name_th} {i.name_en}".lower()]
+        """The items the search finds (the item picker's index: Thai or English name, code, barcode; the first
+        ``SHOWN`` in Thai dictionary order), then those no longer in use that match (few; not in the index),
+        the item ``select`` first if it is not among them.  A large catalogue still being indexed: the list
+        fills when it is done."""
+        text = self.search_box.text()
+        index = when_ready(STOCK_KINDS, lambda _i: self._index_ready(select))
+        ids = [] if index is None else [v.id for v in index.search(text, limit=SHOWN)]
+        key = search_key(text)
+        listed = set(ids)
+        ids += [int(i.id) for i in Item.select(Item.id, Item.sku, Item.name_th, Item.name_en).where(
+            Item.active == False)  # noqa: E712
+                if int(i.id) not in listed and search_key(f"{i.sku} {i.name_th} {i.name_en}").find(key) >= 0]
+        if select is not None and select not in ids:
+            ids.insert(0, select)
+        found = {int(i.id): i for i in Item.select().where(Item.id.in_(ids))}
+        self.rows = [found[i] for i in ids if i in found]
         fill(self.list, [(str(i.sku), str(i.name_th) + ("" if i.active else " " + _("(not in use)")),
                           unit_name(str(i.base_unit))) for i in self.rows])
         if select is not None:
             for n, i in enumerate(self.rows):
                 if i.id == select:
                     self.list.selectRow(n)
+
+    def _index_ready(self, select: int | None) -> None:
+        if shiboken6.isValid(self):
+            self.load(select)
 
     def show_item(self) -> None:
         rows = self.list.selectionModel().selectedRows()
@@ -204,6 +226,7 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()  # the item pickers find it (its new name) at once
         self.item_id = saved.id
         self.load(select=saved.id)
         say(self.message, _("Item {sku} saved").format(sku=saved.sku))
@@ -269,6 +292,7 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()
         self.code.clear()
         self.show_packs()
         say(self.message, _("Barcode added"))
@@ -283,5 +307,6 @@ class ItemsTab(QWidget):
         except PosError as err:
             say(self.message, err.message, error=True)
             return
+        forget()
         self.show_packs()
         say(self.message, _("Barcode removed"))

@@ -5,7 +5,7 @@ chooses the item and the lot in the lists."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from db.models import Item
 from pos_app.errors import InputError, PosError
@@ -14,8 +14,8 @@ from pos_app.stock.lots import lot_by_label
 from pos_app.stock.units import unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
-from ui.stock.purchase_tab import item_choices
-from ui.stock.widgets import TOUCH
+from ui.stock.item_picker import ItemPicker
+from ui.stock.widgets import TOUCH, touch_list
 
 
 class LotPicker(QWidget):
@@ -24,42 +24,41 @@ class LotPicker(QWidget):
     def __init__(self, shop_id: int, name: str = "lot") -> None:
         super().__init__()
         self.shop_id = shop_id
-        self.item = QComboBox()
-        self.item.setObjectName(f"{name}_item")
-        self.lot = QComboBox()
+        self.item = ItemPicker(f"{name}_item")
+        self.lot = touch_list(QComboBox())
         self.lot.setObjectName(f"{name}_choice")
         self.number = QLineEdit()
         self.number.setObjectName(f"{name}_number")
         self.number.setPlaceholderText(_("or scan / type the lot number, Enter"))
-        for w in (self.item, self.lot, self.number):
-            w.setMinimumHeight(TOUCH - 4)
-        item_choices(self.item)
-        self.item.currentIndexChanged.connect(lambda _i: self.load_lots())
+        self.number.setMinimumHeight(TOUCH)
+        self.item.changed.connect(self.load_lots)
         self.number.returnPressed.connect(self.find_number)
-        for box in (self.item, self.lot):  # long names and lot lines must not squeeze the number field out
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(16)
+        # a long lot line must not squeeze the number field out
+        self.lot.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lot.setMinimumContentsLength(16)
         self.number.setMinimumWidth(220)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.item, 2)
+        rows = QVBoxLayout(self)  # the item picker's search and list on a line of their own (1024 px)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addWidget(self.item)
+        row = QHBoxLayout()
         row.addWidget(self.lot, 3)
         row.addWidget(self.number, 2)
+        rows.addLayout(row)
         self.load_lots()
 
     def reload(self) -> None:
         """Items and lots made since (a purchase, a batch) are offered; the lot chosen stays chosen."""
         chosen = self.lot.currentData()
-        item_choices(self.item)
+        self.item.reload()
         self.load_lots()
         if chosen is not None and self.lot.findData(chosen) >= 0:
             self.lot.setCurrentIndex(self.lot.findData(chosen))
 
     def load_lots(self) -> None:
         self.lot.clear()
-        if self.item.currentData() is None:
+        item_id = self.item.current()
+        if item_id is None:
             return
-        item_id = int(self.item.currentData())
         unit = unit_name(str(Item.get_by_id(item_id).base_unit))
         choices = views.lots_of(item_id, self.shop_id)
         if not choices:
@@ -76,17 +75,12 @@ class LotPicker(QWidget):
         except PosError as err:
             self.failed.emit(err.message)
             return
-        self.item.setCurrentIndex(self.item.findData(found.item_id))
-        if self.lot.findData(found.id) < 0:  # an item no longer in use: offer it for this lot anyway
-            self.item.addItem(str(found.item.name_th), found.item_id)
-            self.item.setCurrentIndex(self.item.count() - 1)
+        self.item.choose(found.item_id)  # an item no longer in use too
         self.lot.setCurrentIndex(self.lot.findData(found.id))
         self.number.clear()
 
     def item_id(self) -> int:
-        if self.item.currentData() is None:
-            raise InputError("Choose an item first")
-        return int(self.item.currentData())
+        return self.item.item_id()
 
     def lot_id(self) -> int:
         if self.lot.currentData() is None:

@@ -22,6 +22,7 @@ from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.stock.item_index import lots_matching
 from ui.stock.items_tab import ItemsTab
 from ui.stock.moves import MovesTab
 from ui.stock.purchase_tab import PurchaseTab
@@ -124,8 +125,7 @@ class StockPage(QWidget):
     def show_lots(self) -> None:
         """The lots that match the search; the lot that was chosen stays chosen (its card read again)."""
         was = self.selected_lot()
-        needle = self.search.text().strip().lower()
-        shown = [r for r in self.lots if not needle or needle in f"{r.name} {r.sku} {r.lot}".lower()]
+        shown = lots_matching(self.lots, self.search.text())  # the item picker's search, or the lot number
         self.on_hand.clearSelection()
         fill(self.card, [])
         self._shown = shown

@@ -4,7 +4,7 @@ day) and where the money came from."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -19,24 +19,8 @@ from pos_app.stock.units import to_base, unit_name
 from pos_app.thai.dates import format_date, parse_date
 from resources.i18n import _
 from ui.shell.context import ShellContext
+from ui.stock.item_picker import ItemPicker
 from ui.stock.widgets import button, fill, say, table
-
-
-def item_choices(box: QComboBox, kinds: tuple[str, ...] = ("ingredient", "packaging", "finished"),
-                 first: Iterable[int] = ()) -> None:
-    """Fill ``box`` with the items in use of ``kinds``, in that order of kind (``first``: these items at the
-    top), keeping the one chosen if it is still there."""
-    chosen = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    top = list(first)
-    found = list(Item.select().where((Item.active == True) & Item.kind.in_(kinds)))  # noqa: E712
-    found.sort(key=lambda i: (i.id not in top, kinds.index(i.kind), i.sku))
-    for item in found:
-        box.addItem(f"{item.name_th} ({item.sku}, {unit_name(item.base_unit)})", item.id)
-    if chosen is not None and box.findData(chosen) >= 0:
-        box.setCurrentIndex(box.findData(chosen))
-    box.blockSignals(False)
 
 
 def next_supplier_code() -> str:
@@ -53,9 +37,7 @@ class PurchaseTab(QWidget):
         self.shop_id = ctx.till.shop_id
         self.lines: list[purchases.BuyLine] = []
         self.typed: list[str] = []  # each line's quantity as typed, with its unit ("10 กิโลกรัม")
-        self.buy_item = QComboBox()
-        self.buy_item.setObjectName("buy_item")
-        item_choices(self.buy_item)
+        self.buy_item = ItemPicker("buy_item")
         self.buy_qty = QLineEdit()
         self.buy_qty.setObjectName("buy_quantity")
         self.buy_qty.setPlaceholderText(_("How many (e.g. 2.5)"))
@@ -63,7 +45,7 @@ class PurchaseTab(QWidget):
         self.buy_pack.setObjectName("buy_pack")
         self.buy_pack.setMinimumHeight(44)
         self.buy_pack.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "กิโลกรัม (= 1,000 ก.)" whole
-        self.buy_item.currentIndexChanged.connect(lambda _i: self.load_packs())
+        self.buy_item.changed.connect(self.load_packs)
         self.load_packs()
         self.buy_cost = QLineEdit()
         self.buy_cost.setObjectName("buy_cost")
@@ -94,7 +76,7 @@ class PurchaseTab(QWidget):
             self.paid_from.addItem(label, code)
         save = button(keys, _("Save purchase"), "save_purchase", "Ctrl+S")
         save.clicked.connect(self.save_purchase)
-        for w in (self.buy_item, self.supplier, self.paid_from):
+        for w in (self.supplier, self.paid_from):
             w.setMinimumHeight(44)
         form = QFormLayout()
         who = QHBoxLayout()
@@ -129,16 +111,16 @@ class PurchaseTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Items or packs made on the items tab are offered at once."""
-        item_choices(self.buy_item)
+        self.buy_item.reload()
         self.load_packs()
         super().showEvent(event)
 
     def load_packs(self) -> None:
         """The units a line may be typed in: the item's base unit and its declared packs."""
         self.buy_pack.clear()
-        if self.buy_item.currentData() is None:
+        if self.buy_item.current() is None:
             return
-        item = Item.get_by_id(int(self.buy_item.currentData()))
+        item = Item.get_by_id(self.buy_item.current())
         self.buy_pack.addItem(unit_name(item.base_unit), "")
         for pack in items.packs_in_use(item.id):
             self.buy_pack.addItem(f"{pack.name_th} (= {int(pack.factor):,} {unit_name(item.base_unit)})",
@@ -163,8 +145,8 @@ class PurchaseTab(QWidget):
         say(self.message, _("Supplier added"))
 
     def add_line(self) -> None:
-        item_id = int(self.buy_item.currentData())
         try:
+            item_id = self.buy_item.item_id()
             qty = to_base(self.buy_qty.text(), item_id, self.buy_pack.currentData() or None)
             cost = Money.parse(self.buy_cost.text())
             expiry = parse_date(self.buy_expiry.text()) if self.buy_expiry.text().strip() else None

@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -50,6 +52,14 @@ def button(owner: QWidget, label: str, name: str, key: str | None = None) -> QPu
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(b.click)
     return b
+
+
+def touch_list(box: QComboBox) -> QComboBox:
+    """``box`` at least 44 px high, and the rows of its open list too (a finger picks an item or a lot)."""
+    box.setStyleSheet(f"QComboBox {{ min-height: {TOUCH}px; }}")  # the shell's 40 px is a floor
+    box.setView(QListView())  # its rows take the style sheet's height
+    box.view().setStyleSheet(f"QListView::item {{ min-height: {TOUCH}px; }}")
+    return box
 
 
 def focus_first(page: QWidget) -> None:
