@@ -83,6 +83,10 @@ def _link_all(db: object, docs: list[uuid.UUID], doc_type: str, till_id: int, us
     from db.models.trust import ChainHead, ChainLink
     from pos_app.trust import canonical, chain
 
+    entries = [dict(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc, till=till_id, user=user_id,
+                    created_at=instant, summary="{}") for doc, instant in zip(docs, when, strict=True)]
+    for i in range(0, len(entries), 5000):  # the journal entry is part of what its link hashes
+        JournalEntry.insert_many(entries[i:i + 5000]).execute()
     rows: dict[str, list[str]] = {}
     for key, line in canonical.all_rows(db):  # type: ignore[arg-type]
         rows.setdefault(key, []).append(line)
@@ -91,19 +95,16 @@ def _link_all(db: object, docs: list[uuid.UUID], doc_type: str, till_id: int, us
     ChainHead.insert(chain=key, till=till_id, seq=0, epoch=1, hash=chain.GENESIS).on_conflict_ignore().execute()
     head = ChainHead.get(ChainHead.chain == key)
     seq, prev = int(head.seq), str(head.hash)
-    links, entries = [], []
+    links = []
     for doc, instant in zip(docs, when, strict=True):
         seq += 1
         header = chain.header(version, key, 1, seq, doc_type, doc.hex, "sale", False, prev)
         value = chain.digest(canonical.encode(header, rows[doc.hex]), False, None)
         links.append(dict(chain=key, seq=seq, epoch=1, doc_type=doc_type, doc_uuid=doc, root_table="sale",
                           hash_version=version, keyed=False, prev_hash=prev, hash=value, created_at=instant))
-        entries.append(dict(uuid=uuid.uuid4(), doc_type=doc_type, doc_uuid=doc, till=till_id, user=user_id,
-                            created_at=instant, summary="{}"))
         prev = value
     for i in range(0, len(links), 5000):
         ChainLink.insert_many(links[i:i + 5000]).execute()
-        JournalEntry.insert_many(entries[i:i + 5000]).execute()
     ChainHead.update(seq=seq, hash=prev).where(ChainHead.chain == key).execute()
 
 
