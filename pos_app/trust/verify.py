@@ -204,7 +204,7 @@ def _check_chains(db: pw.Database, report: Report, documents: _Documents, links:
             if seq == expect and prev == prev_hash and version == main and (secret is not None or not keyed):
                 # almost every link: the header text as header_text builds it (the tests hold it to ascii of
                 # chain.header), one sort, one hash; anything else takes the careful path below
-                doc = docs.get(doc_uuid, empty)
+                doc: Doc | None = docs.get(doc_uuid, empty)
                 head = (f"{lead}{epoch!a}, {seq!a}, {doc_type!a}, {doc_uuid!a}, {root!a}, {int(bool(keyed))}, "
                         f"{prev!a})")
                 message = (head + "\n" + join(sorted(doc)) if doc else head).encode()
