@@ -15,16 +15,16 @@ from pos_app.people.permissions import Action, can, require, role_label
 from resources.i18n import set_language
 
 # One row per role, one column per action (Y = allowed, . = refused), in the order of COLUMNS below.
-#                        sell void refund disc price items recv adjust move produce cash close export users setng exprd
+#                    sell void refund disc price items recv adjust move produce cash close export users setng exprd rprt
 TABLE = {
-    "seller":     "Y    .    .      .    .     .     .    .      .    .       .    .     .      .     .        .",
-    "production": "Y    .    .      .    .     Y     Y    Y      Y    Y       .    .     .      .     .        Y",
-    "treasurer":  "Y    Y    Y      Y    .     .     .    .      .    .       Y    Y     Y      .     .        Y",
-    "admin":      "Y    Y    Y      Y    Y     Y     Y    Y      Y    Y       Y    Y     Y      Y     Y        Y",
+    "seller":     "Y    .    .      .    .     .     .    .      .    .       .    .     .      .     .        .     .",
+    "production": "Y    .    .      .    .     Y     Y    Y      Y    Y       .    .     .      .     .        Y     Y",
+    "treasurer":  "Y    Y    Y      Y    .     .     .    .      .    .       Y    Y     Y      .     .        Y     Y",
+    "admin":      "Y    Y    Y      Y    Y     Y     Y    Y      Y    Y       Y    Y     Y      Y     Y        Y     Y",
 }
 COLUMNS = ["sell", "void", "refund", "discount_over_limit", "change_price", "manage_items", "receive_stock",
            "adjust_stock", "transfer_stock", "produce", "handle_cash", "close_day", "export", "manage_users",
-           "settings", "sell_expired"]
+           "settings", "sell_expired", "export_reports"]
 CELLS = [(role, action, mark == "Y")
          for role, row in TABLE.items() for action, mark in zip(COLUMNS, row.split(), strict=True)]
 

@@ -10,6 +10,7 @@ import pytest
 from db.connection import OpenedDatabase
 from db.models.trust import AuditEntry
 from pos_app.books.export.atomic import ExportError
+from pos_app.errors import PermissionDenied
 from pos_app.stock.export import ReportTable, write_report
 from pos_app.trust import audit
 from tests.books_day import actor, master_data, t1
@@ -51,3 +52,24 @@ def test_bad_input_writes_no_file_and_no_audit_row(empty_db: OpenedDatabase, tmp
     assert str(err.value) == f"{blocked} ไม่ใช่โฟลเดอร์"
     assert list(tmp_path.iterdir()) == [blocked]
     assert AuditEntry.select().where(AuditEntry.kind == "export").count() == 0
+
+
+@pytest.mark.parametrize(("login", "allowed"), [("somsri", False), ("prapha", True), ("wanna", True),
+                                                ("admin", True)])
+def test_who_may_export_a_report(empty_db: OpenedDatabase, tmp_path: Path, login: str, allowed: bool) -> None:
+    """Exporting a stock or production report is an action of its own (``EXPORT_REPORTS``): the production
+    lead (recall lists), the treasurer and the admin may; a seller is refused with a Thai message, and then
+    no file is written and no export is logged."""
+    master_data()
+    folder = tmp_path / "reports"
+    if not allowed:
+        with pytest.raises(PermissionDenied) as err:
+            write_report(actor(login), REPORT, folder, "valuation", "xlsx", till_id=t1().id)
+        assert str(err.value) == "คนขายหน้าร้าน ไม่มีสิทธิ์ส่งออกรายงานสต็อกและการผลิต"
+        assert not folder.exists()
+        assert AuditEntry.select().where(AuditEntry.kind == "export").count() == 0
+        return
+    path = write_report(actor(login), REPORT, folder, "valuation", "xlsx", till_id=t1().id)
+    assert path == folder / "valuation.xlsx" and path.read_bytes()[:2] == b"PK"
+    (row,) = audit.entries(["export"])
+    assert (row.user, row.subject, row.till, row.detail["what"]) == (login, str(path), "T1", "valuation")

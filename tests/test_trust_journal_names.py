@@ -1,7 +1,7 @@
 """Journal records name things by code or UUID, never by a local integer id (house rule): each document's
 record read back from ``journal_entry`` and compared with hand-written codes of the known day
 (tests/books_day.py: till T1 of shop BHS-MARKET).  Books written before the fix (a till's local id in the
-record) still verify: the record's summary is not what the chain hashes."""
+record) still verify: a link hashes the record as it was written (v2 on), not as today's code would write it."""
 
 from __future__ import annotations
 
@@ -81,8 +81,9 @@ def test_names_of_nothing_are_none(empty_db: OpenedDatabase) -> None:
 
 def test_books_with_records_written_before_the_fix_still_verify(empty_db: OpenedDatabase,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """Before the fix a record named the till by its local id; the chain hashes the document's rows, not the
-    record's summary, so such books verify as they were written (and the new records beside them too)."""
+    """Before the fix a record named the till by its local id; the link hashes the record as it was written
+    (it is never rebuilt by today's code), so such books verify as they were written (and the new records
+    beside them too)."""
     build_day()
     till = t1()
     with monkeypatch.context() as old_code:

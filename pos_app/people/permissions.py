@@ -5,9 +5,10 @@ Roles (the people of a community enterprise, not job titles of a chain store):
 
 * ``seller`` — rings up sales at a stall till, holds and recalls carts, takes cash and PromptPay.
 * ``production`` — the production lead: also buys ingredients and packaging, keeps items, makes batches,
-  moves stock between groups, counts and writes off stock.
+  moves stock between groups, counts and writes off stock, exports the stock and production reports
+  (valuation, a lot's recall list …) — not the books.
 * ``treasurer`` — also refunds and voids, approves discounts above a seller's limit, counts the drawer,
-  opens and closes shifts, moves cash in and out, closes the day, exports the books.
+  opens and closes shifts, moves cash in and out, closes the day, exports the books and the stock reports.
 * ``admin`` — everything, including people and settings.
 """
 
@@ -36,6 +37,7 @@ class Action(Enum):
     MANAGE_USERS = "manage_users"
     SETTINGS = "settings"
     SELL_EXPIRED = "sell_expired"
+    EXPORT_REPORTS = "export_reports"
 
 
 ROLE_LABELS = {
@@ -48,9 +50,10 @@ ROLE_LABELS = {
 ALLOWED: dict[str, frozenset[Action]] = {
     "seller": frozenset({Action.SELL}),
     "production": frozenset({Action.SELL, Action.MANAGE_ITEMS, Action.RECEIVE_STOCK, Action.ADJUST_STOCK,
-                             Action.TRANSFER_STOCK, Action.PRODUCE, Action.SELL_EXPIRED}),
+                             Action.TRANSFER_STOCK, Action.PRODUCE, Action.SELL_EXPIRED, Action.EXPORT_REPORTS}),
     "treasurer": frozenset({Action.SELL, Action.VOID, Action.REFUND, Action.DISCOUNT_OVER_LIMIT,
-                            Action.HANDLE_CASH, Action.CLOSE_DAY, Action.EXPORT, Action.SELL_EXPIRED}),
+                            Action.HANDLE_CASH, Action.CLOSE_DAY, Action.EXPORT, Action.SELL_EXPIRED,
+                            Action.EXPORT_REPORTS}),
     "admin": frozenset(Action),
 }
 
@@ -71,6 +74,7 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: N_("manage users"),
     Action.SETTINGS: N_("change settings"),
     Action.SELL_EXPIRED: N_("sell from an expired lot"),
+    Action.EXPORT_REPORTS: N_("export stock and production reports"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from pos_app.books.export.atomic import ExportError, write_atomic
+from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.trust import audit
 
@@ -106,7 +107,9 @@ def _number(text: str) -> object:
 def write_report(actor: Actor, report: ReportTable, folder: Path, stem: str, kind: str = "pdf",
                  till_id: int | None = None) -> Path:
     """Render ``report`` into ``folder/<stem>.<kind>`` (written whole or not at all) and add an ``export`` row
-    to the audit log (who, which report, which file).  Bad input raises before anything is written."""
+    to the audit log (who, which report, which file).  A person whose role may not export the reports
+    (``Action.EXPORT_REPORTS``: a seller) and bad input raise before anything is written."""
+    require(actor.role, Action.EXPORT_REPORTS)
     if kind not in REPORT_FORMATS:
         raise ExportError("Unknown format {format}; use pdf or xlsx", format=kind)
     body = to_pdf(report) if kind == "pdf" else to_xlsx(report)

@@ -14,6 +14,8 @@ ever used twice.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -68,8 +70,33 @@ class RestoreResult:
     replaced_database: str = ""  # PostgreSQL: the database kept under another name
 
 
+STAMP = "%Y%m%dT%H%M%SZ"
+
+
 def _stamp() -> str:
-    return utc_now().strftime("%Y%m%dT%H%M%SZ")
+    return utc_now().strftime(STAMP)
+
+
+def last_backup_at(dest: str | Path) -> dt.datetime | None:
+    """When the newest whole backup in ``dest`` was made (the UTC stamp in its name); None when there is none
+    (or the folder is not there)."""
+    made = []
+    for path in Path(dest).expanduser().glob("shop-*"):
+        if path.suffix in (".sqlite3", ".pgdump"):  # never a ``.partial`` left by a backup cut short
+            with contextlib.suppress(ValueError):
+                made.append(dt.datetime.strptime(path.stem[len("shop-"):], STAMP).replace(tzinfo=dt.UTC))
+    return max(made, default=None)
+
+
+def backup_if_due(dest: str | Path, every: dt.timedelta, keep: int = 10, user_id: int | None = None,
+                  target: str | None = None) -> BackupResult | None:
+    """The backup on a schedule: back up into ``dest`` when its newest backup is ``every`` old or older (or
+    there is none), else do nothing (None).  The app asks from a timer (every few minutes); a laptop that
+    was switched off catches up when it next runs.  A failing folder raises :class:`BackupFailed` (audited)."""
+    last = last_backup_at(dest)
+    if last is not None and utc_now() - last < every:
+        return None
+    return backup(dest, keep, user_id, target)
 
 
 def file_sha256(path: Path) -> str:

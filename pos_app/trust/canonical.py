@@ -9,15 +9,27 @@ in :data:`NOT_DOCUMENTS`) is a *document table*.  A document is:
 * **child rows**, recursively: rows of a document table whose first foreign key to *another* document
   table points at a row of the document (a sale's lines and payments, a line's lot picks …).
 
-Each row is encoded with ALL its columns except the local integer ``id``, as one line
-``<table>|<value>|<value>…`` in the model's column order: integers (satang, base units) in decimal; text as
-``<length>:<text>``; a foreign key as the referenced row's UUID (or its ``code`` when it has no UUID);
-UUIDs as 32 lowercase hex digits; instants as UTC ``YYYY-MM-DD HH:MM:SS.ffffff``; dates ISO; booleans 1/0;
-NULL as ``N``.  The SQL builds these lines in the database, the same text on SQLite and PostgreSQL, so
-the same books verify the same wherever they are copied (and verify reads 100,000 documents a second).
-A document's bytes are its header and its lines, sorted.  A column another room adds is covered at
-once: the column set is part of the ``hash_version`` (kept in ``hash_schema``), and older documents
-keep verifying against the columns they were hashed with.
+* its **journal entry** (``hash_version`` v2 on): the ``journal_entry`` row whose ``doc_uuid`` is the
+  document's, so the summary, the person and the till a reader of the journal sees are covered too.
+
+Each row is encoded with ALL its columns except the local integer ``id``, in the model's column order.
+Values: integers (satang, base units) in decimal; a foreign key as the referenced row's UUID (or its
+``code`` when it has no UUID); UUIDs as 32 lowercase hex digits; instants as UTC
+``YYYY-MM-DD HH:MM:SS.ffffff``; dates ISO; booleans 1/0.  The line of a row:
+
+* ``v2`` (today): ``<table>|<JSON array of the values>`` — numbers as JSON numbers, text (UUIDs, instants,
+  dates too) as JSON strings, NULL as ``null``, no spaces: exact for ANY text (a NUL, a quote, a newline is
+  escaped, never cut), the array SQLite's ``json_array`` writes and PostgreSQL's ``to_json`` pieces spell
+  the same (a test holds both to Python's ``json.dumps(…, ensure_ascii=False, separators=(",", ":"))``);
+* ``v1`` (links written before): ``<table>|<value>|<value>…``, text as ``<length>:<text>``, NULL as ``N`` —
+  SQLite's ``length`` and ``printf`` stop at a NUL character, so v1 cannot tell "ก\0x" from "ก"; old links
+  keep verifying under it, new links are never written with it.
+
+The SQL builds these lines in the database, the same text on SQLite and PostgreSQL, so the same books
+verify the same wherever they are copied.  A document's bytes are its header and its lines, sorted.  A
+column another room adds is covered at once: the column set is part of the ``hash_version`` (kept in
+``hash_schema``), whose prefix names the line's algorithm; older documents keep verifying against the
+columns and the algorithm they were hashed with.
 """
 
 from __future__ import annotations
@@ -33,9 +45,12 @@ import peewee as pw
 
 from db.schema import ALL_MODELS, APPEND_ONLY
 
-ALGORITHM = "v1"
+ALGORITHM = "v2"  # the line's algorithm of new links; "v1" links keep verifying under their own
+ALGORITHMS = ("v1", "v2")
 MAX_PRINTF_ARGS = 100  # SQLite allows 127 arguments to a function
-NOT_DOCUMENTS = frozenset({"journal_entry", "chain_link", "hash_schema", "audit_entry", "print_job", "print_event"})
+NOT_DOCUMENTS = frozenset({"chain_link", "hash_schema", "audit_entry", "print_job", "print_event"})
+JOURNAL = "journal_entry"  # part of the document it names by ``doc_uuid`` (v2 on; v1 specs never list it)
+KEY_COLUMNS = {JOURNAL: "doc_uuid"}  # a table's document-key column when it is not ``document_uuid``
 Doc = list[str]  # the document's lines
 
 
@@ -55,13 +70,16 @@ class TableRule:
     anchor_field: pw.Field
     postgres: bool = False
     parts: tuple[tuple[str, tuple[str, ...]], ...] = ()  # SQLite: per column, a printf piece and its arguments
+    json_values: tuple[str, ...] = ()  # v2: per column, SQLite a json_array argument, PostgreSQL the JSON text
 
-    def select(self, columns: Iterable[str] | None = None) -> str:
+    def select(self, columns: Iterable[str] | None = None, algorithm: str = ALGORITHM) -> str:
         """SELECT key, line FROM … (the line made of ``columns``: default all of today's)."""
         names = self.columns if columns is None else tuple(columns)
         missing = [c for c in names if c not in self.columns]
         if missing:
             raise SchemaError(f"{self.table}.{missing[0]} no longer exists")
+        if algorithm != "v1":
+            return f"SELECT {self.key_sql}, {self._json_line(names)} {self.from_sql}"
         values = [self.values[self.columns.index(c)] for c in names]
         parts = [self.parts[self.columns.index(c)] for c in names] if self.parts else []
         args = [a for _piece, more in parts for a in more]
@@ -73,6 +91,12 @@ class TableRule:
         else:
             line = " || '|' || ".join([f"'{self.table}'", *values])
         return f"SELECT {self.key_sql}, {line} {self.from_sql}"
+
+    def _json_line(self, names: tuple[str, ...]) -> str:
+        values = [self.json_values[self.columns.index(c)] for c in names]
+        if self.postgres:  # to_json of each value, joined as json_array joins them (no spaces)
+            return f"'{self.table}|[' || " + (" || ',' || ".join(values) or "''") + " || ']'"
+        return f"'{self.table}|' || json_array({', '.join(values)})"
 
 
 def _models() -> dict[str, type[pw.Model]]:
@@ -109,6 +133,26 @@ def _value_sql(field: pw.Field, col: str, postgres: bool, nullable: bool | None 
     return f"COALESCE({text}, 'N')"
 
 
+def _json_sql(field: pw.Field, col: str, postgres: bool) -> str:
+    """v2: SQL for ``col`` as SQLite's ``json_array`` argument (its JSON is the canonical value), or on
+    PostgreSQL the value's JSON text itself (``to_json`` writes numbers, strings and escapes as SQLite does)."""
+    if isinstance(field, pw.UUIDField):
+        value = _uuid_sql(col, postgres)
+    elif isinstance(field, pw.DateTimeField):
+        value = f"to_char({col}, 'YYYY-MM-DD HH24:MI:SS.US')" if postgres else f"substr({col} || '.000000', 1, 26)"
+    elif isinstance(field, pw.DateField):
+        value = f"to_char({col}, 'YYYY-MM-DD')" if postgres else col
+    elif isinstance(field, pw.BooleanField):
+        value = f"CASE WHEN {col} THEN 1 WHEN NOT {col} THEN 0 END"
+    elif isinstance(field, pw.FloatField):
+        raise SchemaError(f"{col}: money and quantities are integers, never floats")
+    elif isinstance(field, pw.DecimalField):
+        value = f"CAST({col} AS TEXT)"
+    else:  # integers and text as they are: JSON numbers, JSON strings
+        value = col
+    return f"COALESCE(to_json({value})::text, 'null')" if postgres else value
+
+
 def _is_text(field: pw.Field) -> bool:
     return not isinstance(field, pw.UUIDField | pw.DateTimeField | pw.DateField | pw.BooleanField | pw.FloatField
                           | pw.IntegerField | pw.DecimalField)
@@ -140,9 +184,14 @@ def _owner(model: type[pw.Model], docs: set[str]) -> pw.ForeignKeyField | None:
     return None
 
 
+def _key_column(model: type[pw.Model]) -> str:
+    name = KEY_COLUMNS.get(model._meta.table_name, "document_uuid")
+    return name if name in model._meta.fields else ""
+
+
 def _kind(model: type[pw.Model], docs: set[str]) -> str:
     fields = model._meta.fields
-    if "document_uuid" in fields:
+    if _key_column(model):
         return "document_uuid"
     if _owner(model, docs) is not None:
         return "child"
@@ -158,8 +207,9 @@ def _key(model: type[pw.Model], alias: str, docs: set[str], postgres: bool, join
     if kind == "root":
         return _uuid_sql(f"{alias}.uuid", postgres), f"{alias}.uuid", model._meta.fields["uuid"]
     if kind == "document_uuid":
-        field = model._meta.fields["document_uuid"]
-        return _uuid_sql(f"{alias}.document_uuid", postgres), f"{alias}.document_uuid", field
+        name = _key_column(model)
+        field = model._meta.fields[name]
+        return _uuid_sql(f"{alias}.{name}", postgres), f"{alias}.{name}", field
     if depth > 4:
         raise SchemaError(f"{model._meta.table_name}: owners nest too deep")
     owner = _owner(model, docs)
@@ -198,7 +248,7 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
     joins: list[str] = []
     key, anchor, anchor_field = _key(model, "t", docs, postgres, joins)
     owner = _owner(model, docs) if _kind(model, docs) == "child" else None
-    names, values, parts = [], [], []
+    names, values, parts, json_values = [], [], [], []
     for n, field in enumerate(model._meta.sorted_fields):
         if field is model._meta.primary_key:
             continue
@@ -212,13 +262,15 @@ def _rule(model: type[pw.Model], docs: set[str], postgres: bool) -> TableRule:
             target, ref = _ref_field(field.rel_model, alias)
             values.append(_value_sql(target, ref, postgres, bool(field.null)))
             parts.append(_piece(target, ref, bool(field.null)))
+            json_values.append(_json_sql(target, ref, postgres))
         else:
             values.append(_value_sql(field, col, postgres))
             parts.append(_piece(field, col))
+            json_values.append(_json_sql(field, col, postgres))
         names.append(field.name)
     return TableRule(table, _kind(model, docs), tuple(names), tuple(values), key,
                      f'FROM "{table}" t {" ".join(joins)}', anchor, anchor_field, postgres,
-                     () if postgres else tuple(parts))
+                     () if postgres else tuple(parts), tuple(json_values))
 
 
 def spec(postgres: bool) -> str:
@@ -227,34 +279,43 @@ def spec(postgres: bool) -> str:
                       separators=(",", ":"))
 
 
-def version_of(spec_json: str) -> str:
-    return f"{ALGORITHM}-{hashlib.sha256(spec_json.encode()).hexdigest()[:16]}"
+def version_of(spec_json: str, algorithm: str = ALGORITHM) -> str:
+    return f"{algorithm}-{hashlib.sha256(spec_json.encode()).hexdigest()[:16]}"
+
+
+def algorithm_of(version: str) -> str:
+    """The line's algorithm a ``hash_version`` names (``v1-…`` → ``v1``); "" when it names none known."""
+    algorithm = version.split("-", 1)[0]
+    return algorithm if algorithm in ALGORITHMS else ""
 
 
 def is_postgres(database: pw.Database) -> bool:
     return isinstance(database, pw.PostgresqlDatabase)
 
 
-def rows_of(database: pw.Database, doc_uuid: Any, spec: dict[str, list[str]] | None = None) -> Doc:
-    """The lines of one document (``spec``: the columns of an older hash_version)."""
+def rows_of(database: pw.Database, doc_uuid: Any, spec: dict[str, list[str]] | None = None,
+            algorithm: str = ALGORITHM) -> Doc:
+    """The lines of one document (``spec``, ``algorithm``: the columns and lines of an older hash_version)."""
     out: Doc = []
     for table, rule in rules(is_postgres(database)).items():
         if spec is not None and table not in spec:
             continue
-        sql = f"{rule.select(spec[table] if spec else None)} WHERE {rule.anchor} = {database.param}"
+        sql = f"{rule.select(spec[table] if spec else None, algorithm)} WHERE {rule.anchor} = {database.param}"
         out.extend(r[1] for r in database.execute_sql(sql, (rule.anchor_field.db_value(doc_uuid),)))
     return out
 
 
-def selects(database: pw.Database, spec: dict[str, list[str]] | None = None) -> list[str]:
-    """One ``SELECT key, line`` per document table (``spec``: the columns of an older hash_version)."""
-    return [rule.select(spec[table] if spec else None) for table, rule in rules(is_postgres(database)).items()
-            if spec is None or table in spec]
+def selects(database: pw.Database, spec: dict[str, list[str]] | None = None,
+            algorithm: str = ALGORITHM) -> list[tuple[str, str]]:
+    """(table, ``SELECT key, line``) per document table (``spec``, ``algorithm``: an older hash_version's)."""
+    return [(table, rule.select(spec[table] if spec else None, algorithm))
+            for table, rule in rules(is_postgres(database)).items() if spec is None or table in spec]
 
 
-def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None) -> Iterator[tuple[str, str]]:
+def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None,
+             algorithm: str = ALGORITHM) -> Iterator[tuple[str, str]]:
     """Every line of every document table as (document key, line)."""
-    for sql in selects(database, spec):
+    for _table, sql in selects(database, spec, algorithm):
         yield from database.execute_sql(sql)
 
 
