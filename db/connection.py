@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import peewee as pw
-import platformdirs
 
 from db.errors import DatabaseProblem
 from db.models import database as proxy
@@ -26,6 +25,8 @@ ENV_URL = "POS_DATABASE_URL"
 
 
 def data_dir() -> Path:
+    import platformdirs  # only without a database given (``--database`` or ``POS_DATABASE_URL``)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -55,6 +56,9 @@ def make_database(target: str, busy_timeout_s: float = 5.0, wal: bool = True) ->
     """A peewee database for ``target`` (not yet connected).  ``wal=False`` leaves the file's journal mode
     as it is (switching to WAL writes to the file, so it waits until the database has been accepted)."""
     if is_postgres(target):
+        from db.drivers import enable_postgres
+
+        enable_postgres()
         u = urlparse(target)
         return pw.PostgresqlDatabase(
             unquote(u.path.lstrip("/")),

@@ -23,8 +23,6 @@ import peewee as pw
 
 from db.connection import data_dir, is_postgres, sqlite_path
 from db.errors import DatabaseProblem
-from db.guards import install_guards
-from db.schema import ALL_MODELS
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migration"
@@ -58,6 +56,9 @@ def runner_names() -> list[str]:
 
 def create_schema(database: pw.Database) -> None:
     """Create every table, index and guard of the current models (head), in one transaction."""
+    from db.guards import install_guards  # every model: not loaded to start on a database at head
+    from db.schema import ALL_MODELS
+
     with database.atomic():
         database.create_tables(ALL_MODELS)
         install_guards(database)

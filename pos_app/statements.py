@@ -20,7 +20,7 @@ import peewee as pw
 from db.models import database
 
 _TEXT: dict[tuple[str, str], str] = {}
-_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...], int, bool, str], str] = {}
+_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...], int, bool, str], tuple[str, list[Any], list[Any]]] = {}
 
 
 def _engine_sql(template: str) -> str:
@@ -52,24 +52,33 @@ def insert(model: type[pw.Model], values: Iterable[dict[str, Any]], returning_id
     given = list(values)
     if not given:
         return []
-    meta = model._meta
     names = tuple(given[0])
-    defaults = {f.name: d for f, d in meta.defaults.items() if f.name not in names}
-    fields = [meta.fields[n] for n in (*names, *defaults)]
-    key = (model, (*names, *defaults), len(given), returning_id, database.obj.param)
-    sql = _INSERTS.get(key)
-    if sql is None:
-        param = database.obj.param
-        row = f"({', '.join([param] * len(fields))})"
-        sql = (f'INSERT INTO "{meta.table_name}" ({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) '
-               f"VALUES {', '.join([row] * len(given))}" + (' RETURNING "id"' if returning_id else ""))
-        _INSERTS[key] = sql
+    key = (model, names, len(given), returning_id, database.obj.param)
+    built = _INSERTS.get(key)
+    if built is None:
+        built = _INSERTS[key] = _build_insert(model, names, len(given), returning_id)
+    sql, convert, defaults = built
     params: list[Any] = []
     for row_values in given:
-        filled = [row_values[n] for n in names] + [d() if callable(d) else d for d in defaults.values()]
-        params.extend(f.db_value(v) for f, v in zip(fields, filled, strict=True))
+        filled = [row_values[n] for n in names]
+        filled.extend(d() if callable(d) else d for d in defaults)
+        params.extend([to_db(v) for to_db, v in zip(convert, filled, strict=True)])
     cursor = database.obj.execute_sql(sql, tuple(params))
     return [int(r[0]) for r in cursor.fetchall()] if returning_id else []
+
+
+def _build_insert(model: type[pw.Model], names: tuple[str, ...], rows: int,
+                  returning_id: bool) -> tuple[str, list[Any], list[Any]]:
+    """The statement, each column's conversion (the field's ``db_value``) and the defaults of the fields left
+    out, worked out once per shape of insert."""
+    meta = model._meta
+    defaults = {f.name: d for f, d in meta.defaults.items() if f.name not in names}
+    fields = [meta.fields[n] for n in (*names, *defaults)]
+    param = database.obj.param
+    row = f"({', '.join([param] * len(fields))})"
+    sql = (f'INSERT INTO "{meta.table_name}" ({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) '
+           f"VALUES {', '.join([row] * rows)}" + (' RETURNING "id"' if returning_id else ""))
+    return sql, [f.db_value for f in fields], list(defaults.values())
 
 
 _GETS: dict[tuple[type[pw.Model], str], str] = {}

@@ -53,6 +53,52 @@ def test_step_by_step_equals_head(factory: Factory) -> None:
 
     assert stepped == head
     assert len(head["triggers"]) >= 5  # the append-only guards exist on both paths
+    assert repeated_leads(head) == []  # a new database makes no index another one already starts with
+
+
+def repeated_leads(schema: dict[str, Any]) -> list[str]:
+    """Non-unique one-column indexes whose column leads another index of the same table (pure cost)."""
+    out = []
+    for table, info in schema.items():
+        if not isinstance(info, dict):
+            continue
+        for name, columns, unique in info["indexes"]:
+            if len(columns) == 1 and not unique and any(
+                    other != name and cols[0] == columns[0] for other, cols, _u in info["indexes"]):
+                out.append(f"{table}.{name}")
+    return out
+
+
+# The six the speed review found on the tables every sale and print job writes (issue 15/16, Speed).
+HOT_DUPLICATES = {"stock_movement": ("stock_movement_item_id", "stock_movement_item_id_shop_id"),
+                  "stock_balance": ("stock_balance_lot_id", "stock_balance_lot_id_shop_id"),
+                  "sale": ("sale_till_id", "sale_till_id_number"),
+                  "sale_line": ("sale_line_sale_id", "sale_line_sale_id_line_no"),
+                  "print_job": ("print_job_till_id", "print_job_till_id_id")}
+
+
+def test_migration_0014_drops_the_repeated_indexes_of_an_older_database(factory: Factory) -> None:
+    target = factory.new_target()
+    database = connect(target)
+    assert runner(database).up(target="0013_stock_pack_retired")[-1] == "0013_stock_pack_retired"
+    before = schema_of(database)
+    database.close()
+    for table, (single, composite) in HOT_DUPLICATES.items():
+        names = [i[0] for i in before[table]["indexes"]]
+        assert single in names and composite in names  # there to drop (the test is not vacuous)
+    assert "stock_balance.stock_balance_shop_id" in repeated_leads(before)
+
+    opened = open_database(target)
+    assert opened.migrated[0] == "0014_speed_drop_duplicate_indexes"
+    after = schema_of(opened.database)
+    opened.database.close()
+    assert repeated_leads(after) == []
+    for table, (single, composite) in HOT_DUPLICATES.items():
+        names = [i[0] for i in after[table]["indexes"]]
+        assert single not in names and composite in names
+    assert after["stock_movement"]["columns"] == before["stock_movement"]["columns"]
+    if factory.backend == "sqlite":
+        assert opened.backup is not None and opened.backup.exists()  # backed up first, as every upgrade
 
 
 def _file_hash(target: str) -> str:

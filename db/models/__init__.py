@@ -118,7 +118,7 @@ class ItemPack(BaseModel):
     """A declared conversion: one ``name`` of this item is ``factor`` base units (kg = 1000 g, pack of 6).
     A pack no longer used is ``retired`` (never deleted: an import file or another laptop may still name it)."""
 
-    item = pw.ForeignKeyField(Item, backref="packs", on_delete="RESTRICT")
+    item = pw.ForeignKeyField(Item, backref="packs", on_delete="RESTRICT", index=False)  # (item, name_en) leads
     name_th = pw.CharField(max_length=50)
     name_en = pw.CharField(max_length=50)
     factor = pw.IntegerField(constraints=[pw.Check("factor > 0")])
@@ -137,7 +137,7 @@ class Barcode(BaseModel):
 class ItemPrice(BaseModel):
     """Price of ``per_quantity`` base units (1 piece, or 1000 g for goods sold by the kilo) in a tier."""
 
-    item = pw.ForeignKeyField(Item, backref="prices", on_delete="RESTRICT")
+    item = pw.ForeignKeyField(Item, backref="prices", on_delete="RESTRICT", index=False)  # (item, tier) leads
     tier = pw.ForeignKeyField(PriceTier, backref="prices", on_delete="RESTRICT")
     price_satang = pw.BigIntegerField(constraints=[pw.Check("price_satang >= 0")])
     per_quantity = pw.IntegerField(default=1, constraints=[pw.Check("per_quantity > 0")])
@@ -151,7 +151,7 @@ class Sale(BaseModel):
 
     uuid = pw.UUIDField(unique=True)
     kind = pw.CharField(max_length=8, default="sale", constraints=[pw.Check(f"kind IN {SALE_KINDS!r}")])
-    till = pw.ForeignKeyField(Till, backref="sales", on_delete="RESTRICT")
+    till = pw.ForeignKeyField(Till, backref="sales", on_delete="RESTRICT", index=False)  # (till, number) leads
     number = pw.IntegerField()
     seller = pw.ForeignKeyField(User, backref="sales", on_delete="RESTRICT")
     tier = pw.ForeignKeyField(PriceTier, on_delete="RESTRICT")
@@ -179,7 +179,7 @@ class Sale(BaseModel):
 
 
 class SaleLine(BaseModel):
-    sale = pw.ForeignKeyField(Sale, backref="lines", on_delete="RESTRICT")
+    sale = pw.ForeignKeyField(Sale, backref="lines", on_delete="RESTRICT", index=False)  # (sale, line_no) leads
     line_no = pw.IntegerField()
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     quantity = pw.BigIntegerField()  # base units; negative on a refund
@@ -326,7 +326,7 @@ class StockMovement(BaseModel):
     (satang) that moved with it.  On-hand and stock value are the sums of these (kept as balances)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    item = pw.ForeignKeyField(Item, backref="movements", on_delete="RESTRICT")
+    item = pw.ForeignKeyField(Item, backref="movements", on_delete="RESTRICT", index=False)  # (item, shop) leads
     shop = pw.ForeignKeyField(Shop, backref="movements", on_delete="RESTRICT")
     kind = pw.CharField(max_length=16, constraints=[pw.Check(f"kind IN {MOVEMENT_KINDS!r}")])
     quantity = pw.BigIntegerField()  # signed, base units

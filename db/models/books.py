@@ -27,7 +27,7 @@ class Shift(BaseModel):
     """A till's shift, opened with a float counted by denomination (``float_count``: canonical JSON)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    till = pw.ForeignKeyField(Till, backref="shifts", on_delete="RESTRICT")
+    till = pw.ForeignKeyField(Till, backref="shifts", on_delete="RESTRICT", index=False)  # (till, number) leads
     number = pw.IntegerField()
     opened_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
     opened_at = UtcDateTimeField(index=True)
@@ -112,7 +112,7 @@ class DayClose(BaseModel):
     """A shop's day is closed: no document may be dated in it any more (except via its addendum)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT", index=False)  # (shop, business_date) leads
     business_date = pw.DateField()
     closed_by = pw.ForeignKeyField(User, on_delete="RESTRICT")
     closed_at = UtcDateTimeField()
@@ -126,7 +126,7 @@ class ZReport(BaseModel):
     """A numbered Z report of one till for one day; ``figures`` is the canonical JSON of its figures."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT", index=False)  # (till, business_date) leads
     number = pw.IntegerField()
     business_date = pw.DateField()
     day_close = pw.ForeignKeyField(DayClose, backref="z_reports", on_delete="RESTRICT")
@@ -144,7 +144,7 @@ class LateDocument(BaseModel):
     ``addendum_no`` of that day (numbered from 1; a new number starts after an addendum is sealed)."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT", index=False)  # (shop, business_date, addendum_no) leads
     business_date = pw.DateField()
     addendum_no = pw.IntegerField()
     doc_type = pw.CharField(max_length=32)
@@ -161,7 +161,7 @@ class AddendumSeal(BaseModel):
     """Addendum ``addendum_no`` of a closed day is sealed (its report printed); later arrivals open the next."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT", index=False)  # (shop, business_date, addendum_no) leads
     business_date = pw.DateField()
     addendum_no = pw.IntegerField()
     sealed_by = pw.ForeignKeyField(User, on_delete="RESTRICT")

@@ -25,7 +25,7 @@ EVENT_STATUSES = ("printing", "printed", "sent", "failed", "uncertain", "resolve
 
 class PrintJob(BaseModel):
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    till = pw.ForeignKeyField(Till, on_delete="RESTRICT")
+    till = pw.ForeignKeyField(Till, on_delete="RESTRICT", index=False)  # (till, id) leads
     kind = pw.CharField(max_length=16, constraints=[pw.Check(f"kind IN {JOB_KINDS!r}")])
     doc_uuid = pw.UUIDField(null=True, index=True)  # the saved sale/refund/void the receipt is built from
     doc_kind = pw.CharField(max_length=32, default="")  # for payload jobs: x_report, z_report, day_summary…
@@ -43,7 +43,7 @@ class PrintJob(BaseModel):
 
 class PrintEvent(BaseModel):
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    job = pw.ForeignKeyField(PrintJob, backref="events", on_delete="RESTRICT")
+    job = pw.ForeignKeyField(PrintJob, backref="events", on_delete="RESTRICT", index=False)  # (job, seq) leads
     seq = pw.IntegerField()  # 1, 2, 3… per job
     status = pw.CharField(max_length=16, constraints=[pw.Check(f"status IN {EVENT_STATUSES!r}")])
     reason = pw.TextField(default="")  # an English msgid (translated when shown)

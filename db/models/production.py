@@ -19,7 +19,7 @@ class Recipe(BaseModel):
     """Version ``version`` of the recipe of ``product``: these lines make ``yield_quantity`` base units."""
 
     uuid = pw.UUIDField(unique=True, default=uuid.uuid4)
-    product = pw.ForeignKeyField(Item, backref="recipes", on_delete="RESTRICT")
+    product = pw.ForeignKeyField(Item, backref="recipes", on_delete="RESTRICT", index=False)  # (product, version) leads
     version = pw.IntegerField(constraints=[pw.Check("version > 0")])
     yield_quantity = pw.BigIntegerField(constraints=[pw.Check("yield_quantity > 0")])
     created_at = UtcDateTimeField()
@@ -32,7 +32,7 @@ class Recipe(BaseModel):
 
 
 class RecipeLine(BaseModel):
-    recipe = pw.ForeignKeyField(Recipe, backref="lines", on_delete="RESTRICT")
+    recipe = pw.ForeignKeyField(Recipe, backref="lines", on_delete="RESTRICT", index=False)  # (recipe, line_no) leads
     line_no = pw.IntegerField()
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     quantity = pw.BigIntegerField(constraints=[pw.Check("quantity > 0")])
@@ -74,7 +74,7 @@ class Batch(BaseModel):
 class BatchInput(BaseModel):
     """A lot the batch consumed, and the value that left that lot (the ledger's ``consume`` row)."""
 
-    batch = pw.ForeignKeyField(Batch, backref="inputs", on_delete="RESTRICT")
+    batch = pw.ForeignKeyField(Batch, backref="inputs", on_delete="RESTRICT", index=False)  # (batch, line_no) leads
     line_no = pw.IntegerField()
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     lot = pw.ForeignKeyField(Lot, backref="consumed_by", on_delete="RESTRICT")
@@ -90,7 +90,7 @@ class BatchInput(BaseModel):
 class BatchLabour(BaseModel):
     """Who worked on the batch (for the members' books): minutes × hourly rate, or an agreed amount."""
 
-    batch = pw.ForeignKeyField(Batch, backref="labour", on_delete="RESTRICT")
+    batch = pw.ForeignKeyField(Batch, backref="labour", on_delete="RESTRICT", index=False)  # (batch, line_no) leads
     line_no = pw.IntegerField()
     member = pw.CharField(max_length=200)
     user = pw.ForeignKeyField(User, null=True, on_delete="RESTRICT")
@@ -103,7 +103,7 @@ class BatchLabour(BaseModel):
 
 
 class BatchOverhead(BaseModel):
-    batch = pw.ForeignKeyField(Batch, backref="overheads", on_delete="RESTRICT")
+    batch = pw.ForeignKeyField(Batch, backref="overheads", on_delete="RESTRICT", index=False)  # (batch, line_no) leads
     line_no = pw.IntegerField()
     description = pw.CharField(max_length=200)
     amount_satang = pw.BigIntegerField(constraints=[pw.Check("amount_satang >= 0")])

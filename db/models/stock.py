@@ -39,8 +39,8 @@ class StockBalance(BaseModel):
     """On hand of one lot in one shop, and its value: always the sum of that lot's ledger rows there."""
 
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
-    lot = pw.ForeignKeyField(Lot, on_delete="RESTRICT")
-    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT")
+    lot = pw.ForeignKeyField(Lot, on_delete="RESTRICT", index=False)  # (lot, shop) leads
+    shop = pw.ForeignKeyField(Shop, on_delete="RESTRICT", index=False)  # (shop, item) leads
     quantity = pw.BigIntegerField(default=0)
     held_value_satang = pw.BigIntegerField(default=0)
     item_id: int
@@ -69,7 +69,7 @@ class Purchase(BaseModel):
 
 
 class PurchaseLine(BaseModel):
-    purchase = pw.ForeignKeyField(Purchase, backref="lines", on_delete="RESTRICT")
+    purchase = pw.ForeignKeyField(Purchase, backref="lines", on_delete="RESTRICT", index=False)
     line_no = pw.IntegerField()
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     quantity = pw.BigIntegerField(constraints=[pw.Check("quantity > 0")])
@@ -103,7 +103,7 @@ class Transfer(BaseModel):
 
 
 class TransferLine(BaseModel):
-    transfer = pw.ForeignKeyField(Transfer, backref="lines", on_delete="RESTRICT")
+    transfer = pw.ForeignKeyField(Transfer, backref="lines", on_delete="RESTRICT", index=False)
     line_no = pw.IntegerField()
     item = pw.ForeignKeyField(Item, on_delete="RESTRICT")
     quantity = pw.BigIntegerField(constraints=[pw.Check("quantity > 0")])

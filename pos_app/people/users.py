@@ -10,11 +10,10 @@ person's PIN is not even checked.  The right PIN (or an admin's PIN reset) clear
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING
 
 from db.models import ROLES, User, database
 from db.models.trust import PinLockout
@@ -25,7 +24,8 @@ from pos_app.trust import audit
 from pos_app.trust.retry import write_transaction
 from resources.i18n import _
 
-_hasher = PasswordHasher()
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 PIN_MIN, PIN_MAX = 4, 8
 FREE_TRIES = 3
 FIRST_DELAY = dt.timedelta(seconds=30)
@@ -54,14 +54,24 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
+@functools.cache
+def _hasher() -> PasswordHasher:
+    """Argon2, loaded at the first PIN (not to show the log-in screen: ~9 ms of the start)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
 def hash_pin(pin: str) -> str:
-    return _hasher.hash(check_pin_format(pin))
+    return _hasher().hash(check_pin_format(pin))
 
 
 def pin_matches(user: User, pin: str) -> bool:
     """The slow check (Argon2, 50–500 ms on purpose)."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return bool(_hasher.verify(user.pin_hash, pin.strip()))
+        return bool(_hasher().verify(user.pin_hash, pin.strip()))
     except (VerificationError, InvalidHashError):
         return False
 

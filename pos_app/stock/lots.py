@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass
 
 from db.models import Item, Lot, NetworkGroup
-from db.models.stock import ItemStockRule
+from pos_app import statements
 from pos_app.clock import BANGKOK, utc_now
 from pos_app.errors import InputError
 from pos_app.thai.dates import format_date
@@ -57,22 +57,34 @@ def lot_prefix(group_code: str, day: dt.date, computer: str | None = None) -> st
     return f"{group_code}-{day.year + 543:04d}{day.month:02d}{day.day:02d}-{computer or computer_code()}-"
 
 
+def _like_prefix(prefix: str) -> str:
+    """``prefix`` as a LIKE pattern for "starts with" (``\\``, ``_`` and ``%`` escaped, as peewee's
+    ``startswith`` does)."""
+    return prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
+
+
 def next_lot_number(group_code: str, day: dt.date) -> str:
     """The next number of the group, day and this computer (never one another computer would take)."""
     prefix = lot_prefix(group_code, day)
-    taken = Lot.select().where(Lot.number.startswith(prefix)).count()
+    like = "ILIKE" if statements.is_postgres() else "LIKE"  # any letter case, as a typed number may be
+    taken = int(statements.rows(f'SELECT COUNT(*) FROM "lot" WHERE "number" {like} ? ESCAPE ?',
+                                (_like_prefix(prefix), "\\"))[0][0])
     number = f"{prefix}{taken + 1:03d}"
-    while Lot.select().where(Lot.number == number).exists():  # a number typed in by hand, or a gap
+    while lot_number_taken(number):  # a number typed in by hand, or a gap
         taken += 1
         number = f"{prefix}{taken + 1:03d}"
     return number
 
 
+def lot_number_taken(number: str) -> bool:
+    return bool(statements.rows('SELECT 1 FROM "lot" WHERE "number" = ?', (number,)))
+
+
 def default_expiry(item_id: int, made_on: dt.date) -> dt.date | None:
-    rule = ItemStockRule.get_or_none(ItemStockRule.item == item_id)
-    if rule is None or rule.shelf_life_days is None:
+    found = statements.rows('SELECT "shelf_life_days" FROM "item_stock_rule" WHERE "item_id" = ?', (item_id,))
+    if not found or found[0][0] is None:
         return None
-    return made_on + dt.timedelta(days=int(rule.shelf_life_days))
+    return made_on + dt.timedelta(days=int(found[0][0]))
 
 
 @dataclass(frozen=True)
@@ -98,14 +110,16 @@ def create_lot(new: NewLot, group_id: int, origin: str, document_uuid: uuid.UUID
     if expires is not None and expires < made_on:
         raise InputError("The expiry date {expiry} is before the date made or received {made}",
                          expiry=format_date(expires), made=format_date(made_on))
-    number = new.number.strip() or next_lot_number(NetworkGroup.get_by_id(group_id).code, made_on)
-    if new.number.strip() and Lot.select().where(Lot.number == number).exists():
+    number = new.number.strip() or next_lot_number(statements.get(NetworkGroup, "id", group_id).code, made_on)
+    if new.number.strip() and lot_number_taken(number):
         raise InputError("There is already a lot {number}", number=number)
     unit, remainder = split_cost(new.cost_satang, new.quantity)
-    return Lot.create(number=number, item=new.item_id, group=group_id, origin=origin, document_uuid=document_uuid,
-                      made_on=made_on, expires_on=expires, quantity_in=new.quantity, cost_satang=new.cost_satang,
-                      unit_cost_satang=unit, remainder_satang=remainder, supplier=supplier_id,
-                      supplier_lot=new.supplier_lot.strip()[:64], created_at=when or utc_now())
+    values = dict(uuid=uuid.uuid4(), number=number, item=new.item_id, group=group_id, origin=origin,
+                  document_uuid=document_uuid, made_on=made_on, expires_on=expires, quantity_in=new.quantity,
+                  cost_satang=new.cost_satang, unit_cost_satang=unit, remainder_satang=remainder, supplier=supplier_id,
+                  supplier_lot=new.supplier_lot.strip()[:64], created_at=when or utc_now())
+    lot_id = statements.insert(Lot, [values], returning_id=True)[0]
+    return Lot(__no_default__=True, id=lot_id, **values)  # the row as written: not read back
 
 
 def unrecorded_lot(item_id: int, made_on: dt.date, document_uuid: uuid.UUID) -> Lot:

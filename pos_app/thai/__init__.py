@@ -12,48 +12,61 @@
 - :mod:`pos_app.thai.digits` — ``to_thai_digits`` / ``to_arabic_digits``.
 """
 
+from __future__ import annotations
+
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from pos_app.thai.dates import (
-    BANGKOK,
-    format_date,
-    format_datetime,
-    format_time,
-    parse_date,
-    to_bangkok,
-)
-from pos_app.thai.digits import to_arabic_digits, to_thai_digits
-from pos_app.thai.promptpay import (
-    DecodedPayload,
-    PromptPayId,
-    crc16_ccitt_false,
-    decode_promptpay,
-    national_id_check_digit,
-    promptpay_payload,
-    validate_promptpay_id,
-)
-from pos_app.thai.sorting import (
-    english_first_sort_key,
-    search_key,
-    sort_key_for,
-    thai_sort_key,
-    thai_sorted,
-)
-from pos_app.thai.words import baht_words, parse_baht_words
-
 if TYPE_CHECKING:
+    from pos_app.thai.dates import (
+        BANGKOK,
+        format_date,
+        format_datetime,
+        format_time,
+        parse_date,
+        to_bangkok,
+    )
+    from pos_app.thai.digits import to_arabic_digits, to_thai_digits
+    from pos_app.thai.promptpay import (
+        DecodedPayload,
+        PromptPayId,
+        crc16_ccitt_false,
+        decode_promptpay,
+        national_id_check_digit,
+        promptpay_payload,
+        validate_promptpay_id,
+    )
     from pos_app.thai.qr import QrCard, masked_id, promptpay_card, promptpay_qr_image, qr_matrix
+    from pos_app.thai.sorting import (
+        english_first_sort_key,
+        search_key,
+        sort_key_for,
+        thai_sort_key,
+        thai_sorted,
+    )
+    from pos_app.thai.words import baht_words, parse_baht_words
 
-_QR_NAMES = ("QrCard", "masked_id", "promptpay_card", "promptpay_qr_image", "qr_matrix")
+_HOME = {
+    **dict.fromkeys(("BANGKOK", "format_date", "format_datetime", "format_time", "parse_date", "to_bangkok"),
+                    "dates"),
+    **dict.fromkeys(("to_arabic_digits", "to_thai_digits"), "digits"),
+    **dict.fromkeys(("DecodedPayload", "PromptPayId", "crc16_ccitt_false", "decode_promptpay",
+                     "national_id_check_digit", "promptpay_payload", "validate_promptpay_id"), "promptpay"),
+    **dict.fromkeys(("QrCard", "masked_id", "promptpay_card", "promptpay_qr_image", "qr_matrix"), "qr"),
+    **dict.fromkeys(("english_first_sort_key", "search_key", "sort_key_for", "thai_sort_key", "thai_sorted"),
+                    "sorting"),
+    **dict.fromkeys(("baht_words", "parse_baht_words"), "words"),
+}
 
 
 def __getattr__(name: str) -> Any:
-    """The QR helpers (``qrcode`` + Pillow) load on first use, so importing the words stays light."""
-    if name in _QR_NAMES:
-        from pos_app.thai import qr
-
-        return getattr(qr, name)
-    raise AttributeError(f"module 'pos_app.thai' has no attribute {name!r}")
+    """Each helper loads with its module on first use (the log-in screen needs only the keyboard's digits;
+    the QR helpers import ``qrcode`` + Pillow)."""
+    if name not in _HOME:
+        raise AttributeError(f"module 'pos_app.thai' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"pos_app.thai.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

@@ -1,7 +1,9 @@
 """One running app per till: a lock held for as long as the app runs.
 
-SQLite: a lock file beside the database (``shop.sqlite3.T1.lock``) locked with ``filelock`` (msvcrt on
-Windows, flock elsewhere; the lock goes with the process, so a crash never leaves a stale lock).
+SQLite: a lock file beside the database (``shop.sqlite3.T1.lock``) locked by the operating system (a byte
+lock with ``msvcrt.locking`` on Windows, ``flock`` elsewhere — what the ``filelock`` library does, in a few
+lines: importing that library cost the till's start ~25 ms); the lock goes with the process, so a crash never
+leaves a stale lock.
 PostgreSQL: a session advisory lock (``pg_try_advisory_lock``) on a connection of its own, keyed by the
 till, so any number of tills share one server but the same till cannot start twice anywhere.
 A second start is refused at once with :class:`TillInUse` (a clear, translated message).
@@ -9,8 +11,11 @@ A second start is refused at once with :class:`TillInUse` (a clear, translated m
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import sys
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -35,10 +40,48 @@ def lock_path(target: str, till_code: str) -> Path:
     return path.with_name(f"{path.name}.{safe}.lock")
 
 
+CONTENTION = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, errno.EDEADLK}  # "held by someone else"
+
+
+def _lock_file(path: Path) -> int | None:
+    """Lock ``path`` (created if need be) for this open file; its descriptor, or None when another process or
+    another open file of this process holds it.  Closing the descriptor (or the process ending) unlocks it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # byte 0; the position stays 0 (nothing is written)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in CONTENTION:
+            return None
+        raise
+    return fd
+
+
+def _unlock_file(fd: int) -> None:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 class TillLock:
     def __init__(self, target: str, till_code: str) -> None:
         self.target, self.till_code = target, till_code
-        self._file: Any = None
+        self._file: int | None = None
         self._conn: Any = None
 
     def acquire(self) -> TillLock:
@@ -58,14 +101,10 @@ class TillLock:
                 raise refused
             self._conn = conn
             return self
-        from filelock import FileLock, Timeout
-
-        lock = FileLock(str(lock_path(self.target, self.till_code)), timeout=0, thread_local=False)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise refused from None
-        self._file = lock
+        fd = _lock_file(lock_path(self.target, self.till_code))
+        if fd is None:
+            raise refused
+        self._file = fd
         return self
 
     def release(self) -> None:
@@ -73,7 +112,7 @@ class TillLock:
             self._conn.close()  # ends the session: the advisory lock goes with it
             self._conn = None
         if self._file is not None:
-            self._file.release()
+            _unlock_file(self._file)
             self._file = None
 
     @property

@@ -11,14 +11,17 @@ from __future__ import annotations
 import peewee as pw
 
 from db.models import Item, Lot, Shop, Supplier, Till
+from pos_app import statements
 
 
 def _one(field: pw.Field, row_id: int | None) -> str | None:
     if row_id is None:
         return None
-    model = field.model
-    value = model.select(field).where(model._meta.primary_key == row_id).scalar()
-    return None if value is None else str(value)
+    meta = field.model._meta  # a statement written once (every document names its till: peewee's build was
+    found = statements.rows(  # a sixth of a sale's time)
+        f'SELECT "{field.column_name}" FROM "{meta.table_name}" WHERE "{meta.primary_key.column_name}" = ?',
+        (row_id,))
+    return None if not found or found[0][0] is None else str(found[0][0])
 
 
 def till(till_id: int | None) -> str | None:

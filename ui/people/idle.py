@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from pos_app import settings
 from pos_app.errors import PosError
 from pos_app.trust.idle import IdleRule, idle_limit
 
@@ -23,12 +22,19 @@ class IdleWatch(QObject):
         self.window = window
         self.rule = IdleRule(idle_limit("seller"))
         self.kept: tuple[Any, dict[str, Any]] | None = None
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watching = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(check_every_ms)
+
+    def watch(self) -> None:
+        """Count every key and click of the app, from the first log-in on (before it there is nobody to lock
+        out).  Not at start: the first events through an app-wide filter set up Qt's Python types for every
+        object it sees (~40 ms), which would delay the log-in screen."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            app.installEventFilter(self)
+            self.watching = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
@@ -40,6 +46,8 @@ class IdleWatch(QObject):
         actor = self.window.actor
         if actor is None or not self.window.isVisible():
             return False
+        from pos_app import settings  # the log-in screen does not need the settings' table
+
         try:
             self.rule.limit = settings.idle_lock(actor.role, self.window.till.shop_id)
         except PosError:
@@ -54,6 +62,7 @@ class IdleWatch(QObject):
 
     def logged_in(self, actor: Any) -> None:
         """Called by the shell after each log-in: the same person gets the locked session back."""
+        self.watch()
         self.rule.touch()
         if self.kept is None:
             return

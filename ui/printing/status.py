@@ -113,7 +113,7 @@ class PrintStatus(QWidget):
         self._timer.timeout.connect(self.refresh)
         # a bound slot of this widget: Qt drops the connection when the widget goes (the bridge lives on)
         ctx.bridge.happened.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
-        self.refresh()
+        QTimer.singleShot(0, self, self.refresh)  # the outbox's six queries after the till's first paint, not before it
 
     @Slot(object)
     def _on_event(self, event: object) -> None:
