@@ -5,15 +5,16 @@ dates and figures worked out by hand (the demo's today is 24 Nov 2026 = 2569 BE)
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
 from db.connection import OpenedDatabase
 from db.models import Lot
-from pos_app.errors import InputError
+from pos_app.errors import InputError, NotFound
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import Work
+from pos_app.production.batches import Overhead, Work
 from pos_app.production.recipes import Ingredient
 from pos_app.stock import settings
 from tests.stock_support import buy, lead, new_item, shop
@@ -80,3 +81,29 @@ def test_a_shelf_life_sooner_than_the_ingredients_expiry_wins(demo_db: OpenedDat
     recipe_id, _product = _recipe(dt.date(2027, 5, 1), 30)
     done = batches.commit_batch(lead(), batches.plan_batch(recipe_id, shop(STALL).id, 10))
     assert done.expires_on == dt.date(2026, 12, 24)  # 24 Nov 2026 + 30 days, before the paste's 1 May 2027
+
+
+def test_a_batch_committed_twice_answers_with_the_one_saved(demo_db: OpenedDatabase) -> None:
+    paste = new_item(name="กะปิ")
+    paste_lot = buy(STALL, paste, 1000, 9000)  # 9 satang a gram, no expiry
+    product = new_item(kind="finished", unit="piece", price_satang=4500, name="กะปิผงสูตรบ้าน")
+    settings.set_item_rule(lead(), product.id, shelf_life_days=30)
+    recipe = recipes.save_recipe(lead(), product.id, 10, [Ingredient(paste.id, 100)])
+    draft = batches.plan_batch(recipe.id, shop(STALL).id, 10)
+    draft = batches.BatchDraft(**{**draft.__dict__, "yield_quantity": 3, "labour": (Work("สมใจ", 30, Money(5001)),),
+                                  "overheads": (Overhead("ค่าแก๊ส", Money(99)),)})
+    first = batches.commit_batch(lead(), draft)
+    again = batches.commit_batch(lead(), draft)
+    # materials 100 g × 9 = 900; labour 2501 (above); overhead 99: 3500 = 3 × 1166 + 2
+    expected = (draft.uuid, first.number, first.lot_id, 3, Money(900), Money(2501), Money(99), Money(3500),
+                Money(1166), 2, dt.date(2026, 12, 24), ((paste_lot.number, 100, 900),))
+    for done in (first, again):
+        assert (done.uuid, done.number, done.lot_id, done.yield_quantity, done.materials, done.labour, done.overhead,
+                done.total, done.unit_cost, done.remainder_satang, done.expires_on, done.inputs) == expected
+    assert Lot.get_by_id(first.lot_id).number == first.number
+    assert batches.product_name(product.id) == product.name_th
+
+
+def test_the_result_of_a_batch_never_made_is_refused(demo_db: OpenedDatabase) -> None:
+    with pytest.raises(NotFound):
+        batches.result_of(uuid.uuid4())
