@@ -14,7 +14,7 @@ from db.models import Lot
 from pos_app.errors import InputError, NotFound
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import Overhead, Work
+from pos_app.production.batches import Overhead, Use, Work
 from pos_app.production.recipes import Ingredient
 from pos_app.stock import settings
 from tests.stock_support import buy, lead, new_item, shop
@@ -107,3 +107,24 @@ def test_a_batch_committed_twice_answers_with_the_one_saved(demo_db: OpenedDatab
 def test_the_result_of_a_batch_never_made_is_refused(demo_db: OpenedDatabase) -> None:
     with pytest.raises(NotFound):
         batches.result_of(uuid.uuid4())
+
+
+def test_a_plan_takes_lots_first_expiry_first_and_lists_what_is_missing(demo_db: OpenedDatabase) -> None:
+    paste = new_item(name="กะปิ")
+    later = buy(STALL, paste, 60, 540, expires=dt.date(2027, 1, 1))
+    sooner = buy(STALL, paste, 39, 351, expires=dt.date(2026, 12, 15))
+    product = new_item(kind="finished", unit="piece", price_satang=4500, name="กะปิผง")
+    recipe = recipes.save_recipe(lead(), product.id, 10, [Ingredient(paste.id, 100)])
+    draft = batches.plan_batch(recipe.id, shop(STALL).id, 10)  # 100 g wanted, 99 g held: 1 g missing
+    assert draft.uses == (Use(paste.id, 39, sooner.lot_id), Use(paste.id, 60, later.lot_id), Use(paste.id, 1))
+    assert (draft.day, draft.planned, draft.yield_quantity, draft.shop_id) == (
+        dt.date(2026, 11, 24), 10, 10, shop(STALL).id)
+
+
+def test_a_plan_for_one_unit_rounds_half_a_gram_up(demo_db: OpenedDatabase) -> None:
+    paste = new_item(name="กะปิ")
+    lot = buy(STALL, paste, 1000, 9000)
+    product = new_item(kind="finished", unit="piece", price_satang=4500, name="กะปิผง")
+    recipe = recipes.save_recipe(lead(), product.id, 4, [Ingredient(paste.id, 10)])  # 10 g make 4
+    draft = batches.plan_batch(recipe.id, shop(STALL).id, 1)  # 10 × 1 / 4 = 2.5 g → 3 g
+    assert draft.uses == (Use(paste.id, 3, lot.lot_id),)
