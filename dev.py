@@ -237,13 +237,20 @@ def mutate(args: list[str]) -> int:
     mutmut = str(BIN / "mutmut")
     if not last:
         shutil.rmtree(HERE / "mutants", ignore_errors=True)  # a fresh copy: no result from older code or tests
-        (HERE / "mutants" / "tmp").mkdir(parents=True)  # pytest's temp folders of the many runs stay in mutants/
+        # pytest's temp folders of the many runs (the databases the tests write): in memory when the system
+        # has a tmpfs (an SQLite commit's fsync then costs nothing), else in mutants/; removed after the run
+        shm = Path("/dev/shm")
+        in_memory = shm.is_dir() and os.access(shm, os.W_OK)
+        temp = shm / f"pos-mutate-{os.getpid()}" if in_memory else HERE / "mutants" / "tmp"
+        temp.mkdir(parents=True)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1",
-                   PYTEST_DEBUG_TEMPROOT=str(HERE / "mutants" / "tmp"))
+                   PYTEST_DEBUG_TEMPROOT=str(temp))
         wanted = json.dumps({"modules": modules, "tests": test_selection(modules)})
-        finished = run([str(PY), "-c", MUTMUT_NARROWED, wanted, "run", "--max-children", jobs,
-                        *(mutant_glob(m) for m in modules)], env) == 0
-        shutil.rmtree(HERE / "mutants" / "tmp", ignore_errors=True)
+        try:
+            finished = run([str(PY), "-c", MUTMUT_NARROWED, wanted, "run", "--max-children", jobs,
+                            *(mutant_glob(m) for m in modules)], env) == 0
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
         if not finished:
             say("mutmut did not finish (see above)")
             return 1
