@@ -200,7 +200,7 @@ def test_an_online_order_cancelled_by_the_treasurer(demo_db: OpenedDatabase, qtb
     qtbot.keyClick(cancel.reason, Qt.Key.Key_Return)  # a treasurer may void: no PIN asked
     assert cancel.outcome is not None and cancel.outcome.total == Money(-6000)
     assert cancel.findChild(QLabel, "refund_result").text() == \
-        f"บันทึกเป็นใบเสร็จเลขที่ {cancel.outcome.number} แล้ว ไม่มีเงินต้องคืน"
+        f"บันทึกเป็นใบเสร็จเลขที่ {cancel.outcome.number} แล้ว ไม่มีเงินต้องคืน  ·  สินค้ามูลค่า ฿60.00"  # unpaid
     assert dialog.orders.table.rowCount() == 0
     assert Sale.get(Sale.uuid == cancel.outcome.uuid).refund_of.uuid == done["order"].uuid
 

@@ -14,6 +14,9 @@ paid-left × q ÷ Q, HALF_UP, and the last units take exactly what is left.  Ref
 back as a negative amount with no discount, so refunds add up without discount arithmetic.  The money paid
 back is that amount, but never more than the customer paid (at the till and later, for an online order)
 less what earlier refunds gave back: an unpaid online order gives nothing back, a part-paid one its part.
+
+:func:`plan_refund` works all of that out without writing anything (the till shows it as the quantities
+change); :func:`refund_sale` saves what it says, so the figure shown and the figure saved cannot differ.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import peewee as pw
 
@@ -81,6 +85,58 @@ def given_back(sale: Sale) -> int:
     return -int(sum(p.amount_satang for p in Payment.select().join(Sale).where(Sale.refund_of == sale)))
 
 
+@dataclass(frozen=True)
+class RefundPlan:
+    """What a refund of chosen lines comes to, worked out before anything is written.  The dialog shows it
+    as the quantities change; :func:`refund_sale` saves exactly this, so the two can never differ."""
+
+    lines: tuple[tuple[SaleLine, int, int], ...]  # (sale line, quantity back, its money in satang)
+    value: Money  # what the goods coming back were worth (what the customer paid for them)
+    back: Money  # the money paid back: the value, but never more than was paid and not yet given back
+    method: str  # how the money goes back ("" when none does)
+
+
+def plan_refund(original: Sale, lines: Mapping[int, int] | None = None, *, void: bool = False,
+                method: str = "cash") -> RefundPlan:
+    """The refund of ``lines`` (line_no → quantity; all that is left when ``None``) of ``original``, or its
+    void: refused with the same :class:`InputError` the save gives; reads only, writes nothing."""
+    if method not in ("cash", "transfer"):
+        raise InputError("Money goes back in cash or by transfer")
+    left = refundable(original)
+    paid = paid_in(original)
+    if void:
+        unpaid_order = original.channel == "online" and paid < original.total_satang  # cancelled any day
+        if original.business_date != today() and not unpaid_order:
+            raise InputError("Only today's sales can be voided; give a refund instead")
+        if any(qty != line.quantity for line, qty, _m in left.values()):
+            raise InputError("Receipt {number} has refunds already; it cannot be voided", number=original.number)
+        lines = None
+    wanted = {n: qty for n, (_l, qty, _m) in left.items() if qty > 0} if lines is None else dict(lines)
+    if not wanted or all(q == 0 for q in wanted.values()):
+        raise InputError("Receipt {number} has nothing left to refund", number=original.number)
+    out: list[tuple[SaleLine, int, int]] = []
+    for line_no, qty in sorted(wanted.items()):
+        if line_no not in left:
+            raise InputError("Receipt {number} has no line {line}", number=original.number, line=line_no)
+        line, qty_left, money_left = left[line_no]
+        if isinstance(qty, bool) or not isinstance(qty, int) or qty < 0:
+            raise InputError("The quantity must be more than zero")
+        if qty > qty_left:
+            raise InputError("Only {left} of line {line} can still be refunded", left=qty_left, line=line_no)
+        if qty:
+            money = money_left if qty == qty_left else \
+                Money(money_left).times_fraction(qty, qty_left, Rounding.HALF_UP).satang
+            out.append((line, qty, money))
+    value = sum(money for _l, _q, money in out)
+    # the money back is this refund's value, but never more than the customer has paid (net of earlier
+    # refunds) beyond the goods kept: an unpaid online order gives nothing back and its due falls; a part
+    # paid one first settles what the kept goods cost
+    earlier = int(Sale.select(pw.fn.SUM(Sale.total_satang)).where(Sale.refund_of == original).scalar() or 0)
+    kept = original.total_satang + earlier - value
+    back = max(0, min(value, paid - given_back(original) - kept))
+    return RefundPlan(tuple(out), Money(value), Money(back), method if back else "")
+
+
 def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
                 now: dt.datetime | None = None, refund_uuid: uuid.UUID | None = None, *,
                 lines: Mapping[int, int] | None = None, to_waste: frozenset[int] = frozenset(),
@@ -91,8 +147,6 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
     require((approved_by or actor).role, action)
     if not reason.strip():
         raise InputError("A refund needs a reason")
-    if method not in ("cash", "transfer"):
-        raise InputError("Money goes back in cash or by transfer")
     when = now or utc_now()
     doc = refund_uuid or uuid.uuid4()
     with database.atomic():
@@ -103,32 +157,8 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         if original is None:
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
         closed.admit(till_id, doc, "void" if void else "refund", when)  # closed day: refused or late arrival
-        left = refundable(original)
-        paid = paid_in(original)
-        if void:
-            unpaid_order = original.channel == "online" and paid < original.total_satang  # cancelled any day
-            if original.business_date != today() and not unpaid_order:
-                raise InputError("Only today's sales can be voided; give a refund instead")
-            if any(qty != line.quantity for line, qty, _m in left.values()):
-                raise InputError("Receipt {number} has refunds already; it cannot be voided", number=original.number)
-            lines = None
-        wanted = {n: qty for n, (_l, qty, _m) in left.items() if qty > 0} if lines is None else dict(lines)
-        if not wanted or all(q == 0 for q in wanted.values()):
-            raise InputError("Receipt {number} has nothing left to refund", number=original.number)
-        out: list[tuple[SaleLine, int, int]] = []
-        for line_no, qty in sorted(wanted.items()):
-            if line_no not in left:
-                raise InputError("Receipt {number} has no line {line}", number=original.number, line=line_no)
-            line, qty_left, money_left = left[line_no]
-            if isinstance(qty, bool) or not isinstance(qty, int) or qty < 0:
-                raise InputError("The quantity must be more than zero")
-            if qty > qty_left:
-                raise InputError("Only {left} of line {line} can still be refunded", left=qty_left, line=line_no)
-            if qty:
-                money = money_left if qty == qty_left else \
-                    Money(money_left).times_fraction(qty, qty_left, Rounding.HALF_UP).satang
-                out.append((line, qty, money))
-        total = -sum(money for _l, _q, money in out)
+        plan = plan_refund(original, lines, void=void, method=method)
+        out, total = plan.lines, -plan.value.satang
         number, shop_id = next_number(till_id)
         refund = Sale.create(uuid=doc, kind="refund", till=till_id, number=number, seller=actor.user_id,
                              tier=original.tier_id, created_at=when, business_date=business_date(when),
@@ -142,13 +172,7 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
                  amount_satang=-money, discount_satang=0, refund_of_line_no=line.line_no)
             for i, (line, qty, money) in enumerate(out)
         ]).execute()
-        # the money back is this refund's value, but never more than the customer has paid (net of earlier
-        # refunds) beyond the goods kept: an unpaid online order gives nothing back and its due falls; a part
-        # paid one first settles what the kept goods cost
-        kept = original.total_satang + int(Sale.select(pw.fn.SUM(Sale.total_satang))
-                                           .where(Sale.refund_of == original).scalar() or 0)  # this one included
-        back = max(0, min(-total, paid - given_back(original) - kept))
-        payments = [PaymentIn(method, Money(-back))] if back else []
+        payments = [PaymentIn(plan.method, -plan.back)] if plan.method else []
         insert_payments(refund.id, payments, when, actor)
         moves = [Movement(line.item_id, qty) for line, qty, _m in out]
         items = write_movements("refund", shop_id, doc, moves, when, actor.user_id)
@@ -164,9 +188,8 @@ def refund_sale(actor: Actor, till_id: int, sale_uuid: uuid.UUID, reason: str,
         }, till_id=till_id, user_id=actor.user_id)
         stock_after = on_hand_many(items, shop_id)
         print_outbox.enqueue_receipt(doc, till_id, when)
-    pays = tuple(payments)
     result = SaleResult(doc, "refund", till_id, number, when, Money(total), Money(total), Money(0),
-                        method if pays else "", stock_after, False, Money(-back), pays)
+                        plan.method, stock_after, False, -plan.back, tuple(payments))
     bus.publish(SaleCommitted(doc, till_id, number, total, "refund"))
     bus.publish(StockChanged(shop_id, tuple(items)))
     return result

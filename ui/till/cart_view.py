@@ -143,6 +143,8 @@ class CartView(QWidget):
         self.quantity.setMaximumWidth(110)
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.quantity.returnPressed.connect(self.set_typed_quantity)
+        # the cursor leaving without Enter (or after a refused Enter) shows the line's real quantity again
+        self.quantity.editingFinished.connect(self.show_line_quantity)
         self.plus = _button("+", "plus")
         self.plus.clicked.connect(lambda: self.step(1))
         self.line_discount = _button(_("Discount"), "line_discount")
@@ -223,7 +225,14 @@ class CartView(QWidget):
         row = self.current_row()
         for w in (self.minus, self.plus, self.quantity, self.remove, self.line_discount):
             w.setEnabled(row is not None)
-        self.quantity.setText("" if row is None else str(self.cart.lines[row].quantity))
+        self.show_line_quantity()
+
+    def show_line_quantity(self) -> None:
+        """The quantity box says the selected line's quantity as the cart holds it (never a refused value)."""
+        row = self.current_row()
+        text = "" if row is None or row >= len(self.cart.lines) else str(self.cart.lines[row].quantity)
+        if self.quantity.text() != text:
+            self.quantity.setText(text)
 
     def step(self, delta: int) -> None:
         row = self.current_row()
@@ -246,6 +255,8 @@ class CartView(QWidget):
         if not text.isdigit():
             self.message.emit(_("Type a whole number of {unit}").format(
                 unit=_(UNIT_LABELS.get(self.cart.lines[row].item.base_unit, ""))), True)
+            self.show_line_quantity()  # refused: the box says the line's quantity again, ready to be typed over
+            self.quantity.selectAll()
             return
         self._set(row, int(text))
 

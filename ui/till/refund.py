@@ -1,7 +1,8 @@
 """Refund some or all of a sale's lines, or void a whole sale of today.
 
 What is left to refund and the money left per line come from the core (``refunds.refundable``); the money given
-back is computed by the core when saving (``refunds.refund_sale``) and shown after saving — the screen does no
+back, and how, is the core's ``refunds.plan_refund``, shown as the quantities and the method change — the same
+plan the save writes (``refunds.refund_sale``), so the figure shown is the figure saved.  The screen does no
 money arithmetic of its own.  A person who may not refund (or void) is asked for a manager's PIN first."""
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ METHODS = (("cash", N_("Cash")), ("transfer", N_("Bank transfer")))
 COLUMNS = (N_("Item"), N_("Sold"), N_("Left"), N_("Money left"), N_("Give back"), N_("Spoiled → waste"))
 
 
+def money_back_text(back: Money, method: str, value: Money) -> str:
+    """"Give back ฿45.00 by cash" (or "No money to give back"), and what the goods were worth when that differs
+    (an online order not paid in full)."""
+    words = (_("Give back {amount} by {method}").format(amount=back.format(),
+                                                        method=_(dict(METHODS).get(method, "")).lower())
+             if back.satang else _("No money to give back"))
+    return words if back == value else words + "  ·  " + _("Goods worth {amount}").format(amount=value.format())
+
+
 def unit_text(quantity: int, base_unit: str) -> str:
     return f"{quantity:,} {_('g') if base_unit == 'g' else _('ml') if base_unit == 'ml' else _('pcs')}"
 
@@ -63,6 +73,7 @@ class RefundDialog(QDialog):
         sale = Sale.get_or_none((Sale.uuid == sale_uuid) & (Sale.kind == "sale"))
         if sale is None:
             raise NotFound("No sale {uuid}", uuid=str(sale_uuid))
+        self.sale = sale
         self.detail = history.detail(sale_uuid)
         self.left = {n: (qty, Money(money)) for n, (_line, qty, money) in refunds.refundable(sale).items()}
         self.setWindowTitle(_("Void a sale") if void else _("Refund"))
@@ -104,6 +115,7 @@ class RefundDialog(QDialog):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.setEnabled(not void and qty_left > 0)
             spin.setValue(qty_left if void else 0)
+            spin.valueChanged.connect(self.show_money_back)
             self.table.setCellWidget(row, 4, self._stepper(spin, line.line_no, 1000 if line.base_unit != "piece"
                                                            else 1))
             self.spins[line.line_no] = spin
@@ -142,6 +154,13 @@ class RefundDialog(QDialog):
             self.method.addButton(button, n)
             method_row.addWidget(button)
         method_row.addStretch(1)
+        self.money_back = QLabel("")  # what the refund chosen so far gives back, before it is saved
+        self.money_back.setObjectName("refund_money_back")
+        self.money_back.setWordWrap(True)
+        self.money_back.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.money_back.setStyleSheet("font-size: 20px; font-weight: bold; color: #0d47a1;")
+        method_row.addWidget(self.money_back, 2)
+        self.method.buttonToggled.connect(self.show_money_back)
         self.message = QLabel("")
         self.message.setObjectName("refund_message")
         self.message.setWordWrap(True)
@@ -183,6 +202,7 @@ class RefundDialog(QDialog):
         self.resize(960, 540)
         first = next((s for s in self.spins.values() if s.isEnabled()), None)
         (first or self.reason).setFocus()
+        self.show_money_back()
 
     def _stepper(self, spin: QSpinBox, line_no: int, step: int) -> QWidget:
         """``−`` quantity ``+`` in one cell, each button a 44 px square (goods by weight: 1 kg a step, typed
@@ -221,6 +241,25 @@ class RefundDialog(QDialog):
     def wanted(self) -> dict[int, int]:
         return {n: spin.value() for n, spin in self.spins.items()}
 
+    def chosen_lines(self) -> dict[int, int] | None:
+        """line_no → quantity to give back (``None`` for a void: the whole sale)."""
+        return None if self.void else {n: q for n, q in self.wanted().items() if q}
+
+    def show_money_back(self) -> None:
+        """What the refund chosen so far gives back and how (nothing said until a quantity is chosen)."""
+        if self.outcome is not None:
+            return
+        lines = self.chosen_lines()
+        if lines == {}:
+            self.money_back.clear()
+            return
+        try:
+            plan = refunds.plan_refund(self.sale, lines, void=self.void, method=self.chosen_method())
+        except PosError as err:
+            self.money_back.setText(err.message)
+            return
+        self.money_back.setText(money_back_text(plan.back, plan.method, plan.value))
+
     def on_save(self) -> None:
         if self.outcome is not None:
             return
@@ -251,7 +290,7 @@ class RefundDialog(QDialog):
                     cell.setText(text)
 
     def commit(self, approved_by: Actor | None) -> None:
-        lines = None if self.void else {n: q for n, q in self.wanted().items() if q}
+        lines = self.chosen_lines()
         to_waste = frozenset(n for n, tick in self.waste.items() if tick.isChecked() and lines and n in lines)
         try:
             result = refunds.refund_sale(self.ctx.actor, self.ctx.till.id, self.sale_uuid, self.reason.text(),
@@ -262,11 +301,10 @@ class RefundDialog(QDialog):
             return
         self.outcome = result
         self.message.clear()
-        method = dict(METHODS).get(result.method, "")
-        given = Money(-result.paid.satang)  # the refund document's payment is negative: money going out
-        back = (_("Give back {amount} by {method}").format(amount=given.format(), method=_(method).lower())
-                if result.paid.satang else _("No money to give back"))
+        # the refund document's figures are negative: money and goods going out
+        back = money_back_text(-result.paid, result.method, -result.total)
         self.done_text.setText(_("Saved as receipt {number}.").format(number=result.number) + " " + back)
+        self.money_back.clear()
         self._show_left()
         steppers = [b for b in self.table.findChildren(QPushButton) if b.objectName().startswith("refund_")]
         for widget in (*self.spins.values(), *self.waste.values(), self.reason, self.save, self.all_button,
