@@ -312,6 +312,16 @@ def selects(database: pw.Database, spec: dict[str, list[str]] | None = None,
             for table, rule in rules(is_postgres(database)).items() if spec is None or table in spec]
 
 
+def document_select(database: pw.Database, spec: dict[str, list[str]] | None = None,
+                    algorithm: str = ALGORITHM) -> tuple[str, list[pw.Field]]:
+    """One statement giving (key, line) of ONE document from every document table, and the fields whose
+    ``db_value`` of the document's UUID fill its parameters (``spec``, ``algorithm``: an older version's)."""
+    chosen = [(table, rule) for table, rule in rules(is_postgres(database)).items() if spec is None or table in spec]
+    sql = " UNION ALL ".join(f"{rule.select(spec[table] if spec else None, algorithm)} WHERE {rule.anchor} = "
+                             f"{database.param}" for table, rule in chosen)
+    return sql, [rule.anchor_field for _table, rule in chosen]
+
+
 def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None,
              algorithm: str = ALGORITHM) -> Iterator[tuple[str, str]]:
     """Every line of every document table as (document key, line)."""
