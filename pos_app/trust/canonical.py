@@ -22,8 +22,10 @@ Values: integers (satang, base units) in decimal; a foreign key as the reference
   escaped, never cut), the array SQLite's ``json_array`` writes and PostgreSQL's ``to_json`` pieces spell
   the same (a test holds both to Python's ``json.dumps(…, ensure_ascii=False, separators=(",", ":"))``);
 * ``v1`` (links written before): ``<table>|<value>|<value>…``, text as ``<length>:<text>``, NULL as ``N`` —
-  SQLite's ``length`` and ``printf`` stop at a NUL character, so v1 cannot tell "ก\0x" from "ก"; old links
-  keep verifying under it, new links are never written with it.
+  SQLite's ``length`` and ``printf`` stop at a NUL character, so v1 cannot tell "ก\\0x" from "ก"; old links
+  keep verifying under it, new links are never written with it.  (Refusing NUL where text is typed in
+  would not have been enough: a forger with a database tool never passes an entry check, and could have
+  added "\\0 and anything" after any stored text unseen.  Hence an exact form, whatever the text holds.)
 
 The SQL builds these lines in the database, the same text on SQLite and PostgreSQL, so the same books
 verify the same wherever they are copied.  A document's bytes are its header and its lines, sorted.  A
