@@ -3,10 +3,15 @@
 The folder belongs to the laptop (a USB stick's path), so it is kept in a small per-laptop file
 (``books.json`` in the user config directory) or given by the ``POS_BACKUP_DIR`` environment variable.  No
 folder set, or a backup that fails: the day still closes and the close screen says so plainly.
+
+The running app also backs up into the same folder on a schedule (:func:`backup_on_schedule`, asked by a
+timer in the shell every few minutes): every ``backup_every`` minutes, keeping ``backup_keep`` backups
+(the shop's settings, :mod:`pos_app.settings`); no folder set, nothing happens.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import dataclass
@@ -17,7 +22,7 @@ import platformdirs
 
 from db.connection import APP_NAME
 from db.models import database
-from pos_app.trust.backup import BackupFailed, backup
+from pos_app.trust.backup import BackupFailed, BackupResult, backup, backup_if_due
 from resources.i18n import _
 
 ENV = "POS_BACKUP_DIR"
@@ -80,3 +85,23 @@ def backup_at_close(user_id: int | None, folder: Path | None = None, target: str
     except BackupFailed as err:
         return BackupAtClose(None, _("The day was closed, but the backup failed: {reason}").format(reason=str(err)))
     return BackupAtClose(made.path, _("Backup saved: {path}").format(path=str(made.path)))
+
+
+def backup_every(shop_id: int) -> dt.timedelta:
+    """How often the running app backs up (the shop's setting ``backup_every``)."""
+    from pos_app import settings
+
+    return dt.timedelta(minutes=int(settings.value("backup_every", settings.Where(shop_id))))
+
+
+def backup_on_schedule(shop_id: int) -> BackupResult | None:
+    """The scheduled backup: into this laptop's backup folder when its newest backup is ``backup_every`` old
+    (or there is none), keeping ``backup_keep``; None when it is not due or no folder is set.  A failing
+    folder raises :class:`BackupFailed` (audited by the backup itself); nobody is named as its maker."""
+    from pos_app import settings
+
+    folder = backup_folder()
+    if folder is None:
+        return None
+    keep = int(settings.value("backup_keep", settings.Where(shop_id)))
+    return backup_if_due(folder, backup_every(shop_id), keep, target=_target())
