@@ -23,9 +23,10 @@ Declared settings:
   role may leave the till untouched before it goes back to the log-in page (defaults: 5, 10, 5, 3; who can
   do more damage locks sooner); read by :func:`idle_lock`.
 * ``backup_every`` (shop) — whole minutes (5–1440, default 60) between the backups the running app makes
-  into this laptop's backup folder (the day close's folder, :mod:`pos_app.books.close_backup`).
-* ``backup_keep`` (shop) — how many backups the folder keeps (1–365, default 30: a month of closes); the
-  oldest go when a new one is made.
+  into this laptop's backup folder (the day close's folder, its ``scheduled`` subfolder:
+  :mod:`pos_app.books.close_backup`).
+* ``backup_keep`` (shop) — how many scheduled backups are kept (1–365, default 48: two days of hourly ones);
+  the oldest go when a new one is made.  The day closes keep their own month.
 """
 
 from __future__ import annotations
@@ -183,8 +184,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("backup_every", N_("Back up the books every (minutes)"),
                 N_("While the app runs, into this laptop's backup folder (set on the day close screen)"),
                 "minutes", "shop", 60, _backup_minutes),
-    SettingSpec("backup_keep", N_("Backups kept in the backup folder"),
-                N_("When a new backup is made, the oldest beyond this number are removed"), "count", "shop", 30,
+    SettingSpec("backup_keep", N_("Scheduled backups kept"),
+                N_("When a new one is made, the oldest beyond this number are removed (the day closes keep their "
+                   "own month)"), "count", "shop", 48,
                 _backups_kept),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}

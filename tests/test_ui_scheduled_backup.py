@@ -58,7 +58,9 @@ def _notice(win: MainWindow) -> Any:
     return win.statusBar().findChild(QLabel, "backup_notice")
 
 
-def _backups(folder: Path) -> list[str]:
+def _backups(usb: Path) -> list[str]:
+    """The scheduled backups: in the backup folder's own subfolder, apart from the day closes' month."""
+    folder = usb / "scheduled"
     return sorted(p.name for p in folder.glob("shop-*.sqlite3")) + sorted(p.name for p in folder.glob("shop-*.pgdump"))
 
 

@@ -4,9 +4,10 @@ The folder belongs to the laptop (a USB stick's path), so it is kept in a small 
 (``books.json`` in the user config directory) or given by the ``POS_BACKUP_DIR`` environment variable.  No
 folder set, or a backup that fails: the day still closes and the close screen says so plainly.
 
-The running app also backs up into the same folder on a schedule (:func:`backup_on_schedule`, asked by a
-timer in the shell every few minutes): every ``backup_every`` minutes, keeping ``backup_keep`` backups
-(the shop's settings, :mod:`pos_app.settings`); no folder set, nothing happens.
+The running app also backs up on a schedule (:func:`backup_on_schedule`, asked by a timer in the shell every
+few minutes) into the folder's ``scheduled`` subfolder: every ``backup_every`` minutes, keeping ``backup_keep``
+backups (the shop's settings, :mod:`pos_app.settings`).  A folder of its own, so that hourly backups never
+push out the day closes' month of backups (each folder keeps its own last N).  No folder set: nothing happens.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from resources.i18n import _
 
 ENV = "POS_BACKUP_DIR"
 KEEP = 30  # a month of closes
+SCHEDULED = "scheduled"  # the subfolder of the backups made on a schedule
 
 
 def _settings_file() -> Path:
@@ -104,4 +106,4 @@ def backup_on_schedule(shop_id: int) -> BackupResult | None:
     if folder is None:
         return None
     keep = int(settings.value("backup_keep", settings.Where(shop_id)))
-    return backup_if_due(folder, backup_every(shop_id), keep, target=_target())
+    return backup_if_due(folder / SCHEDULED, backup_every(shop_id), keep, target=_target())

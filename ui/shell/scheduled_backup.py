@@ -36,7 +36,7 @@ def after_first_paint(window: Any) -> None:
 
 def folder_note() -> str:
     """What the Settings screen says beside ``backup_every``: where the backups go, or that none are made."""
-    from pos_app.books.close_backup import backup_folder
+    from pos_app.books.close_backup import SCHEDULED, backup_folder
     from resources.i18n import _
 
     folder = backup_folder()
@@ -44,7 +44,7 @@ def folder_note() -> str:
         return _("No backup folder is set on this laptop, so no backup is made on a schedule. Set the folder "
                  "on the day close screen (Books, F8).")
     return _("While the app runs, backups go to {folder} (the folder is set on the day close screen).").format(
-        folder=str(folder))
+        folder=str(folder / SCHEDULED))
 
 
 @dataclass(frozen=True)
