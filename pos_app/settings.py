@@ -22,6 +22,11 @@ Declared settings:
 * ``idle_lock_<role>`` (shop: seller, production, treasurer, admin) — whole minutes (1–240) a person of that
   role may leave the till untouched before it goes back to the log-in page (defaults: 5, 10, 5, 3; who can
   do more damage locks sooner); read by :func:`idle_lock`.
+* ``backup_every`` (shop) — whole minutes (5–1440, default 60) between the backups the running app makes
+  into this laptop's backup folder (the day close's folder, its ``scheduled`` subfolder:
+  :mod:`pos_app.books.close_backup`).
+* ``backup_keep`` (shop) — how many scheduled backups are kept (1–365, default 48: two days of hourly ones);
+  the oldest go when a new one is made.  The day closes keep their own month.
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ class SettingSpec:
     key: str
     label: str  # N_() msgid, shown with _()
     help: str
-    kind: str  # "text", "choice", "percent", "minutes"
+    kind: str  # "text", "choice", "percent", "minutes", "count"
     scope: str  # "shop" or "till"
     default: Any
     parse: Callable[[str], Any]  # what a person typed → the value (InputError when bad)
@@ -138,6 +143,20 @@ def _minutes(text: str) -> int:
     return int(cleaned)
 
 
+def _backup_minutes(text: str) -> int:
+    cleaned = text.translate(_THAI_DIGITS).strip()
+    if not cleaned.isdigit() or not 5 <= int(cleaned) <= 1440:
+        raise InputError("“{text}” is not a number of minutes from 5 to 1440", text=text)
+    return int(cleaned)
+
+
+def _backups_kept(text: str) -> int:
+    cleaned = text.translate(_THAI_DIGITS).strip()
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= 365:
+        raise InputError("“{text}” is not a number of backups from 1 to 365", text=text)
+    return int(cleaned)
+
+
 IDLE_LABELS = {"seller": N_("Lock the till after minutes untouched: stall seller"),
                "production": N_("Lock the till after minutes untouched: production lead"),
                "treasurer": N_("Lock the till after minutes untouched: treasurer"),
@@ -162,6 +181,13 @@ SPECS: tuple[SettingSpec, ...] = (
     *(SettingSpec(f"idle_lock_{role}", label, N_("Back to the log-in page; the same person gets the open sale back"),
                   "minutes", "shop", int(ROLE_LIMITS[role].total_seconds()) // 60, _minutes)
       for role, label in IDLE_LABELS.items()),
+    SettingSpec("backup_every", N_("Back up the books every (minutes)"),
+                N_("While the app runs, into this laptop's backup folder (set on the day close screen)"),
+                "minutes", "shop", 60, _backup_minutes),
+    SettingSpec("backup_keep", N_("Scheduled backups kept"),
+                N_("When a new one is made, the oldest beyond this number are removed (the day closes keep their "
+                   "own month)"), "count", "shop", 48,
+                _backups_kept),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -197,7 +223,7 @@ def _load(s: SettingSpec, where: Where) -> Any:
     row = Setting.get_or_none((Setting.scope == _scope(s, where)) & (Setting.key == s.key))
     if row is None:
         return s.default
-    return int(row.value) if s.kind in ("percent", "minutes") else str(row.value)
+    return int(row.value) if s.kind in ("percent", "minutes", "count") else str(row.value)
 
 
 def _store(actor: Actor, s: SettingSpec, where: Where, new: Any) -> None:

@@ -30,7 +30,8 @@ def test_defaults_when_never_set(demo_db: OpenedDatabase) -> None:
     assert values == {"promptpay_id": "0812345678", "stock_policy": "warn", "discount_limit_seller": 1000,
                       "discount_limit_production": 1000, "scanner_prefix": "", "scanner_suffix": "",
                       "idle_lock_seller": 5, "idle_lock_production": 10, "idle_lock_treasurer": 5,
-                      "idle_lock_admin": 3}  # minutes
+                      "idle_lock_admin": 3,  # minutes
+                      "backup_every": 60, "backup_keep": 48}  # an hour; two days of them
 
 
 def test_promptpay_id_is_normalised_audited_and_used_by_the_till_qr(demo_db: OpenedDatabase) -> None:

@@ -76,6 +76,11 @@ def test_books_written_under_v1_keep_verifying_and_new_links_are_v2(demo_db: Ope
     report = verify()
     assert report.ok, report.lines()
     assert int(Till.get_by_id(t1()).last_receipt_no) == last + 1
+    drop_guards(db, "sale")  # the one v2 document (read on its own beside the v1 books) is checked too
+    db.execute_sql(f"UPDATE sale SET total_satang = total_satang + 100 WHERE id = {sale_id(db, last + 1)}")
+    report = verify()
+    assert report.kinds() == {"chain", "totals"}
+    assert next(p for p in report.problems if p.kind == "chain").params["seq"] == len(versions)
 
 
 def test_an_edited_amount_in_v1_books_is_caught(demo_db: OpenedDatabase) -> None:

@@ -3,10 +3,16 @@
 The folder belongs to the laptop (a USB stick's path), so it is kept in a small per-laptop file
 (``books.json`` in the user config directory) or given by the ``POS_BACKUP_DIR`` environment variable.  No
 folder set, or a backup that fails: the day still closes and the close screen says so plainly.
+
+The running app also backs up on a schedule (:func:`backup_on_schedule`, asked by a timer in the shell every
+few minutes) into the folder's ``scheduled`` subfolder: every ``backup_every`` minutes, keeping ``backup_keep``
+backups (the shop's settings, :mod:`pos_app.settings`).  A folder of its own, so that hourly backups never
+push out the day closes' month of backups (each folder keeps its own last N).  No folder set: nothing happens.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import dataclass
@@ -17,11 +23,12 @@ import platformdirs
 
 from db.connection import APP_NAME
 from db.models import database
-from pos_app.trust.backup import BackupFailed, backup
+from pos_app.trust.backup import BackupFailed, BackupResult, backup, backup_if_due
 from resources.i18n import _
 
 ENV = "POS_BACKUP_DIR"
 KEEP = 30  # a month of closes
+SCHEDULED = "scheduled"  # the subfolder of the backups made on a schedule
 
 
 def _settings_file() -> Path:
@@ -80,3 +87,23 @@ def backup_at_close(user_id: int | None, folder: Path | None = None, target: str
     except BackupFailed as err:
         return BackupAtClose(None, _("The day was closed, but the backup failed: {reason}").format(reason=str(err)))
     return BackupAtClose(made.path, _("Backup saved: {path}").format(path=str(made.path)))
+
+
+def backup_every(shop_id: int) -> dt.timedelta:
+    """How often the running app backs up (the shop's setting ``backup_every``)."""
+    from pos_app import settings
+
+    return dt.timedelta(minutes=int(settings.value("backup_every", settings.Where(shop_id))))
+
+
+def backup_on_schedule(shop_id: int) -> BackupResult | None:
+    """The scheduled backup: into this laptop's backup folder when its newest backup is ``backup_every`` old
+    (or there is none), keeping ``backup_keep``; None when it is not due or no folder is set.  A failing
+    folder raises :class:`BackupFailed` (audited by the backup itself); nobody is named as its maker."""
+    from pos_app import settings
+
+    folder = backup_folder()
+    if folder is None:
+        return None
+    keep = int(settings.value("backup_keep", settings.Where(shop_id)))
+    return backup_if_due(folder / SCHEDULED, backup_every(shop_id), keep, target=_target())

@@ -22,8 +22,10 @@ Values: integers (satang, base units) in decimal; a foreign key as the reference
   escaped, never cut), the array SQLite's ``json_array`` writes and PostgreSQL's ``to_json`` pieces spell
   the same (a test holds both to Python's ``json.dumps(…, ensure_ascii=False, separators=(",", ":"))``);
 * ``v1`` (links written before): ``<table>|<value>|<value>…``, text as ``<length>:<text>``, NULL as ``N`` —
-  SQLite's ``length`` and ``printf`` stop at a NUL character, so v1 cannot tell "ก\0x" from "ก"; old links
-  keep verifying under it, new links are never written with it.
+  SQLite's ``length`` and ``printf`` stop at a NUL character, so v1 cannot tell "ก\\0x" from "ก"; old links
+  keep verifying under it, new links are never written with it.  (Refusing NUL where text is typed in
+  would not have been enough: a forger with a database tool never passes an entry check, and could have
+  added "\\0 and anything" after any stored text unseen.  Hence an exact form, whatever the text holds.)
 
 The SQL builds these lines in the database, the same text on SQLite and PostgreSQL, so the same books
 verify the same wherever they are copied.  A document's bytes are its header and its lines, sorted.  A
@@ -310,6 +312,16 @@ def selects(database: pw.Database, spec: dict[str, list[str]] | None = None,
     """(table, ``SELECT key, line``) per document table (``spec``, ``algorithm``: an older hash_version's)."""
     return [(table, rule.select(spec[table] if spec else None, algorithm))
             for table, rule in rules(is_postgres(database)).items() if spec is None or table in spec]
+
+
+def document_select(database: pw.Database, spec: dict[str, list[str]] | None = None,
+                    algorithm: str = ALGORITHM) -> tuple[str, list[pw.Field]]:
+    """One statement giving (key, line) of ONE document from every document table, and the fields whose
+    ``db_value`` of the document's UUID fill its parameters (``spec``, ``algorithm``: an older version's)."""
+    chosen = [(table, rule) for table, rule in rules(is_postgres(database)).items() if spec is None or table in spec]
+    sql = " UNION ALL ".join(f"{rule.select(spec[table] if spec else None, algorithm)} WHERE {rule.anchor} = "
+                             f"{database.param}" for table, rule in chosen)
+    return sql, [rule.anchor_field for _table, rule in chosen]
 
 
 def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None,

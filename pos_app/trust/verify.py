@@ -116,13 +116,19 @@ def _label(doc: Doc, root: str, doc_type: str, doc_uuid: str, postgres: bool) ->
     return f"{doc_type} {doc_uuid[:8]}"
 
 
+FEW = 1000  # a version with no more links than this is read document by document, not table by table
+
+
 class _Documents:
     """The documents' lines under each hash_version the links use, each read once, when first needed
-    (books whose links are all of one version are read once)."""
+    (books whose links are all of one version are read once; a version few links use — v2 links just after
+    an upgrade of books with years of v1 — is read for those documents only)."""
 
-    def __init__(self, db: pw.Database, schemas: dict[str, dict[str, list[str]] | None]) -> None:
-        self.db, self.schemas = db, schemas
+    def __init__(self, db: pw.Database, schemas: dict[str, dict[str, list[str]] | None],
+                 counts: Counter[str] | None = None) -> None:
+        self.db, self.schemas, self.counts = db, schemas, counts or Counter()
         self.loaded: dict[str, dict[str, Doc] | None] = {}
+        self.one: dict[str, tuple[str, list[pw.Field]] | None] = {}  # a version's one-document statement
         self.journal: set[str] = set()  # documents with a journal entry
         self.bare: set[str] = set()  # keys whose only line is their journal entry (no document rows)
         self.journal_read = False
@@ -143,6 +149,27 @@ class _Documents:
                 self.journal, self.journal_read = journal, True
                 self.bare = {k for k in journal if len(docs[k]) == 1}
         return self.loaded[version]
+
+    def doc(self, version: str, key: str) -> Doc | None:
+        """The lines of the document ``key`` under ``version`` (None: a column it hashed no longer exists)."""
+        if version in self.loaded or self.counts[version] > FEW:
+            docs = self.of(version)
+            return None if docs is None else docs.get(key, [])
+        if version not in self.one:
+            try:
+                self.one[version] = canonical.document_select(self.db, self.schemas[version],
+                                                              canonical.algorithm_of(version))
+            except canonical.SchemaError:
+                self.one[version] = None
+        found = self.one[version]
+        if found is None:
+            return None
+        sql, fields = found
+        try:
+            doc_uuid = uuid.UUID(hex=key)
+        except ValueError:  # a forged key: no document has it
+            return []
+        return [str(r[1]) for r in self.db.execute_sql(sql, [f.db_value(doc_uuid) for f in fields])]
 
     def journal_keys(self) -> set[str]:
         if not self.journal_read:
@@ -170,10 +197,9 @@ def header_text(version: str, key: str, epoch: int, seq: int, doc_type: str, doc
             f"{int(bool(keyed))}, {prev!a})")  # ascii, not int(): a forged text value fails the hash, not verify
 
 
-def _main_version(links: list[tuple[Any, ...]], schemas: dict[str, dict[str, list[str]] | None]) -> str:
+def _main_version(counts: Counter[str], schemas: dict[str, dict[str, list[str]] | None]) -> str:
     """The hash_version most links use (today's when there are none): the documents are read under it first."""
     today = next((v for v, spec in schemas.items() if spec is None), "")
-    counts = Counter(r[6] for r in links)
     known = [(n, v) for v, n in counts.items() if v in schemas]
     return max(known)[1] if known else today
 
@@ -182,7 +208,7 @@ def _check_chains(db: pw.Database, report: Report, documents: _Documents, links:
                   secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
     """Walk every chain link by link (the hot loop of verify: one dict look-up, one sort, one hash a link)."""
     schemas = documents.schemas
-    main = _main_version(links, schemas)
+    main = _main_version(documents.counts, schemas)
     docs = documents.of(main) if main else None
     if docs is None:  # no links, or today's columns cannot be read: every link takes the careful path
         main, docs = "", {}
@@ -230,8 +256,7 @@ def _check_chains(db: pw.Database, report: Report, documents: _Documents, links:
                            "it"), name, **where(doc, root, doc_type, doc_uuid, name, seq))
             else:
                 if version != main:
-                    older = documents.of(version)
-                    doc = None if older is None else older.get(doc_uuid, empty)
+                    doc = documents.doc(version, doc_uuid)
                 if doc is None:
                     report.add("schema", N_("A column hashed in {chain} link {seq} no longer exists"), name,
                                **where(doc, root, doc_type, doc_uuid, name, seq))
@@ -444,7 +469,7 @@ def verify(anchor: str | None = None, secret: bytes | None = None, use_configure
         report.add("schema", N_("Table {table} cannot be verified: {reason}"), table, table=table, reason=why)
     with snapshot(db):
         links = _links(db, postgres)
-        documents = _Documents(db, _schemas(db, postgres))
+        documents = _Documents(db, _schemas(db, postgres), Counter(r[6] for r in links))
         lasts = _check_chains(db, report, documents, links, secret, postgres)
         _check_heads(db, report, lasts)
         if anchor:

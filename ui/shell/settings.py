@@ -103,6 +103,9 @@ class SettingsPage(QWidget):
             grid.addWidget(row.field, 1 + 2 * n, 1)
             grid.addWidget(row.button, 1 + 2 * n, 2)
             grid.addWidget(row.answer, 2 + 2 * n, 1, 1, 2)
+        from ui.shell.scheduled_backup import folder_note  # where the scheduled backups go, or that none are made
+
+        self.rows["backup_every"].answer.setText(folder_note())
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1 + 2 * len(settings.SPECS), 1)
         scroll = QScrollArea()

@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         from ui.people.idle import IdleWatch
 
         self.idle_watch = IdleWatch(self)  # back to the log-in page after an idle time
+        from ui.shell.scheduled_backup import after_first_paint  # the backup on a schedule, out of start-up
+
+        after_first_paint(self)
 
     # -- building ---------------------------------------------------------------------------------
     def rebuild(self) -> None:
