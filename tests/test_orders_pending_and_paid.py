@@ -131,3 +131,16 @@ def test_money_for_an_order_arriving_late_for_a_closed_day_goes_into_its_addendu
         orders.pay_order(seller(), daeng.uuid, [PaymentIn("transfer", Money(1000))],
                          now=dt.datetime(2026, 11, 24, 11, 30, tzinfo=dt.UTC))
     assert OrderPayment.select().count() == 1
+
+
+def test_paying_nothing_records_nothing_and_answers_with_the_order_as_it_was(demo_db: OpenedDatabase) -> None:
+    daeng, _malee = _two_orders()
+    after = orders.pay_order(seller(), daeng.uuid, [], now=LATER)
+    assert after == PendingOrder(daeng.uuid, daeng.number, TEN, "คุณแดง", "0899999999", Money(8000), Money(3000))
+    assert OrderPayment.select().count() == 0
+
+
+def test_a_cancelled_order_leaves_the_list_and_the_others_stay(demo_db: OpenedDatabase) -> None:
+    daeng, malee = _two_orders()
+    refunds.refund_sale(treasurer(), till().id, daeng.uuid, "ลูกค้ายกเลิก", void=True, method="transfer", now=TEN)
+    assert [(o.uuid, o.total, o.paid) for o in orders.pending_orders()] == [(malee.uuid, Money(12000), Money(0))]
