@@ -43,14 +43,17 @@ def test_a_line_taken_from_two_lots_shares_its_price_by_quantity(demo_db: Opened
     t = Transfer.get(Transfer.uuid == done.uuid)
     assert (t.amount_satang, t.cost_satang, t.note, t.business_date) == (1000, 1250, "ขายให้แผงกะปิ",
                                                                            dt.date(2026, 11, 24))
+    plain = transfers.transfer(lead(), shop(MARKET).id, shop(STALL).id, [GiveLine(sugar.id, 10, Money(50))])
+    assert Transfer.get(Transfer.uuid == plain.uuid).note == ""  # no note given, none kept
     summary = json.loads(JournalEntry.get(JournalEntry.doc_uuid == done.uuid).summary)
     assert (summary["from"], summary["to"], summary["amount"], summary["cost"], summary["user"]) == (
         MARKET, STALL, 1000, 1250, "prapha")
 
 
-def _refusal(lines: list[GiveLine], to: str = STALL, day: dt.date | None = None, to_id: int | None = None) -> str:
+def _refusal(lines: list[GiveLine], to: str = STALL, day: dt.date | None = None, to_id: int | None = None,
+             from_id: int | None = None) -> str:
     with pytest.raises((InputError, NotFound)) as err:
-        transfers.transfer(lead(), shop(MARKET).id, to_id or shop(to).id, lines, day=day)
+        transfers.transfer(lead(), from_id or shop(MARKET).id, to_id or shop(to).id, lines, day=day)
     return str(err.value)
 
 
@@ -65,4 +68,5 @@ def test_bad_transfers_are_refused_in_thai_and_change_nothing(demo_db: OpenedDat
     assert _refusal([GiveLine(sugar.id, 10, Money(-1))]) == "ราคาต้องไม่ติดลบ"
     assert _refusal([line], day=dt.date(2026, 11, 25)) == "วันที่ 25/11/2569 ยังมาไม่ถึง"
     assert _refusal([line], to_id=987654) == "ไม่พบร้านรหัส 987654"
+    assert _refusal([line], from_id=987653) == "ไม่พบร้านรหัส 987653"
     assert Transfer.select().count() == before and ledger.on_hand(sugar.id, shop(MARKET).id) == 100
