@@ -86,3 +86,17 @@ def test_bad_counts_and_waste_are_refused_in_thai_and_change_nothing(demo_db: Op
     with pytest.raises(PermissionDenied):
         adjustments.record_waste(seller(), market, [Wasted(salt.id, 1)], "เสีย")
     assert StockAdjustment.select().count() == before and ledger.on_hand(salt.id, market) == 100
+
+
+def test_a_lot_never_held_in_this_shop_is_counted_from_zero_at_the_time_given(demo_db: OpenedDatabase) -> None:
+    paste = new_item("KAPI", name="กะปิ")
+    lot = buy("KAPI-STALL", paste, 100, 1000)  # held at the stall only
+    at = dt.datetime(2026, 11, 24, 6, 30, tzinfo=dt.UTC)  # 13:30 Bangkok, not the test clock's reading
+    done = adjustments.record_count(lead(), shop(MARKET).id, [Counted(lot.lot_id, 3)], "เจอที่ตลาด", now=at)
+    rows = [(r.lot_id, r.quantity, r.shop_id) for r in StockMovement.select()  # type: ignore[attr-defined]
+            .where(StockMovement.document_uuid == done.uuid)]
+    assert rows == [(lot.lot_id, 3, shop(MARKET).id)]
+    summary = json.loads(JournalEntry.get(JournalEntry.doc_uuid == done.uuid).summary)
+    assert (summary["lines"], summary["at"]) == ([[lot.number, 0, 3]], at.isoformat())
+    assert StockAdjustment.get(StockAdjustment.uuid == done.uuid).created_at == at
+    assert (ledger.on_hand(paste.id, shop(MARKET).id), ledger.on_hand(paste.id, shop("KAPI-STALL").id)) == (3, 100)
