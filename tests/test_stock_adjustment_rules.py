@@ -93,7 +93,7 @@ def test_a_lot_never_held_in_this_shop_is_counted_from_zero_at_the_time_given(de
     lot = buy("KAPI-STALL", paste, 100, 1000)  # held at the stall only
     at = dt.datetime(2026, 11, 24, 6, 30, tzinfo=dt.UTC)  # 13:30 Bangkok, not the test clock's reading
     done = adjustments.record_count(lead(), shop(MARKET).id, [Counted(lot.lot_id, 3)], "เจอที่ตลาด", now=at)
-    rows = [(r.lot_id, r.quantity, r.shop_id) for r in StockMovement.select()  # type: ignore[attr-defined]
+    rows = [(r.lot_id, r.quantity, r.shop_id) for r in StockMovement.select()
             .where(StockMovement.document_uuid == done.uuid)]
     assert rows == [(lot.lot_id, 3, shop(MARKET).id)]
     summary = json.loads(JournalEntry.get(JournalEntry.doc_uuid == done.uuid).summary)
