@@ -28,6 +28,7 @@ import sys
 import tomllib
 import venv
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
@@ -202,11 +203,11 @@ def survivor_notes() -> dict[str, str]:
     return notes
 
 
-def module_result(module: str) -> dict:  # score, killed, total, survivors, unchecked
+def module_result(module: str) -> dict[str, Any]:  # score, killed, total, survivors, unchecked
     meta = HERE / "mutants" / (module + ".meta")
-    codes: dict[str, int | None] = {}
-    if meta.exists():
-        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    if not meta.exists():  # not in the last run (``--last`` for another module): nothing to report or record
+        return {"score": 0.0, "killed": 0, "total": 0, "survivors": [], "unchecked": ["(not in the last run)"]}
+    codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
     counted = {name: code for name, code in codes.items() if code not in SKIPPED}
     unchecked = sorted(name for name, code in counted.items() if code is None)
     survivors = sorted(name for name, code in counted.items() if code is not None and code not in CAUGHT)
@@ -254,7 +255,7 @@ def mutate(args: list[str]) -> int:
         if not finished:
             say("mutmut did not finish (see above)")
             return 1
-    recorded: dict[str, dict] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
+    recorded: dict[str, dict[str, Any]] = json.loads(SCORES.read_text(encoding="utf-8")) if SCORES.exists() else {}
     explained = survivor_notes()
     below: list[str] = []
     print(f"\n{'module':<34} {'killed':>7} {'total':>6} {'score':>7} {'recorded':>9}")
@@ -274,7 +275,9 @@ def mutate(args: list[str]) -> int:
             why = notes.get(name, "")
             unexplained = "  (unexplained: kill it or explain it in docs/mutation-survivors.md)"
             print(f"    survived: {name}" + (f"  ({why})" if why else unexplained))
-        if record:
+        if record and result["unchecked"]:
+            say(f"{module}: not recorded (mutants not checked: {', '.join(result['unchecked'][:3])})")
+        elif record:
             recorded[module] = {
                 "score": result["score"], "killed": result["killed"], "total": result["total"],
                 "survivors": {name: notes.get(name, "") for name in result["survivors"]},

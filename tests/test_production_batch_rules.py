@@ -105,8 +105,10 @@ def test_a_batch_committed_twice_answers_with_the_one_saved(demo_db: OpenedDatab
 
 
 def test_the_result_of_a_batch_never_made_is_refused(demo_db: OpenedDatabase) -> None:
-    with pytest.raises(NotFound):
-        batches.result_of(uuid.uuid4())
+    nowhere = uuid.UUID("00000000-0000-4000-8000-00000000000b")
+    with pytest.raises(NotFound) as err:
+        batches.result_of(nowhere)
+    assert str(err.value) == "ไม่พบรอบการผลิต 00000000-0000-4000-8000-00000000000b"
 
 
 def test_a_plan_takes_lots_first_expiry_first_and_lists_what_is_missing(demo_db: OpenedDatabase) -> None:
