@@ -42,6 +42,30 @@ def test_every_marked_string_has_a_thai_translation() -> None:
     assert not missing, "strings without a Thai translation:\n" + "\n".join(missing)
 
 
+def test_each_msgid_is_translated_in_one_place_only() -> None:
+    """The po files are merged into one catalog, where the first file (by name) wins a msgid defined twice:
+    two Thai texts for one msgid would make what a screen shows depend on file names (it did: the stock card's
+    "What" column read รายงาน, "report", from the books' file).  Each msgid is defined once."""
+    from babel.messages.pofile import read_po
+
+    where: dict[str, list[str]] = {}
+    for po in sorted((ROOT / "resources" / "translations" / "th").glob("*.po")):
+        with po.open("rb") as fh:
+            for message in read_po(fh, locale="th"):
+                if message.id:
+                    where.setdefault(str(message.id), []).append(po.name)
+    twice = {msgid: files for msgid, files in where.items() if len(files) > 1}
+    assert not twice, f"msgids defined in more than one po file: {twice}"
+
+
+def test_receipt_and_report_words_in_their_own_sense() -> None:
+    set_language("th")
+    try:
+        assert (_("What"), _("Report"), _("Total")) == ("รายการ", "รายงาน", "ยอดรวม")
+    finally:
+        set_language("th")
+
+
 def test_language_switch_changes_messages() -> None:
     set_language("th")
     assert _("Error: {message}") == "ผิดพลาด: {message}"

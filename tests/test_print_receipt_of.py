@@ -38,7 +38,7 @@ def test_sale_receipt_carries_what_section_105_bis_asks(demo_db: OpenedDatabase)
     assert "ชาหญ้าหมอน้อย (20 ซอง) | 2 ชิ้น × ฿60.00 | ฿120.00" in lines
     assert "กะปิ (ชั่งกิโล) | 333 ก. × ฿200.00/กก. | ฿66.60" in lines
     assert "รวม 3 รายการ | ฿211.60" in lines
-    assert "ยอดชำระ | ฿211.60" in lines
+    assert "ยอดรวม | ฿211.60" in lines
     assert "(สองร้อยสิบเอ็ดบาทหกสิบสตางค์)" in lines
     assert "รับเงินสด | ฿300.00" in lines
     assert "เงินทอน | ฿88.40" in lines
@@ -106,7 +106,7 @@ def test_held_sale_slip_says_it_is_not_a_receipt() -> None:
     lines = texts(slip)
     assert lines[:4] == ["ใบพักการขาย", "ไม่ใช่ใบเสร็จรับเงิน", "พัก #3", "วันที่ 24 พ.ย. 2569 | 12:30 น."]
     assert "ลูกค้า: คุณสมใจ" in lines and "กะปิ (ชั่งกิโล) | 250 ก. | ฿50.00" in lines
-    assert "ยอดชำระ | ฿50.00" in lines
+    assert "ยอดรวม | ฿50.00" in lines
 
 
 def test_a_name_too_long_for_58mm_is_wrapped_never_cut(demo_db: OpenedDatabase) -> None:
@@ -136,7 +136,7 @@ def test_discounts_print_under_their_line_and_on_the_bill(demo_db: OpenedDatabas
     assert lines[tea + 1] == "  ส่วนลด | -฿20.00"  # indented under its line
     assert "รวม 3 รายการ | ฿191.60" in lines  # 211.60 − 20.00
     assert "ส่วนลดท้ายบิล | -฿10.00" in lines
-    assert "ยอดชำระ | ฿181.60" in lines
+    assert "ยอดรวม | ฿181.60" in lines
     assert "(หนึ่งร้อยแปดสิบเอ็ดบาทหกสิบสตางค์)" in lines
     assert "รับเงินสด | ฿200.00" in lines and "เงินทอน | ฿18.40" in lines
 

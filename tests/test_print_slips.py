@@ -39,7 +39,7 @@ def test_holding_a_sale_queues_its_slip_in_the_same_transaction(demo_db: OpenedD
     assert "น้ำยาล้างจาน 500 มล. | 1 ชิ้น | ฿25.00" in lines
     assert "ชาหญ้าหมอน้อย (20 ซอง) | 2 ชิ้น | ฿120.00" in lines
     assert "กะปิ (ชั่งกิโล) | 333 ก. | ฿66.60" in lines
-    assert "ยอดชำระ | ฿211.60" in lines
+    assert "ยอดรวม | ฿211.60" in lines
     assert outbox.job(new[0].uuid).label == "ใบพักการขาย"
 
 

@@ -54,7 +54,7 @@ class ExportPage(QWidget):
         self.result.setObjectName("export_result")
         self.result.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(_("What"), self.kind)
+        form.addRow(_("Report"), self.kind)
         form.addRow(_("Format"), self.fmt)
         form.addRow(_("From (day/month/BE year)"), self.start)
         form.addRow(_("To"), self.end)
