@@ -11,6 +11,7 @@ as the till does, the pickers saying "loading" meanwhile (:func:`when_ready`).
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,11 +34,14 @@ class _Kept:
     loading: bool = False
 
 
-_kept: dict[tuple[int, tuple[str, ...]], _Kept] = {}
+# Per database object, held weakly: keyed by id() a database opened after another was closed could get the
+# same id and be handed the closed one's index (a test suite opens hundreds; an app can switch databases).
+_kept: weakref.WeakKeyDictionary[object, dict[tuple[str, ...], _Kept]] = weakref.WeakKeyDictionary()
 
 
 def _entry(kinds: tuple[str, ...]) -> _Kept:
-    return _kept.setdefault((id(database.obj), tuple(sorted(kinds))), _Kept())  # same kinds in any order: one
+    per_database = _kept.setdefault(database.obj, {})
+    return per_database.setdefault(tuple(sorted(kinds)), _Kept())  # same kinds in any order: one
 
 
 def _is_current(kept: _Kept) -> tuple[bool, tuple[int, ...]]:
@@ -106,7 +110,7 @@ def index_of(kinds: tuple[str, ...] = STOCK_KINDS) -> CatalogIndex:
 
 def forget() -> None:
     """An item, its names or barcodes changed on this laptop: the next look builds the index again."""
-    for kept in _kept.values():
+    for kept in (k for per_database in _kept.values() for k in per_database.values()):
         kept.checked = float("-inf")
         kept.mark = ()
 
