@@ -28,7 +28,6 @@ from pos_app.errors import PosError
 from pos_app.events import SaleCommitted, bus
 from pos_app.printing import outbox
 from pos_app.printing.events import PrintJobQueued, PrintStatusChanged
-from pos_app.printing.receipt_of import build_receipt, decor_of_till
 from pos_app.printing.setup import PrinterSetup, printer_of_till
 from receipts.connection import send as send_to_printer
 from receipts.document import DrawerKick, Receipt
@@ -57,6 +56,8 @@ def document_of(job: outbox.JobStatus, payload: str | None, setup: PrinterSetup 
     """The receipts document a job prints (built from the saved rows for a sale's receipt)."""
     if job.kind == "receipt":
         assert job.doc_uuid is not None
+        from pos_app.printing.receipt_of import build_receipt, decor_of_till  # at the first sale's receipt
+
         return build_receipt(job.doc_uuid, copy=job.copy, decor=decor_of_till(job.till_id), as_of=job.created_at)
     if job.kind == "drawer":
         return Receipt((DrawerKick(),))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from pos_app.errors import PosError
 from pos_app.people.users import Actor
-from pos_app.selling import holds
 from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.tills import TillInfo
 from pos_app.thai.dates import format_time
@@ -29,6 +29,9 @@ from resources.i18n import _
 from ui.till import keys
 from ui.till.asking import ask_text
 from ui.till.cart_view import CartView
+
+if TYPE_CHECKING:
+    from pos_app.selling.holds import HeldSummary
 
 
 class HeldSales(QWidget):
@@ -47,6 +50,8 @@ class HeldSales(QWidget):
 
 
     def hold(self) -> None:
+        from pos_app.selling import holds  # with its slips and the journal: at the first hold, not at start
+
         if self.cart.is_empty:
             return
         try:
@@ -60,6 +65,8 @@ class HeldSales(QWidget):
         self.say(_("Sale held: recall it with {key}").format(key=keys.RECALL))
 
     def recall(self) -> None:
+        from pos_app.selling import holds
+
         held = holds.held(self.till.id, self.actor)
         if not held:
             self.say(_("No held sales"), error=True)
@@ -90,6 +97,8 @@ class HeldSales(QWidget):
         self.cart_view.refresh()
 
     def cancel_sale(self, reason: str | None = None) -> bool:
+        from pos_app.selling import holds
+
         if self.cart.is_empty:
             return True
         if reason is None:
@@ -139,7 +148,7 @@ def logout_question(parent: QWidget) -> QMessageBox:
     return box
 
 
-def held_text(n: int, held: holds.HeldSummary) -> str:
+def held_text(n: int, held: HeldSummary) -> str:
     """One held sale in the recall list: number, time held, seller, total, the first items (and how many more),
     and the customer's name when one was given."""
     first = ", ".join(held.items[:2]) or _("Held sale")
@@ -155,12 +164,12 @@ def held_text(n: int, held: holds.HeldSummary) -> str:
 class HeldList(QDialog):
     """Which held sale to recall: arrows + Enter, a digit 1–9, a tap; Esc goes back."""
 
-    def __init__(self, held: list[holds.HeldSummary], parent: QWidget | None = None) -> None:
+    def __init__(self, held: list[HeldSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("held_list")
         self.setWindowTitle(_("Recall"))
         self.held = held
-        self.chosen: holds.HeldSummary | None = None
+        self.chosen: HeldSummary | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("held_list_items")
         for n, each in enumerate(held, start=1):
