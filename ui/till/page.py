@@ -199,11 +199,18 @@ class TillPage(HeldSales, Paying):
         grid says it is loading; scans and exact codes are read from the database meanwhile)."""
         self._index_generation += 1
         generation = self._index_generation
-        if catalog.sellable_count(tier) <= INDEXED_AT_ONCE:
+        if not catalog.more_sellable_than(INDEXED_AT_ONCE, tier):
             self._index_loaded(generation, search.load(tier))
             return
         self.index_ready = False
         self.picker.show_loading()
+        # the thread starts after the till's first paint: building the index holds Python's lock, and the page
+        # would otherwise be built and painted at half speed beside it
+        QTimer.singleShot(0, self, lambda: self._build_in_background(generation, tier))
+
+    def _build_in_background(self, generation: int, tier: str) -> None:
+        if generation != self._index_generation:
+            return  # a newer tier was asked for meanwhile
 
         def build() -> search.CatalogIndex:
             from db.models import database
