@@ -9,9 +9,8 @@ retries or queues: the print outbox does.
 from __future__ import annotations
 
 import errno
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from receipts.document import Receipt
 from receipts.errors import (
     PrinterConfigError,
     PrinterDropped,
@@ -22,6 +21,9 @@ from receipts.errors import (
     ReceiptError,
 )
 from receipts.printers import PrinterConfig
+
+if TYPE_CHECKING:
+    from receipts.document import Receipt
 
 STATUS_PRINTER = b"\x10\x04\x01"  # DLE EOT 1: printer status
 STATUS_OFFLINE = b"\x10\x04\x02"  # DLE EOT 2: offline cause

@@ -17,3 +17,13 @@ def test_sellable_gives_each_priced_item_of_the_tier(demo_db: OpenedDatabase) ->
     assert list(views) == sorted(views)  # ordered by SKU
     for sku in ("KAPI-KG", "KAPI-200"):
         assert catalog.by_id(views[sku].id, "retail") == views[sku]  # the one-item read agrees
+
+
+def test_more_sellable_than_tells_a_catalogue_past_a_size(demo_db: OpenedDatabase) -> None:
+    """The till indexes a catalogue of up to 20,000 items before it shows, a bigger one in the background: the
+    demo network prices 10 of its 21 items in each tier (resources/demo/network.json)."""
+    assert catalog.more_sellable_than(9, "retail") is True
+    assert catalog.more_sellable_than(10, "retail") is False
+    assert catalog.more_sellable_than(0, "member") is True
+    assert catalog.more_sellable_than(10, "member") is False
+    assert catalog.more_sellable_than(0, "no such tier") is False

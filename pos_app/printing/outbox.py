@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
@@ -29,8 +29,9 @@ from pos_app.events import bus
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.printing.events import PrintJobQueued
-from receipts.document import Receipt
-from receipts.jsonio import dump_document
+
+if TYPE_CHECKING:  # the receipts document types load with the first document, not with the till's light
+    from receipts.document import Receipt
 from resources.i18n import N_, _
 
 QUEUED = "queued"
@@ -132,6 +133,8 @@ def enqueue_document(kind: str, document: Receipt, *, till_id: int, actor: Actor
     printer; ``kind`` names it (``x_report``, ``z_report``, ``day_summary``…).  Returns the job's UUID."""
     if not kind or len(kind) > 32:
         raise InputError("A print job needs a kind of at most 32 characters")
+    from receipts.jsonio import dump_document  # with the receipts document types: at the first document queued
+
     job = uuid.uuid4()
     with database.atomic():
         PrintJob.insert(uuid=job, till=till_id, kind="document", doc_kind=kind, payload=dump_document(document),

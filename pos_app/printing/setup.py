@@ -18,7 +18,6 @@ from pos_app.errors import InputError, NotFound
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.trust import audit
-from receipts.document import Logo
 from receipts.errors import DocumentError, PrinterConfigError, PrinterError, PrinterRefused, PrinterTimeout
 from receipts.printers import PrinterConfig, parse_printer
 from resources.i18n import TranslatedError
@@ -101,6 +100,7 @@ def check_logo(data: bytes) -> bytes:
         raise InputError("The logo file is empty")
     from PIL import Image  # loaded when a logo is checked, not when the till starts
 
+    from receipts.document import Logo
     from receipts.graphics import logo_image
     if len(data) > MAX_LOGO_BYTES:
         raise InputError("The logo file is too big ({size} KB); use a picture under {most} KB",

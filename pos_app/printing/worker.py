@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.models.printing import PrintJob
 from pos_app.clock import business_date, today
@@ -28,14 +28,14 @@ from pos_app.errors import PosError
 from pos_app.events import SaleCommitted, bus
 from pos_app.printing import outbox
 from pos_app.printing.events import PrintJobQueued, PrintStatusChanged
-from pos_app.printing.receipt_of import build_receipt, decor_of_till
 from pos_app.printing.setup import PrinterSetup, printer_of_till
 from receipts.connection import send as send_to_printer
-from receipts.document import DrawerKick, Receipt
 from receipts.errors import PrinterConfigError, PrinterError, ReceiptError
-from receipts.jsonio import parse_document
 from receipts.printers import PrinterConfig
 from resources.i18n import N_
+
+if TYPE_CHECKING:  # the receipts document types load with the first job printed, not with the till
+    from receipts.document import Receipt
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (2.0, 4.0, 8.0, 16.0, 32.0, 60.0)
@@ -57,14 +57,20 @@ def document_of(job: outbox.JobStatus, payload: str | None, setup: PrinterSetup 
     """The receipts document a job prints (built from the saved rows for a sale's receipt)."""
     if job.kind == "receipt":
         assert job.doc_uuid is not None
+        from pos_app.printing.receipt_of import build_receipt, decor_of_till  # at the first sale's receipt
+
         return build_receipt(job.doc_uuid, copy=job.copy, decor=decor_of_till(job.till_id), as_of=job.created_at)
     if job.kind == "drawer":
+        from receipts.document import DrawerKick, Receipt
+
         return Receipt((DrawerKick(),))
     if job.kind == "test":
         assert setup is not None
         from receipts.selftest import self_test_receipt  # python-escpos: loaded for a test page
 
         return self_test_receipt(setup.config)
+    from receipts.jsonio import parse_document
+
     doc = parse_document(payload or "")
     return doc.as_copy() if job.copy else doc
 

@@ -81,6 +81,7 @@ class PrintStatus(QWidget):
         self.ctx = ctx
         self.runner = runner if runner is not None else runner_for(ctx.till.id) if start_worker else None
         self.light: Light | None = None
+        self._read_once = False  # the first reading is the one after the till's first paint (below)
         self.dot = QLabel("●")
         self.dot.setObjectName("print_dot")
         self.text = QLabel()
@@ -122,7 +123,8 @@ class PrintStatus(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._timer.start()
+        if self._read_once:  # shown again: read it again (the first show is read once, after the first paint)
+            self._timer.start()
 
     def _button(self, name: str, text: str, slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -132,6 +134,7 @@ class PrintStatus(QWidget):
         return button
 
     def refresh(self) -> None:
+        self._read_once = True
         try:
             light = self.light = light_of(self.ctx.till.id)
         except pw.PeeweeException:  # the database is away for a moment: say so, keep the till going

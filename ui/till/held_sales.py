@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from pos_app.errors import PosError
 from pos_app.people.users import Actor
-from pos_app.selling import holds
 from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.tills import TillInfo
 from pos_app.thai.dates import format_time
@@ -17,6 +17,9 @@ from ui.till import keys
 from ui.till.asking import ask_text, modal
 from ui.till.cart_view import CartView
 from ui.till.choice import NumberedChoice, choose
+
+if TYPE_CHECKING:
+    from pos_app.selling.holds import HeldSummary
 
 
 class HeldSales(QWidget):
@@ -35,6 +38,8 @@ class HeldSales(QWidget):
 
 
     def hold(self) -> None:
+        from pos_app.selling import holds  # with its slips and the journal: at the first hold, not at start
+
         if self.cart.is_empty:
             return
         try:
@@ -48,6 +53,8 @@ class HeldSales(QWidget):
         self.say(_("Sale held: recall it with {key}").format(key=keys.RECALL))
 
     def recall(self) -> None:
+        from pos_app.selling import holds
+
         held = holds.held(self.till.id, self.actor)
         if not held:
             self.say(_("No held sales"), error=True)
@@ -75,6 +82,8 @@ class HeldSales(QWidget):
         self.cart_view.refresh()
 
     def cancel_sale(self, reason: str | None = None) -> bool:
+        from pos_app.selling import holds
+
         if self.cart.is_empty:
             return True
         if reason is None:
@@ -124,7 +133,7 @@ def logout_question(parent: QWidget) -> QMessageBox:
     return box
 
 
-def held_text(held: holds.HeldSummary) -> str:
+def held_text(held: HeldSummary) -> str:
     """One held sale in the recall list (the list numbers it): time held, seller, total, the first items (and
     how many more), and the customer's name when one was given."""
     first = ", ".join(held.items[:2]) or _("Held sale")
@@ -137,7 +146,7 @@ def held_text(held: holds.HeldSummary) -> str:
     return "  ·  ".join(p for p in parts if p)
 
 
-def held_list(held: list[holds.HeldSummary], parent: QWidget | None = None) -> NumberedChoice[holds.HeldSummary]:
+def held_list(held: list[HeldSummary], parent: QWidget | None = None) -> NumberedChoice[HeldSummary]:
     """Which held sale to recall (a :class:`ui.till.choice.NumberedChoice`); a row's tooltip lists all its items."""
     return NumberedChoice(held, [held_text(each) for each in held], name="held_list", title=_("Recall"),
                           question=_("Which held sale? (1–9, arrows and Enter, or tap it)"),

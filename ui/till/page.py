@@ -6,6 +6,8 @@ core's; this page only shows and asks.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,7 +29,7 @@ from pos_app import clock
 from pos_app.errors import PosError
 from pos_app.money import Money
 from pos_app.people.users import Actor
-from pos_app.selling import catalog, history, sales, search
+from pos_app.selling import catalog, history, search
 from pos_app.selling.cart import CHANNELS, Cart
 from pos_app.selling.catalog import ItemView
 from pos_app.selling.weights import read_scale_label
@@ -43,6 +45,9 @@ from ui.till.products import ProductPicker, pick_list
 from ui.till.scanner import ScanCatcher
 from ui.till.stock_view import attach_stock
 from ui.till.weight import WeightDialog
+
+if TYPE_CHECKING:  # the selling core loads at the first sale (ui.till.paying), not to show the till
+    from pos_app.selling.sales import SaleResult
 
 CHANNEL_LABELS = {"stall": N_("Stall"), "member": N_("Member price"), "network": N_("Network group"),
                   "online": N_("Online order")}
@@ -69,7 +74,7 @@ class TillPage(HeldSales, Paying):
         self.cart: Cart = ctx.session.setdefault("cart", Cart())
         self._index_generation = 0
         self.index, self.index_ready = search.CatalogIndex.build([]), False
-        self.last_result: sales.SaleResult | None = None
+        self.last_result: SaleResult | None = None
 
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
@@ -199,11 +204,18 @@ class TillPage(HeldSales, Paying):
         grid says it is loading; scans and exact codes are read from the database meanwhile)."""
         self._index_generation += 1
         generation = self._index_generation
-        if catalog.sellable_count(tier) <= INDEXED_AT_ONCE:
+        if not catalog.more_sellable_than(INDEXED_AT_ONCE, tier):
             self._index_loaded(generation, search.load(tier))
             return
         self.index_ready = False
         self.picker.show_loading()
+        # the thread starts after the till's first paint: building the index holds Python's lock, and the page
+        # would otherwise be built and painted at half speed beside it
+        QTimer.singleShot(0, self, lambda: self._build_in_background(generation, tier))
+
+    def _build_in_background(self, generation: int, tier: str) -> None:
+        if generation != self._index_generation:
+            return  # a newer tier was asked for meanwhile
 
         def build() -> search.CatalogIndex:
             from db.models import database

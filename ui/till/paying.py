@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
 from pos_app.errors import PermissionDenied, PosError
 from pos_app.people.permissions import Action
 from pos_app.people.users import Actor
-from pos_app.selling import sales
 from pos_app.selling.cart import Cart, parse_discount
 from pos_app.selling.payments import NeedsConfirmation
 from pos_app.selling.tills import TillInfo
@@ -27,6 +27,9 @@ from ui.till.asking import ask_text, ask_yes_no
 from ui.till.cart_view import CartView
 from ui.till.payment import PaymentPanel
 from ui.till.stock_view import TillStock
+
+if TYPE_CHECKING:
+    from pos_app.selling.sales import SaleResult
 
 
 class Paying(QWidget):
@@ -43,7 +46,7 @@ class Paying(QWidget):
     payment: PaymentPanel
     stock: TillStock
     change: QLabel
-    last_result: sales.SaleResult | None
+    last_result: SaleResult | None
     say: Callable[..., None]
     refresh_today: Callable[[], None]
     refocus: Callable[[], None]
@@ -97,6 +100,8 @@ class Paying(QWidget):
                 self.payment.cancel()
 
     def finish_sale(self, approved_by: Actor | None = None, confirmed_large: bool = False) -> None:
+        from pos_app.selling import sales  # the selling core (~40 ms to import): at the first sale, not at start
+
         payments = list(self.payment.payments)
         try:
             result = write_transaction(lambda: sales.commit_sale(

@@ -7,7 +7,7 @@ label sells from that lot; an expired lot only after a manager's PIN.  Every ans
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 
@@ -17,12 +17,14 @@ from pos_app.people.users import Actor
 from pos_app.selling import catalog
 from pos_app.selling.cart import Cart, CartLine
 from pos_app.selling.catalog import ItemView
-from pos_app.selling.sales import SaleResult
 from pos_app.selling.stock_at_till import check_add, lot_on_hand, read_lot_label, shop_on_hand
 from pos_app.thai.dates import format_date
 from pos_app.thai.keyboard import as_us_keys
 from resources.i18n import N_, _
 from ui.shell.context import ShellContext
+
+if TYPE_CHECKING:
+    from pos_app.selling.sales import SaleResult
 
 UNIT = {"piece": N_("pcs"), "g": N_("g"), "ml": N_("ml")}
 
