@@ -138,7 +138,9 @@ class Factory:
         template = self._template(name)
         n = next(_counter)
         if self.backend == "sqlite":
-            target = str(self.tmp / f"db{n}.sqlite3")
+            # the process id in the name: the forked runs of a mutation run inherit the counter and the folder,
+            # and two at once (or a stale -wal file of one killed at its timeout) must never share a file
+            target = str(self.tmp / f"db{n}-{os.getpid()}.sqlite3")
             shutil.copyfile(template, target)
             return target
         assert self.server
