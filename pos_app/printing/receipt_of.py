@@ -123,7 +123,10 @@ def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | Non
     if order:  # money received later for the order, up to the moment the job was queued
         later = OrderPayment.select().where(OrderPayment.sale_uuid == sale.uuid).order_by(OrderPayment.id)
         payments += [p for p in later if as_of is None or p.created_at <= as_of]
-    due = abs(int(sale.total_satang)) - sum(abs(int(p.amount_satang)) for p in payments)
+    returned, given_back = _order_refunds(sale, as_of) if order else (0, 0)
+    # what is still due: the goods kept (total less what refunds took back) less the money kept (paid less
+    # what refunds gave back)
+    due = abs(int(sale.total_satang)) - returned - (sum(abs(int(p.amount_satang)) for p in payments) - given_back)
     kind = "order" if order and due > 0 else _kind_of(sale)
     original = Sale.get_or_none(Sale.id == sale.refund_of_id) if sale.refund_of_id else None
     blocks: list[Block] = []
@@ -136,11 +139,28 @@ def build_receipt(doc_uuid: uuid.UUID, *, copy: bool = False, decor: Decor | Non
     blocks += _goods(lines)
     blocks.append(Separator("solid"))
     blocks += _totals(sale, lines)
+    if returned:
+        blocks.append(Row(_("Goods returned"), (-Money(returned)).format()))
     blocks += _payments(payments, sale.kind)
+    if given_back:
+        blocks.append(Row(_("Money given back"), (-Money(given_back)).format()))
     if kind == "order":
         blocks.append(Row(_("Still to pay"), Money(due).format(), weight="bold"))
     blocks += _foot(sale, decor)
     return Receipt(tuple(blocks), copy=copy)
+
+
+def _order_refunds(order: Sale, as_of: dt.datetime | None) -> tuple[int, int]:
+    """(value of the goods refunds of ``order`` took back, money they gave back), in satang, both positive,
+    counting the refunds saved up to ``as_of`` (all when None).  A void cancels the order: its paper stays
+    the order slip it was, so voids are not counted here."""
+    refunds = [r for r in Sale.select().where((Sale.refund_of == order.id) & (Sale.kind == "refund")
+                                              & (Sale.reversal != "void"))
+               if as_of is None or r.created_at <= as_of]
+    if not refunds:
+        return 0, 0
+    given = Payment.select(Payment.amount_satang).where(Payment.sale.in_([r.id for r in refunds]))
+    return sum(abs(int(r.total_satang)) for r in refunds), sum(abs(int(p.amount_satang)) for p in given)
 
 
 def _head(sale: Sale, decor: Decor, kind: str) -> list[Block]:

@@ -12,9 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-import peewee as pw
-
-from db.models import OrderPayment, Payment, Sale, Shop, Till
+from db.models import Sale, Shop, Till
 from pos_app.clock import utc_now
 from pos_app.people.users import Actor
 from pos_app.printing import outbox
@@ -38,15 +36,9 @@ def queue_held_slip(actor: Actor, till_id: int, cart: Cart, label: str = "",
     return outbox.enqueue_document("held_slip", document, till_id=till_id, actor=actor, now=when)
 
 
-def queue_order_paid(sale_uuid: uuid.UUID, now: dt.datetime | None = None) -> bool:
-    """Call inside the transaction that records money for the online order ``sale_uuid``: when it is now
-    paid in full, queue its receipt (with every payment) on the order's till.  True if queued."""
+def queue_order_paid(sale_uuid: uuid.UUID, now: dt.datetime | None = None) -> None:
+    """Queue the receipt (with every payment) of the online order ``sale_uuid`` on the order's till; call it
+    inside the transaction that records the last money due (the selling core says when: what is due counts
+    the goods refunds took back, :func:`pos_app.selling.orders.pending_orders`)."""
     sale = Sale.get(Sale.uuid == sale_uuid)
-    paid = (int(Payment.select(pw.fn.COALESCE(pw.fn.SUM(Payment.amount_satang), 0))
-                .where(Payment.sale == sale).scalar())
-            + int(OrderPayment.select(pw.fn.COALESCE(pw.fn.SUM(OrderPayment.amount_satang), 0))
-                  .where(OrderPayment.sale_uuid == sale_uuid).scalar()))
-    if paid < int(sale.total_satang):
-        return False
     outbox.enqueue_receipt(sale_uuid, int(sale.till_id), now)
-    return True

@@ -108,8 +108,9 @@ def pay_order(actor: Actor, sale_uuid: uuid.UUID, payments: list[PaymentIn], now
                 "order": str(sale_uuid), "number": sale.number, "user": actor.login, "at": when.isoformat(),
                 "payment": [p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang],
             }, till_id=sale.till_id, user_id=actor.user_id)
-        print_slips.queue_order_paid(sale_uuid, when)  # paid in full now: its receipt
-    after = PendingOrder(order.uuid, order.number, order.created_at, order.customer_name, order.customer_phone,
-                         order.total, order.paid + sum((p.amount for p in payments), Money(0)))
+        after = PendingOrder(order.uuid, order.number, order.created_at, order.customer_name, order.customer_phone,
+                             order.total, order.paid + sum((p.amount for p in payments), Money(0)))
+        if after.due <= Money(0):  # paid in full now (for the goods it keeps): its receipt
+            print_slips.queue_order_paid(sale_uuid, when)
     bus.publish(SaleCommitted(sale_uuid, sale.till_id, sale.number, 0, "order_payment"))
     return after
