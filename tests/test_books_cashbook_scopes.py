@@ -127,3 +127,28 @@ def test_a_transfer_paid_by_bank_is_bank_money_in_and_out(empty_db: OpenedDataba
     assert cash_book(make_scope(NEXT, group="BHS")).brought_forward == (B("0"), B("80.00"))
     assert cash_book(make_scope(NEXT, group="KAPI")).brought_forward == (B("0"), B("-80.00"))
     assert cash_book(make_scope(NEXT)).brought_forward == (B("0"), B("0"))
+
+
+def test_drawer_moves_by_group_and_brought_forward(empty_db: OpenedDatabase) -> None:
+    master_data()
+    t1_id, k1 = t1().id, Till.get(Till.code == "K1").id
+    cash.open_shift(treasurer(), t1_id, {10000: 1}, now=at(8))  # floats are not entries
+    cash.open_shift(treasurer(), k1, {2000: 5}, now=at(8))
+    cash.move_cash(treasurer(), t1_id, "in", "other", "เงินยืมจากประธานกลุ่ม", B("200.00"), now=at(9))
+    cash.move_cash(treasurer(), k1, "out", "ice", "น้ำแข็ง", B("20.00"), now=at(9, 30))
+    cash.move_cash(treasurer(), t1_id, "out", "supplier", "ค่าผัก", B("30.00"), now=at(10))
+    cash.move_cash(treasurer(), t1_id, "in", "change", "เหรียญทอน", B("100.00"), now=at(10, 30))  # not an entry
+    cash.move_cash(treasurer(), t1_id, "out", "bank", "ฝากธนาคาร", B("150.00"), now=at(11))
+    book = cash_book(make_scope(DAY))
+    assert [(ln.description, ln.at, ln.cash_in, ln.bank_in, ln.cash_out, ln.cash_balance, ln.bank_balance)
+            for ln in book.lines] == [
+        ("เงินยืมจากประธานกลุ่ม", at(9), B("200.00"), B("0"), B("0"), B("200.00"), B("0")),
+        ("น้ำแข็ง", at(9, 30), B("0"), B("0"), B("20.00"), B("180.00"), B("0")),
+        ("ค่าผัก", at(10), B("0"), B("0"), B("30.00"), B("150.00"), B("0")),
+        ("นำเงินสดฝากธนาคาร", at(11), B("0"), B("150.00"), B("150.00"), B("0"), B("150.00"))]
+    assert (book.brought_forward, book.carried_forward) == ((B("0"), B("0")), (B("0"), B("150.00")))
+    assert cash_book(make_scope(DAY, group="BHS")).carried_forward == (B("20.00"), B("150.00"))
+    assert [ln.description for ln in cash_book(make_scope(DAY, group="KAPI")).lines] == ["น้ำแข็ง"]
+    assert cash_book(make_scope(NEXT)).brought_forward == (B("0"), B("150.00"))
+    assert cash_book(make_scope(NEXT, group="BHS")).brought_forward == (B("20.00"), B("150.00"))
+    assert cash_book(make_scope(NEXT, group="KAPI")).brought_forward == (B("-20.00"), B("0"))
