@@ -127,16 +127,19 @@ def test_the_close_screen_offers_the_days_with_documents(empty_db: OpenedDatabas
     master_data()
     market, till = _market(), t1().id
     _soap(at(12, 0, _ago(3)))  # a sale three days ago
-    _soap(at(12, 0, _ago(9)))  # and nine days ago
+    _soap(at(12, 0, _ago(8)))  # and eight days ago (the close screen looks back seven unless told)
+    _soap(at(9, 0, NEXT))  # and one dated tomorrow (a till with its clock ahead): never offered
     cash.open_shift(treasurer(), till, {10000: 1}, now=at(23, 0, _ago(6)))  # a shift of six days ago...
     cash.move_cash(treasurer(), till, "in", "change", "เหรียญทอน", Money(500), now=at(0, 30, _ago(5)))  # ...a move
     cash.close_shift(treasurer(), till, {10000: 1, 500: 1}, now=at(1, 0, _ago(5)))  # after midnight
     assert days.days_to_close(market) == [(DAY, False), (BEFORE, False), (_ago(3), False), (_ago(5), False),
                                           (_ago(6), False)]
-    assert days.days_to_close(market, back=9)[-1] == (_ago(9), False)
-    assert days.days_to_close(market, back=8)[-1] == (_ago(6), False)
+    assert days.days_to_close(market, back=8)[-1] == (_ago(8), False)
+    assert days.days_to_close(market, back=6)[-1] == (_ago(6), False)  # the first day looked at is included
+    assert days.days_to_close(market, back=5)[-1] == (_ago(5), False)
     assert days.day_to_close(market) == _ago(6)  # the oldest day still open
-    assert days.day_to_close(market, back=9) == _ago(9)
+    assert days.day_to_close(market, back=8) == _ago(8)
+    assert days.day_to_close(market, back=6) == _ago(6)
     assert days.days_to_close(_stall()) == [(DAY, False), (BEFORE, False)]  # no documents: today and yesterday
     assert days.day_to_close(_stall()) == DAY
     for day in (_ago(6), _ago(5), _ago(3)):
@@ -144,6 +147,7 @@ def test_the_close_screen_offers_the_days_with_documents(empty_db: OpenedDatabas
     assert days.days_to_close(market) == [(DAY, False), (BEFORE, False), (_ago(3), True), (_ago(5), True),
                                           (_ago(6), True)]
     assert days.day_to_close(market) == DAY  # nothing left waiting: today
+    assert days.days_to_close(market, back=6)[-1] == (_ago(6), True)  # closed on the first day looked at
     days.close_day(treasurer(), market, BEFORE, now=at(22, 0, BEFORE), take_backup=False)
     assert days.days_to_close(market)[:2] == [(DAY, False), (BEFORE, True)]
     assert days.day_to_close(_stall()) == DAY
