@@ -69,7 +69,8 @@ def _shop_tills(scope: Scope) -> Any:
 
 def _payments(scope: Scope, before: bool) -> Any:
     """Before the period: (cash, bank) satang.  In it: sales per (day, till) and refunds/voids per document:
-    (day, first instant, till code, first number, last number, kind, count, cash satang, bank satang)."""
+    (day, first instant, till code, first number, last number, kind, reversal, count, cash satang, bank satang);
+    a void is a refund document marked ``reversal="void"``."""
     cash = pw.fn.SUM(pw.Case(None, [(Payment.method == "cash", Payment.amount_satang)], 0))
     bank = pw.fn.SUM(pw.Case(None, [(Payment.method != "cash", Payment.amount_satang)], 0))
     where = (Payment.business_date < scope.start) if before else (
@@ -82,9 +83,10 @@ def _payments(scope: Scope, before: bool) -> Any:
     # A sale's own key groups all of a day's sales on a till; a refund or void keeps its own document.
     key = pw.Case(None, [(Sale.kind == "sale", 0)], Sale.id)
     return (Payment.select(Payment.business_date, pw.fn.MIN(Sale.created_at), Till.code, pw.fn.MIN(Sale.number),
-                           pw.fn.MAX(Sale.number), Sale.kind, pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)), cash, bank)
+                           pw.fn.MAX(Sale.number), Sale.kind, Sale.reversal, pw.fn.COUNT(pw.fn.DISTINCT(Sale.id)),
+                           cash, bank)
             .join(Sale, on=(Payment.sale == Sale.id)).join(Till, on=(Sale.till == Till.id)).where(where)
-            .group_by(Payment.business_date, Till.code, Sale.kind, key))
+            .group_by(Payment.business_date, Till.code, Sale.kind, Sale.reversal, key))
 
 
 def _order_payments(scope: Scope, before: bool) -> Any:
@@ -142,11 +144,12 @@ def cash_book(scope: Scope) -> CashBook:
         text = _(TRANSFER_SOLD if paid.received else TRANSFER_BOUGHT).format(group=paid.other_group)
         entries.append((paid.day, 1, paid.at, f"TRF-{str(paid.uuid)[:8]}", text, *_transfer_amounts(paid)))
     at_field = Sale.created_at
-    for day, at, till, first, last, kind, count, cash, bank in _payments(scope, before=False).tuples().execute():
+    for day, at, till, first, last, kind, reversal, count, cash, bank in (_payments(scope, before=False).tuples()
+                                                                         .execute()):
         cash, bank = int(cash), int(bank)
         day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
         doc = f"{till}-{first:06d}" if first == last else f"{till}-{first:06d}–{last:06d}"
-        text = _(SALES_TEXT).format(count=count) if kind == "sale" else _(KIND_TEXT.get(kind, kind))
+        text = _(SALES_TEXT).format(count=count) if kind == "sale" else _(KIND_TEXT[reversal or kind])
         entries.append((day, 0 if kind == "sale" else 1, at_field.python_value(at), doc, text,
                         max(cash, 0), max(bank, 0), max(-cash, 0), max(-bank, 0)))
     for day, at, till, number, method, amount in _order_payments(scope, before=False):
