@@ -27,6 +27,7 @@ import peewee as pw
 from db.models import Item, ItemPrice, Lot, NetworkGroup, Payment, Sale, SaleLine, Shop, StockMovement, Till
 from db.models.books import CashMovement
 from db.models.stock import Transfer
+from pos_app.books.kinds import documents_by_kind
 from pos_app.books.scope import Scope
 from pos_app.money import Money, Rounding
 
@@ -164,8 +165,7 @@ def daily_summary(scope: Scope) -> Summary:
         by_group[line.group_code] = by_group.get(line.group_code, Money(0)) + line.amount
 
     doc_where = where
-    kinds = {k: (int(n), int(t or 0)) for k, n, t in Sale.select(Sale.kind, pw.fn.COUNT(Sale.id),
-             pw.fn.SUM(Sale.total_satang)).where(doc_where).group_by(Sale.kind).tuples().execute()}
+    kinds = documents_by_kind(doc_where)  # a void counted as a void, not as a refund
     methods = {m: Money(int(t or 0)) for m, t in Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
                .join(Sale, on=(Payment.sale == Sale.id)).where(doc_where).group_by(Payment.method).tuples().execute()}
     channel = getattr(Sale, "channel", None)

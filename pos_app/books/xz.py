@@ -18,6 +18,7 @@ import peewee as pw
 from db.models import Payment, Sale, Till
 from db.models.books import CashMovement, Shift, ShiftClose
 from pos_app.books.cash import drawer_of
+from pos_app.books.kinds import documents_by_kind
 from pos_app.books.promptpay import promptpay_of_day
 from pos_app.trust import chain_head
 
@@ -93,8 +94,7 @@ def _discounts(where: Any) -> int:
 def till_day(till_id: int, day: dt.date, made_at: dt.datetime, kind: str = "X", number: int = 0) -> TillDay:
     till = Till.get_by_id(till_id)
     where = (Sale.till == till_id) & (Sale.business_date == day)
-    kinds = {k: (int(n), int(t or 0)) for k, n, t in Sale.select(Sale.kind, pw.fn.COUNT(Sale.id),
-             pw.fn.SUM(Sale.total_satang)).where(where).group_by(Sale.kind).tuples().execute()}
+    kinds = documents_by_kind(where)  # a void counted as a void, not as a refund
     methods = {m: int(t or 0) for m, t in Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
                .join(Sale, on=(Payment.sale == Sale.id)).where(where).group_by(Payment.method).tuples().execute()}
     shifts = []
