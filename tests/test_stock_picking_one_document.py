@@ -1,0 +1,76 @@
+"""Two lines of one document taking from the same lot (pos_app.stock.picking): the second line sees what the
+first took, first-expiry-first-out and by a named lot, in a shop that warns and one that blocks.  Every
+figure is worked by hand from the two purchases below; both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from db.connection import OpenedDatabase
+from db.models import Lot, database
+from db.models.stock import StockBalance
+from pos_app.errors import InputError
+from pos_app.stock import ledger
+from pos_app.stock import settings as stock_settings
+from tests.conftest import NOW
+from tests.stock_support import admin, buy, new_item, shop
+
+MARKET = "BHS-MARKET"  # sells what the books do not show, and says so (warn)
+SOON, LATER = dt.date(2026, 12, 10), dt.date(2026, 12, 20)
+
+
+def _two_lots() -> tuple[int, int, int]:
+    """An item with lot A (10 units for ฿10.00, expiring first) and lot B (10 units for ฿12.00)."""
+    salt = new_item("BHS", name="เกลือ")
+    b = buy(MARKET, salt, 10, 1200, expires=LATER).lot_id  # bought first, expires last
+    a = buy(MARKET, salt, 10, 1000, expires=SOON).lot_id
+    return salt.id, a, b
+
+
+def _sale(moves: list[ledger.Movement]) -> ledger.StockWritten:
+    with database.atomic():
+        return ledger.write_movements("sale", shop(MARKET).id, uuid.uuid4(), moves, NOW, None)
+
+
+def _held(lot_id: int) -> tuple[int, int]:
+    row = StockBalance.get((StockBalance.lot == lot_id) & (StockBalance.shop == shop(MARKET).id))
+    return int(row.quantity), int(row.held_value_satang)
+
+
+def test_the_second_line_takes_what_the_first_left_in_the_lot(demo_db: OpenedDatabase) -> None:
+    item, a, b = _two_lots()
+    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -7)])
+    # line 1: 6 of A (6 × ฿1.00); line 2: the 4 left in A (฿4.00), then 3 of B (3 × ฿1.20)
+    assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [
+        (a, -6, -600), (a, -4, -400), (b, -3, -360)]
+    assert done.shortfalls == ()
+    assert done.value_satang == -1360
+    assert (_held(a), _held(b)) == ((0, 0), (7, 840))
+    assert ledger.on_hand(item, shop(MARKET).id) == 7
+    assert ledger.verify_balances() == []
+
+
+def test_a_named_lot_on_two_lines_reports_only_what_the_second_lacks(demo_db: OpenedDatabase) -> None:
+    item, a, b = _two_lots()
+    label = Lot.get_by_id(a).number.lower()  # scanned on one line (any letter case), chosen by id on the other
+    done = _sale([ledger.Movement(item, -6, lot=label), ledger.Movement(item, -7, lot_id=a)])
+    assert [(p.lot_id, p.quantity) for p in done.picks] == [(a, -6), (a, -7)]  # B is never touched
+    assert [(s.item_id, s.short_by) for s in done.shortfalls] == [(item, 3)]  # 10 − 6 = 4 left, 7 asked
+    assert _held(a)[0] == -3 and _held(b) == (10, 1200)
+
+
+def test_a_blocking_shop_counts_the_first_line_before_refusing_the_second(demo_db: OpenedDatabase) -> None:
+    item, a, b = _two_lots()
+    stock_settings.set_stock_policy(admin(), shop(MARKET).id, "block")
+    with pytest.raises(InputError) as refused:
+        _sale([ledger.Movement(item, -6), ledger.Movement(item, -15)])
+    # 20 − 6 = 14 left for the second line's 15
+    assert refused.value.params["available"] == 14 and refused.value.params["short"] == 1
+    assert (_held(a), _held(b)) == ((10, 1000), (10, 1200))  # nothing written
+    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -14)])
+    assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [
+        (a, -6, -600), (a, -4, -400), (b, -10, -1200)]
+    assert ledger.on_hand(item, shop(MARKET).id) == 0
