@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from db.connection import OpenedDatabase
-from db.models import Lot, database
+from db.models import Lot, StockMovement, User, database
 from db.models.stock import StockBalance
 from pos_app.errors import InputError
 from pos_app.stock import ledger
@@ -23,16 +23,17 @@ SOON, LATER = dt.date(2026, 12, 10), dt.date(2026, 12, 20)
 
 
 def _two_lots() -> tuple[int, int, int]:
-    """An item with lot A (10 units for ฿10.00, expiring first) and lot B (10 units for ฿12.00)."""
+    """An item with lot A (10 units for ฿10.01, expiring first: ฿1.00 a unit, 1 satang over) and lot B (10
+    units for ฿12.00).  A lot's value held is rounded up: 4 units of A are worth ⌈400.4⌉ = 401 satang."""
     salt = new_item("BHS", name="เกลือ")
     b = buy(MARKET, salt, 10, 1200, expires=LATER).lot_id  # bought first, expires last
-    a = buy(MARKET, salt, 10, 1000, expires=SOON).lot_id
+    a = buy(MARKET, salt, 10, 1001, expires=SOON).lot_id
     return salt.id, a, b
 
 
-def _sale(moves: list[ledger.Movement]) -> ledger.StockWritten:
+def _sale(moves: list[ledger.Movement], doc: uuid.UUID | None = None, user: int | None = None) -> ledger.StockWritten:
     with database.atomic():
-        return ledger.write_movements("sale", shop(MARKET).id, uuid.uuid4(), moves, NOW, None)
+        return ledger.write_movements("sale", shop(MARKET).id, doc or uuid.uuid4(), moves, NOW, user)
 
 
 def _held(lot_id: int) -> tuple[int, int]:
@@ -42,14 +43,22 @@ def _held(lot_id: int) -> tuple[int, int]:
 
 def test_the_second_line_takes_what_the_first_left_in_the_lot(demo_db: OpenedDatabase) -> None:
     item, a, b = _two_lots()
-    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -7)])
-    # line 1: 6 of A (6 × ฿1.00); line 2: the 4 left in A (฿4.00), then 3 of B (3 × ฿1.20)
-    assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [
-        (a, -6, -600), (a, -4, -400), (b, -3, -360)]
+    doc, somsri = uuid.uuid4(), User.get(User.login == "somsri").id
+    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -7)], doc, somsri)
+    # line 1: 6 of A (1001 − ⌈400.4⌉ = 600); line 2: the 4 left in A (401), then 3 of B (1200 − 840 = 360)
+    na, nb = Lot.get_by_id(a).number, Lot.get_by_id(b).number
+    assert list(done.picks) == [ledger.Pick(item, a, na, -6, -600, False, 100, SOON),
+                                ledger.Pick(item, a, na, -4, -401, False, 100, SOON),
+                                ledger.Pick(item, b, nb, -3, -360, False, 120, LATER)]
     assert done.shortfalls == ()
-    assert done.value_satang == -1360
+    assert done.value_satang == -1361
+    rows = StockMovement.select().where(StockMovement.document_uuid == doc).order_by(StockMovement.id)
+    assert [(r.lot_id, r.quantity, r.value_satang, r.unit_cost_satang, r.user_id) for r in rows] == [
+        (a, -6, -600, 100, somsri), (a, -4, -401, 100, somsri), (b, -3, -360, 120, somsri)]
     assert (_held(a), _held(b)) == ((0, 0), (7, 840))
     assert ledger.on_hand(item, shop(MARKET).id) == 7
+    nowhere = list(range(10**9, 10**9 + 200))  # 201 items: read from one pass over the shop's balances
+    assert ledger.on_hand_many([item, *nowhere], shop(MARKET).id) == {item: 7, **dict.fromkeys(nowhere, 0)}
     assert ledger.verify_balances() == []
 
 
@@ -69,8 +78,8 @@ def test_a_blocking_shop_counts_the_first_line_before_refusing_the_second(demo_d
         _sale([ledger.Movement(item, -6), ledger.Movement(item, -15)])
     # 20 − 6 = 14 left for the second line's 15
     assert refused.value.params["available"] == 14 and refused.value.params["short"] == 1
-    assert (_held(a), _held(b)) == ((10, 1000), (10, 1200))  # nothing written
+    assert (_held(a), _held(b)) == ((10, 1001), (10, 1200))  # nothing written
     done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -14)])
     assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [
-        (a, -6, -600), (a, -4, -400), (b, -10, -1200)]
+        (a, -6, -600), (a, -4, -401), (b, -10, -1200)]
     assert ledger.on_hand(item, shop(MARKET).id) == 0
