@@ -83,3 +83,16 @@ def test_a_blocking_shop_counts_the_first_line_before_refusing_the_second(demo_d
     assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [
         (a, -6, -600), (a, -4, -401), (b, -10, -1200)]
     assert ledger.on_hand(item, shop(MARKET).id) == 0
+
+
+def test_a_refund_with_no_sale_known_goes_into_the_newest_lot_here(demo_db: OpenedDatabase) -> None:
+    item, a, b = _two_lots()  # a was bought after b: the newest lot here
+    never = new_item("BHS", name="ไม่เคยมี")  # no lot of it anywhere
+    with database.atomic():
+        done = ledger.write_movements("refund", shop(MARKET).id, uuid.uuid4(),
+                                      [ledger.Movement(item, 2), ledger.Movement(never.id, 3)], NOW, None)
+    unrecorded = Lot.get(Lot.number == f"{never.sku}-UNRECORDED")
+    # 2 back into a: ⌈1001 × 12 / 10⌉ − 1001 = 1202 − 1001 = 201; the unrecorded lot has no cost
+    assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [(a, 2, 201), (unrecorded.id, 3, 0)]
+    assert unrecorded.made_on == dt.date(2026, 11, 24)  # 10:00 in Bangkok that day
+    assert _held(b) == (10, 1200)
