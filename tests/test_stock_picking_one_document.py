@@ -44,21 +44,24 @@ def _held(lot_id: int) -> tuple[int, int]:
 def test_the_second_line_takes_what_the_first_left_in_the_lot(demo_db: OpenedDatabase) -> None:
     item, a, b = _two_lots()
     doc, somsri = uuid.uuid4(), User.get(User.login == "somsri").id
-    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -7)], doc, somsri)
-    # line 1: 6 of A (1001 − ⌈400.4⌉ = 600); line 2: the 4 left in A (401), then 3 of B (1200 − 840 = 360)
+    done = _sale([ledger.Movement(item, -6), ledger.Movement(item, -7), ledger.Movement(item, -2)], doc, somsri)
+    # line 1: 6 of A (1001 − ⌈400.4⌉ = 600); line 2: the 4 left in A (401), then 3 of B (1200 − 840 = 360);
+    # line 3: A is empty, 2 more of B (840 − 600 = 240)
     na, nb = Lot.get_by_id(a).number, Lot.get_by_id(b).number
     assert list(done.picks) == [ledger.Pick(item, a, na, -6, -600, False, 100, SOON),
                                 ledger.Pick(item, a, na, -4, -401, False, 100, SOON),
-                                ledger.Pick(item, b, nb, -3, -360, False, 120, LATER)]
+                                ledger.Pick(item, b, nb, -3, -360, False, 120, LATER),
+                                ledger.Pick(item, b, nb, -2, -240, False, 120, LATER)]
     assert done.shortfalls == ()
-    assert done.value_satang == -1361
+    assert done.value_satang == -1601
     rows = StockMovement.select().where(StockMovement.document_uuid == doc).order_by(StockMovement.id)
     assert [(r.lot_id, r.quantity, r.value_satang, r.unit_cost_satang, r.user and r.user.id) for r in rows] == [
-        (a, -6, -600, 100, somsri), (a, -4, -401, 100, somsri), (b, -3, -360, 120, somsri)]
-    assert (_held(a), _held(b)) == ((0, 0), (7, 840))
-    assert ledger.on_hand(item, shop(MARKET).id) == 7
+        (a, -6, -600, 100, somsri), (a, -4, -401, 100, somsri), (b, -3, -360, 120, somsri),
+        (b, -2, -240, 120, somsri)]
+    assert (_held(a), _held(b)) == ((0, 0), (5, 600))
+    assert ledger.on_hand(item, shop(MARKET).id) == 5
     nowhere = list(range(10**9, 10**9 + 200))  # 201 items: read from one pass over the shop's balances
-    assert ledger.on_hand_many([item, *nowhere], shop(MARKET).id) == {item: 7, **dict.fromkeys(nowhere, 0)}
+    assert ledger.on_hand_many([item, *nowhere], shop(MARKET).id) == {item: 5, **dict.fromkeys(nowhere, 0)}
     assert ledger.verify_balances() == []
 
 
