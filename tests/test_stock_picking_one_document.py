@@ -99,3 +99,15 @@ def test_a_refund_with_no_sale_known_goes_into_the_newest_lot_here(demo_db: Open
     assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [(a, 2, 201), (unrecorded.id, 3, 0)]
     assert unrecorded.made_on == dt.date(2026, 11, 24)  # 10:00 in Bangkok that day
     assert _held(b) == (10, 1200)
+
+
+def test_the_preview_of_a_take_names_the_lots_first_expiry_first(demo_db: OpenedDatabase) -> None:
+    item, a, b = _two_lots()
+    market, day = shop(MARKET).id, dt.date(2026, 11, 24)
+    assert [(lot.id, n) for lot, n in ledger.fefo_preview(item, market, 13, day)] == [(a, 10), (b, 3)]
+    assert [(lot.id, n) for lot, n in ledger.fefo_preview(item, market, 25, day)] == [(a, 10), (b, 10)]  # 20 held
+    assert ledger.fefo_preview(item, market, 0, day) == []
+    assert ledger.fefo_preview(item, shop("KAPI-STALL").id, 5, day) == []  # none of it at the stall
+    # on 15 December lot A (expires the 10th) is past its day: only B is offered
+    assert [(lot.id, n) for lot, n in ledger.fefo_preview(item, market, 4, dt.date(2026, 12, 15))] == [(b, 4)]
+    assert (_held(a), _held(b)) == ((10, 1001), (10, 1200))  # a preview writes nothing
