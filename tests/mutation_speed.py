@@ -17,4 +17,4 @@ def pytest_configure(config: pytest.Config) -> None:
     from pos_app.people import users
 
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    users._hasher = lambda: cheap  # type: ignore[assignment]  # users._hasher() is loaded lazily (a function)
+    users._hasher = lambda: cheap  # type: ignore[assignment]  # users asks ``_hasher()`` for its hasher
