@@ -25,11 +25,12 @@ HISTORY = "Ctrl+F"
 REMOVE_LINE = "Delete"
 REPRINT = "F11"  # the print light: "Did it print? Reprint" (was F8, the Books area's key)
 DRAWER = "Ctrl+O"  # the print light: open the drawer without a sale (was F6, the transfer key)
+OPEN_SHIFT = "Ctrl+G"  # no shift open at this till: count the float (ui.till.shift_here)
 
 TILL_KEYS: dict[str, str] = {
     "pay": PAY, "promptpay": PROMPTPAY, "transfer": TRANSFER, "sale_discount": SALE_DISCOUNT, "hold": HOLD,
     "recall": RECALL, "cancel_sale": CANCEL_SALE, "history": HISTORY, "remove_line": REMOVE_LINE, "back": BACK,
-    "reprint": REPRINT, "drawer": DRAWER,
+    "reprint": REPRINT, "drawer": DRAWER, "open_shift": OPEN_SHIFT,
 }
 SHOWN = {"Escape": "Esc"}
 

@@ -43,6 +43,7 @@ from ui.till.paying import Paying
 from ui.till.payment import PaymentPanel
 from ui.till.products import ProductPicker, pick_list
 from ui.till.scanner import ScanCatcher
+from ui.till.shift_here import ShiftHere
 from ui.till.stock_view import attach_stock
 from ui.till.weight import WeightDialog
 
@@ -154,6 +155,7 @@ class TillPage(HeldSales, Paying):
         bottom.addWidget(self.change)  # light it wrapped to four lines at 1024 px and squeezed the cart
         bottom.addStretch(1)
         bottom.addWidget(self.today)
+        bottom.addWidget(ShiftHere(ctx, self))  # shown while no shift is open at this till
         self._add_print_status(bottom)
         body = QHBoxLayout()
         body.addLayout(left, 11)
