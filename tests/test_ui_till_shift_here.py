@@ -29,23 +29,23 @@ def _count(pieces: dict[int, str], then_open: bool = True, seen: list[str] | Non
     """Type a count into the float box (by real keys), then press its "Open shift" (or cancel after a refusal)."""
     def act(dialog: QWidget) -> None:
         for value, text in pieces.items():
-            key_clicks(QTest, dialog.findChild(QLineEdit, f"float_{value}"), text)  # Thai digits too
-        QTest.mouseClick(dialog.findChild(QPushButton, "float_open"), Qt.MouseButton.LeftButton)
+            key_clicks(QTest, child(dialog, QLineEdit, f"float_{value}"), text)  # Thai digits too
+        QTest.mouseClick(child(dialog, QPushButton, "float_open"), Qt.MouseButton.LeftButton)
         if seen is not None:
-            seen.append(dialog.findChild(QLabel, "float_message").text())
+            seen.append(child(dialog, QLabel, "float_message").text())
         if not then_open:
-            QTest.mouseClick(dialog.findChild(QPushButton, "float_cancel"), Qt.MouseButton.LeftButton)
+            QTest.mouseClick(child(dialog, QPushButton, "float_cancel"), Qt.MouseButton.LeftButton)
     return act
 
 
 def _treasurer_pin(then: Any) -> Any:
     def act(dialog: QWidget) -> None:
-        people: QListWidget = dialog.findChild(QListWidget, "managers")
+        people: QListWidget = child(dialog, QListWidget, "managers")
         rows = {people.item(r).data(Qt.ItemDataRole.UserRole): r for r in range(people.count())}
         assert set(rows) == {"wanna", "admin"}  # only those who may handle the drawer are offered
         people.setCurrentRow(rows["wanna"])
         answer_next_dialog(then)  # the float box comes after the PIN
-        field = dialog.findChild(QLineEdit, "manager_pin")
+        field = child(dialog, QLineEdit, "manager_pin")
         QTest.keyClicks(field, "3333")
         QTest.keyClick(field, Qt.Key.Key_Return)
     return act
