@@ -62,6 +62,9 @@ class ShiftHere(QPushButton):
         if who is not None:
             modal(FloatDialog(self.ctx, who, self.window()))
         self.refresh()
+        refocus = getattr(self.parentWidget(), "refocus", None)  # the till's scan field, with its keys
+        if callable(refocus):
+            refocus()
 
 
 class FloatDialog(QDialog):
