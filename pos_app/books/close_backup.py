@@ -23,7 +23,7 @@ import platformdirs
 
 from db.connection import APP_NAME
 from db.models import database
-from pos_app.trust.backup import BackupFailed, BackupResult, backup, backup_if_due
+from pos_app.trust.backup import BackupFailed, BackupResult, backup, backup_if_due, backups_in
 from resources.i18n import _
 
 ENV = "POS_BACKUP_DIR"
@@ -87,6 +87,46 @@ def backup_at_close(user_id: int | None, folder: Path | None = None, target: str
     except BackupFailed as err:
         return BackupAtClose(None, _("The day was closed, but the backup failed: {reason}").format(reason=str(err)))
     return BackupAtClose(made.path, _("Backup saved: {path}").format(path=str(made.path)))
+
+
+def backup_now(user_id: int | None, folder: Path | None = None, target: str | None = None) -> BackupAtClose:
+    """A backup asked for by hand (Settings, Backups): into the same folder as the day closes' (they are kept
+    together, the newest ``KEEP``); never raises for a missing or failing folder."""
+    where = folder or backup_folder()
+    if where is None:
+        return BackupAtClose(None, _("No backup folder is set: choose one (a USB stick) first."))
+    try:
+        made = backup(where, keep=KEEP, user_id=user_id, target=target or _target())
+    except BackupFailed as err:
+        return BackupAtClose(None, err.message)
+    return BackupAtClose(made.path, _("Backup saved: {path}").format(path=str(made.path)))
+
+
+@dataclass(frozen=True)
+class KeptBackup:
+    """One backup in this laptop's folder."""
+
+    made_at: dt.datetime  # UTC, from the file's name
+    path: Path
+    size: int  # bytes
+    scheduled: bool  # made on the schedule (its subfolder), else at a day close or by hand
+
+
+def kept_backups(folder: Path | None = None) -> list[KeptBackup]:
+    """The backups in this laptop's folder and its ``scheduled`` subfolder, newest first (none when no folder
+    is set or it is not there: a USB stick pulled out)."""
+    where = folder or backup_folder()
+    if where is None:
+        return []
+    kept = []
+    for scheduled, place in ((False, where), (True, where / SCHEDULED)):
+        for made_at, path in backups_in(place):
+            try:
+                size = path.stat().st_size
+            except OSError:  # gone meanwhile
+                continue
+            kept.append(KeptBackup(made_at, path, size, scheduled))
+    return sorted(kept, key=lambda k: k.made_at, reverse=True)
 
 
 def backup_every(shop_id: int) -> dt.timedelta:

@@ -77,15 +77,21 @@ def _stamp() -> str:
     return utc_now().strftime(STAMP)
 
 
-def last_backup_at(dest: str | Path) -> dt.datetime | None:
-    """When the newest whole backup in ``dest`` was made (the UTC stamp in its name); None when there is none
-    (or the folder is not there)."""
+def backups_in(dest: str | Path) -> list[tuple[dt.datetime, Path]]:
+    """The whole backups in ``dest`` with when each was made (the UTC stamp in its name), newest first; none
+    when the folder is not there.  Never a ``.partial`` left by a backup cut short, nor a file named otherwise."""
     made = []
     for path in Path(dest).expanduser().glob("shop-*"):
-        if path.suffix in (".sqlite3", ".pgdump"):  # never a ``.partial`` left by a backup cut short
+        if path.suffix in (".sqlite3", ".pgdump"):
             with contextlib.suppress(ValueError):
-                made.append(dt.datetime.strptime(path.stem[len("shop-"):], STAMP).replace(tzinfo=dt.UTC))
-    return max(made, default=None)
+                made.append((dt.datetime.strptime(path.stem[len("shop-"):], STAMP).replace(tzinfo=dt.UTC), path))
+    return sorted(made, reverse=True)
+
+
+def last_backup_at(dest: str | Path) -> dt.datetime | None:
+    """When the newest whole backup in ``dest`` was made; None when there is none (or no folder)."""
+    made = backups_in(dest)
+    return made[0][0] if made else None
 
 
 def backup_if_due(dest: str | Path, every: dt.timedelta, keep: int = 10, user_id: int | None = None,

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Till
-from pos_app.books import close_backup, days, promptpay
+from pos_app.books import days, promptpay
 from pos_app.books.closed import day_close_of
 from pos_app.books.xz_print import print_z
 from pos_app.clock import today
@@ -32,6 +29,7 @@ from pos_app.errors import PosError
 from pos_app.thai.dates import format_date, format_time
 from resources.i18n import _
 from ui.books.widgets import button, money_text, show_error
+from ui.shell.backup_folder import BackupFolderRow
 from ui.shell.context import ShellContext
 
 
@@ -64,14 +62,7 @@ class ClosePage(QWidget):
         self.untick_reason.setPlaceholderText(_("Why the tick was wrong"))
         self.untick_button = button(_("Take back the selected tick"), "Ctrl+8", "untick")
         self.untick_button.clicked.connect(self.untick)
-        self.backup_folder = QLineEdit()
-        self.backup_folder.setObjectName("backup_folder")
-        self.backup_folder.setPlaceholderText(_("Backup folder (a USB stick), e.g. E:\\backup"))
-        choose = QPushButton(_("Choose…"))
-        choose.clicked.connect(self.choose_folder)
-        save_folder = QPushButton(_("Save the backup folder"))
-        save_folder.setObjectName("save_backup_folder")
-        save_folder.clicked.connect(self.save_folder)
+        self.folder_row = BackupFolderRow()
         self.result = QLabel()
         self.result.setObjectName("close_result")
         self.result.setWordWrap(True)
@@ -82,11 +73,6 @@ class ClosePage(QWidget):
         mistakes = QHBoxLayout()
         mistakes.addWidget(self.untick_reason, 1)
         mistakes.addWidget(self.untick_button)
-        folder = QHBoxLayout()
-        folder.addWidget(QLabel(_("Backup folder")))
-        folder.addWidget(self.backup_folder, 1)
-        folder.addWidget(choose)
-        folder.addWidget(save_folder)
         layout = QVBoxLayout(self)
         which = QHBoxLayout()
         which.addWidget(QLabel(_("Day")))
@@ -96,10 +82,9 @@ class ClosePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addLayout(mistakes)
-        layout.addLayout(folder)
+        layout.addWidget(self.folder_row)
         layout.addWidget(self.result)
-        current = close_backup.backup_folder()
-        self.backup_folder.setText(str(current) if current else "")
+        self.folder_row.saved.connect(self.result.setText)
         self.refresh()
 
     def fill_days(self) -> None:
@@ -161,22 +146,6 @@ class ClosePage(QWidget):
         self.untick_reason.clear()
         self.result.setText(_("The tick was taken back (kept in the books with the reason)."))
         self.refresh()
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.backup_folder.text())
-        if chosen:
-            self.backup_folder.setText(chosen)
-            self.save_folder()
-
-    def save_folder(self) -> None:
-        text = self.backup_folder.text().strip()
-        try:
-            close_backup.set_backup_folder(Path(text) if text else None)
-        except OSError as err:
-            show_error(self, err)
-            return
-        self.result.setText(_("Backups at the day's close go to {folder}.").format(folder=text) if text else
-                            _("No backup folder is set."))
 
     def seal(self) -> None:
         try:

@@ -42,8 +42,8 @@ def folder_note() -> str:
     folder = backup_folder()
     if folder is None:
         return _("No backup folder is set on this laptop, so no backup is made on a schedule. Set the folder "
-                 "on the day close screen (Books, F8).")
-    return _("While the app runs, backups go to {folder} (the folder is set on the day close screen).").format(
+                 "on the Backups tab of this screen, or on the day close screen (Books, F8).")
+    return _("While the app runs, backups go to {folder} (the folder is set on the Backups tab).").format(
         folder=str(folder / SCHEDULED))
 
 

@@ -1,5 +1,5 @@
-"""The administrator's settings: the shop's own settings (PromptPay ID, stock policy, discount limits…) and
-this till's receipt printer (a tab of its own).
+"""The administrator's settings: the shop's own settings (PromptPay ID, stock policy, discount limits…),
+this till's receipt printer and this laptop's backups (a tab each).
 
 One row per setting declared in :mod:`pos_app.settings` (the core validates and records each change in the
 audit log); each row is saved on its own with its button or Enter, and a refusal is shown in the row's own
@@ -118,6 +118,10 @@ class SettingsPage(QWidget):
 
         self.printer = PrinterSetupPage(ctx)
         self.tabs.addTab(self.printer, _("Receipt printer"))
+        from ui.shell.backups import BackupsTab  # this laptop's backup folder and its backups
+
+        self.backups = BackupsTab(ctx)
+        self.tabs.addTab(self.backups, _("Backups"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
