@@ -63,7 +63,10 @@ def test_the_admin_sets_the_folder_and_backs_up_now(window: MainWindow, qtbot: A
     [made] = [p for p in usb.iterdir()]
     assert result.text() == f"สำรองข้อมูลแล้ว: {made}"
     assert made.name.startswith("shop-20261124T0530")
-    assert table.item(0, 0).text() == "24/11/2569 12:30"
-    assert table.item(0, 1).text() == "ตอนปิดยอดหรือสั่งเอง"
-    assert re.fullmatch(r"[\d,]+ กิโลไบต์|[\d,]+\.\d เมกะไบต์", table.item(0, 2).text())
-    assert table.item(0, 0).toolTip() == str(made)
+    cells = [table.item(0, c) for c in range(3)]
+    assert all(cells)
+    when, how, size = (c.text() for c in cells if c is not None)
+    assert when == "24/11/2569 12:30"
+    assert how == "ตอนปิดยอดหรือสั่งเอง"
+    assert re.fullmatch(r"[\d,]+ กิโลไบต์|[\d,]+\.\d เมกะไบต์", size)
+    assert cells[0] is not None and cells[0].toolTip() == str(made)
