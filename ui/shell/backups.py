@@ -44,7 +44,10 @@ class BackupsTab(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backup_list")
         self.table.setHorizontalHeaderLabels([_("Made"), _("How"), _("Size")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         restore = QLabel(_("To go back to a backup, close the app and run: pos-app restore FILE (the books now "
@@ -59,6 +62,10 @@ class BackupsTab(QWidget):
         layout.addWidget(restore)
         self.folder.saved.connect(self._folder_saved)
         self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        self.refresh()  # backups made on the schedule since the tab was last shown
+        super().showEvent(event)  # type: ignore[arg-type]
 
     def _folder_saved(self, message: str) -> None:
         self.result.setText(message)
