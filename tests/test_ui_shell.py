@@ -48,3 +48,21 @@ def test_log_out_returns_to_the_log_in_page_and_the_next_person_gets_their_own_h
 
 def test_the_window_fits_a_1024x600_netbook(window: MainWindow) -> None:
     assert window.minimumSize().width() <= 1024 and window.minimumSize().height() <= 600
+
+
+@pytest.mark.parametrize("login", [("prapha", "2222"), ("wanna", "3333"), ("admin", "9999")])
+def test_the_window_asks_for_the_keys_at_start_and_after_each_log_in(window: MainWindow, qtbot: Any,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      login: tuple[str, str]) -> None:
+    """Without a window manager (a kiosk, a bare X session) nobody makes the window active: typed keys still
+    reached the PIN field, but the area keys (F2…F10) stayed dead on the production, books and settings homes
+    until a click (found under Xvfb with xdotool).  The offscreen tests activate every window by themselves,
+    so this checks that the window asks: at start (``show_on_screen``) and after a log-in."""
+    from ui.shell.window import show_on_screen
+
+    asked: list[str] = []
+    monkeypatch.setattr(MainWindow, "activateWindow", lambda self: asked.append("asked"))
+    show_on_screen(window)
+    assert asked == ["asked"]
+    log_in(window, qtbot, *login)
+    assert asked == ["asked", "asked"]

@@ -51,6 +51,8 @@ def show_on_screen(window: QMainWindow) -> None:
     if screen is not None:
         window.setGeometry(screen.availableGeometry())
     window.showMaximized()
+    window.activateWindow()  # no window manager gives it the keys: typed keys reached the PIN field, but
+    # every shortcut (F2…F10, Ctrl+S) stayed dead until a click on a home page other than the till's
 
 
 class MainWindow(QMainWindow):
@@ -191,6 +193,8 @@ class MainWindow(QMainWindow):
         self._build_nav(actor)
         self.show_area(home_for(actor.role))
         self._update_header()
+        if self.isVisible():
+            self.activateWindow()  # the area keys work at once on every role's home (see show_on_screen)
         if hasattr(self, "idle_watch"):
             self.idle_watch.logged_in(actor)
 
