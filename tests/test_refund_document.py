@@ -4,6 +4,7 @@ Expected values are worked by hand."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -131,3 +132,12 @@ def test_a_line_discount_is_not_given_back(demo_db: OpenedDatabase) -> None:
     assert first.total == Money(-5500)  # half of ฿110.00
     rest = refunds.refund_sale(treasurer(), till().id, sale.uuid, "แตกอีก")
     assert rest.total == Money(-5500)  # the ฿55.00 left
+
+
+def test_the_refunds_receipt_is_queued_at_the_refunds_own_time_on_its_till(demo_db: OpenedDatabase) -> None:
+    sale = kapi_and_tea()
+    at = dt.datetime(2026, 11, 24, 9, 45, tzinfo=dt.UTC)  # 16:45 in Bangkok, hours after the clock's 10:00
+    result = refunds.refund_sale(treasurer(), till().id, sale.uuid, "ชาแตก", now=at, lines={2: 1})
+    assert (result.till_id, result.created_at, result.total) == (till().id, at, Money(-6000))
+    jobs = [(j.kind, j.doc_kind, j.created_at) for j in outbox.open_jobs(till().id) if j.doc_uuid == result.uuid]
+    assert jobs == [("receipt", "refund", at)]
