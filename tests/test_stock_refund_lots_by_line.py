@@ -91,3 +91,22 @@ def test_one_unit_brought_back_with_no_sale_known_goes_into_the_lot_made_last(de
     # one unit into the lot made on the 10th: 10 → 11 units held, ⌈1000 × 11 ÷ 10⌉ − 1000 = 100 satang
     assert [(p.lot_id, p.quantity, p.value_satang) for p in done.picks] == [(later, 1, 100)]
     assert _rows(doc) == [(later, 1, False)]
+
+
+def test_two_spoilt_lines_of_one_item_leave_from_the_lots_they_came_back_into(demo_db: OpenedDatabase) -> None:
+    salt = new_item("BHS", "finished", "piece", price_satang=500, name="เกลือ")
+    a = buy(MARKET, salt, 10, 1000, expires=dt.date(2026, 12, 10)).lot_id
+    b = buy(MARKET, salt, 10, 1000, expires=dt.date(2026, 12, 20)).lot_id
+    view = catalog.by_id(salt.id)
+    assert view is not None
+    cart = Cart()
+    cart.add(view, 4, lot=Lot.get_by_id(b).number)  # line 1: lot b, scanned
+    cart.add(view, 6)  # line 2: first-expiry-first-out, lot a
+    sale = sales.commit_sale(seller(), Till.get(Till.code == "T1").id, cart)
+    doc = _refund(sale.uuid, {1: 4, 2: 6}, spoilt=frozenset({1, 2}))  # all of both lines, all spoilt
+    assert _kind_rows(doc, "refund") == [(b, 4, False), (a, 6, False)]
+    # line 1's 4 leave b, where they came back; line 2's 6 leave a (b has nothing of this refund left)
+    assert _kind_rows(doc, "waste") == [(b, -4, False), (a, -6, False)]
+    held = {lot.id: n for lot, n in ledger.fefo_preview(salt.id, shop(MARKET).id, 100, dt.date(2026, 11, 24))}
+    assert held == {a: 10 - 6 + 6 - 6, b: 10 - 4 + 4 - 4}  # a 4, b 6: as if the goods never left
+    assert ledger.verify_balances() == []
