@@ -147,10 +147,12 @@ def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, sh
         return [(named, -wanted, kind == "sale" and is_expired(named, day))]
     takes: list[Take] = []
     if kind == "waste":  # spoilt goods this same document took back (a refund) leave from those very lots,
-        # whatever the books showed before (the units are physically here: the refund brought them)
+        # whatever the books showed before (the units are physically here: the refund brought them), less what
+        # earlier lines of this write-off already took from them (``pending``: negative for a take)
         for lot_id, qty in by_lot(document_uuid, m.item_id, 1).items():
-            if qty > 0 and wanted > 0:
-                take = min(qty, wanted)
+            left = qty + known.pending.get(lot_id, 0)
+            if left > 0 and wanted > 0:
+                take = min(left, wanted)
                 takes.append((Lot.get_by_id(lot_id), -take, False))
                 wanted -= take
         if wanted == 0:
