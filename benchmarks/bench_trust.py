@@ -116,7 +116,7 @@ def _message_sizes(path: Path) -> list[int]:
     """The byte length of every link's message (its header and its document's lines), as verify hashes it."""
     from db.connection import open_database
     from pos_app.trust import canonical, chain
-    from pos_app.trust.verify import load_documents
+    from pos_app.trust.stored_documents import load_documents
 
     opened = open_database(str(path))
     db = opened.database
