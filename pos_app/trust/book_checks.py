@@ -5,6 +5,7 @@ balance equals the sum of the stock ledger."""
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 import peewee as pw
@@ -18,7 +19,7 @@ from resources.i18n import N_
 def check_journal(report: Report, documents: StoredDocuments, links: list[tuple[Any, ...]]) -> int:
     """Every document has its link and its journal entry, every link and entry its document; returns how
     many documents (with rows of their own) there are."""
-    linked = {r[4] for r in links}
+    linked = set(map(itemgetter(4), links))
     journal = documents.journal_keys()
     with_rows = documents.with_rows()
     for key in sorted(with_rows - linked):

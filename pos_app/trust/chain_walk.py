@@ -71,21 +71,20 @@ def check_chains(db: pw.Database, report: Report, documents: StoredDocuments, li
         prev_hash, expect, saw_keyed, last_keyed = chain.GENESIS, 1, False, False
         lead = f"({main!a}, {key!a}, "  # the header's first items, the same for the chain's links
         for _c, seq, epoch, doc_type, doc_uuid, root, version, keyed, prev, stored in rows:
-            report.links += 1
             if seq == expect and prev == prev_hash and version == main and (secret is not None or not keyed):
                 # almost every link: the header text as header_text builds it (the tests hold it to ascii of
                 # chain.header), one sort, one hash; anything else takes the careful path below
-                doc: Doc | None = docs.get(doc_uuid, empty)
-                head = (f"{lead}{epoch!a}, {seq!a}, {doc_type!a}, {doc_uuid!a}, {root!a}, {int(bool(keyed))}, "
-                        f"{prev!a})")
-                message = (head + "\n" + join(sorted(doc)) if doc else head).encode()
+                lines = docs.get(doc_uuid, empty)
+                lines.sort()  # in place: the lines' order means nothing to anyone else (no copy a link)
+                message = join((f"{lead}{epoch!a}, {seq!a}, {doc_type!a}, {doc_uuid!a}, {root!a}, "
+                                f"{int(bool(keyed))}, {prev!a})", *lines)).encode()
                 hashed = hmac_new(secret, message, "sha256") if keyed and secret is not None else sha256(message)
                 if hashed.hexdigest() == stored:
                     saw_keyed = saw_keyed or bool(keyed)
                     last_keyed = bool(keyed)
                     prev_hash, expect = stored, seq + 1
                     continue
-            doc = docs.get(doc_uuid, empty)
+            doc: Doc | None = docs.get(doc_uuid, empty)
             if seq != expect:
                 report.add("chain", N_("Chain {chain}: links {first}–{last} are missing (removed?) before {doc}"),
                            name, first=expect, last=seq - 1, **where(doc, root, doc_type, doc_uuid, name, seq))
@@ -123,6 +122,7 @@ def check_chains(db: pw.Database, report: Report, documents: StoredDocuments, li
             report.add("secret", N_("Chain {chain} stopped using the shop secret (the chain may have been "
                        "recomputed)"), name, chain=name)
         lasts[key] = (expect - 1, prev_hash)
+    report.links += len(links)
     return lasts
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 
 import peewee as pw
 
@@ -59,7 +60,7 @@ def verify(anchor: str | None = None, secret: bytes | None = None, use_configure
         report.add("schema", N_("Table {table} cannot be verified: {reason}"), table, table=table, reason=why)
     with snapshot(db):
         links = read_links(db, postgres)
-        documents = StoredDocuments(db, hash_versions(db, postgres), Counter(r[6] for r in links))
+        documents = StoredDocuments(db, hash_versions(db, postgres), Counter(map(itemgetter(6), links)))
         lasts = chain_walk.check_chains(db, report, documents, links, secret, postgres)
         chain_walk.check_heads(db, report, lasts)
         if anchor:
