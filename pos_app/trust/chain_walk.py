@@ -22,6 +22,7 @@ from resources.i18n import N_, _
 
 
 def label(doc: Doc, root: str, doc_type: str, doc_uuid: str, postgres: bool) -> str:
+    """A document as a problem names it: "sale #12 (3f2a9c01)", or "batch 3f2a9c01" without a number."""
     cols = canonical.rules(postgres)[root].columns if root in canonical.rules(postgres) else ()
     line = next((x for x in doc if x.startswith(root + "|")), None) if root else None
     if line is not None and "number" in cols:
@@ -50,7 +51,7 @@ def main_version(counts: Counter[str], schemas: Schemas) -> str:
 
 
 def check_chains(db: pw.Database, report: Report, documents: StoredDocuments, links: list[tuple[Any, ...]],
-                  secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
+                 secret: bytes | None, postgres: bool) -> dict[str, tuple[int, str]]:
     """Walk every chain link by link (the hot loop of verify: one dict look-up, one sort, one hash a link)."""
     schemas = documents.schemas
     main = main_version(documents.counts, schemas)

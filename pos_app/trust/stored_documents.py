@@ -17,12 +17,8 @@ from pos_app.trust.canonical import Doc
 Schemas = dict[str, dict[str, list[str]] | None]  # per hash_version: its columns per table (None: today's)
 
 
-def uuid_text(col: str) -> str:
-    return f"REPLACE(CAST({col} AS TEXT), '-', '')"
-
-
 def read_links(db: pw.Database, postgres: bool) -> list[tuple[Any, ...]]:
-    doc = uuid_text("doc_uuid") if postgres else "doc_uuid"  # SQLite keeps UUIDs as 32 hex digits already
+    doc = canonical.uuid_sql("doc_uuid", postgres)
     keyed = "CASE WHEN keyed THEN 1 ELSE 0 END" if postgres else "keyed"
     sql = (f"SELECT chain, seq, epoch, doc_type, {doc}, root_table, hash_version, {keyed}, prev_hash, hash "
            "FROM chain_link ORDER BY chain, seq")
@@ -100,7 +96,7 @@ class StoredDocuments:
 
     def journal_keys(self) -> set[str]:
         if not self.journal_read:
-            column = uuid_text("doc_uuid") if canonical.is_postgres(self.db) else "doc_uuid"
+            column = canonical.uuid_sql("doc_uuid", canonical.is_postgres(self.db))
             self.journal = {r[0] for r in self.db.execute_sql(f"SELECT {column} FROM {canonical.JOURNAL}")}
             self.journal_read = True
         return self.journal
