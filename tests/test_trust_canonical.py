@@ -175,7 +175,7 @@ def test_every_document_table_can_be_put_in_canonical_form() -> None:
 def test_verify_header_text_is_ascii_of_the_link_header() -> None:
     """verify builds the header text piece by piece for speed; Python's own ``ascii`` of the tuple is the
     independent reference, for plain, quoted, backslashed and Thai values."""
-    from pos_app.trust.verify import header_text
+    from pos_app.trust.chain_walk import header_text
 
     for version, key, doc_type, root, prev in (
         ("v1-0123456789abcdef", "till:0b9f6e0a-7d1c-4e1e-9a55-3c2d1f7e8a90", "sale", "sale", "0" * 64),

@@ -109,7 +109,8 @@ def document_tables() -> list[str]:
     return sorted(t for t in APPEND_ONLY if t not in NOT_DOCUMENTS)
 
 
-def _uuid_sql(col: str, postgres: bool) -> str:
+def uuid_sql(col: str, postgres: bool) -> str:
+    """SQL giving the UUID column ``col`` as 32 lowercase hex digits (SQLite keeps it so already)."""
     return f"REPLACE(CAST({col} AS TEXT), '-', '')" if postgres else col
 
 
@@ -117,7 +118,7 @@ def _value_sql(field: pw.Field, col: str, postgres: bool, nullable: bool | None 
     """SQL giving ``col`` as canonical text (never NULL: ``N``).  SQLite's ``||`` turns integers into their
     decimal text by itself; PostgreSQL is told so; NOT NULL columns skip the COALESCE (same text, less work)."""
     if isinstance(field, pw.UUIDField):
-        text = _uuid_sql(col, postgres)
+        text = uuid_sql(col, postgres)
     elif isinstance(field, pw.DateTimeField):
         text = f"to_char({col}, 'YYYY-MM-DD HH24:MI:SS.US')" if postgres else f"substr({col} || '.000000', 1, 26)"
     elif isinstance(field, pw.DateField):
@@ -139,7 +140,7 @@ def _json_sql(field: pw.Field, col: str, postgres: bool) -> str:
     """v2: SQL for ``col`` as SQLite's ``json_array`` argument (its JSON is the canonical value), or on
     PostgreSQL the value's JSON text itself (``to_json`` writes numbers, strings and escapes as SQLite does)."""
     if isinstance(field, pw.UUIDField):
-        value = _uuid_sql(col, postgres)
+        value = uuid_sql(col, postgres)
     elif isinstance(field, pw.DateTimeField):
         value = f"to_char({col}, 'YYYY-MM-DD HH24:MI:SS.US')" if postgres else f"substr({col} || '.000000', 1, 26)"
     elif isinstance(field, pw.DateField):
@@ -207,11 +208,11 @@ def _key(model: type[pw.Model], alias: str, docs: set[str], postgres: bool, join
     """(key expression, anchor column, anchor field) of a row of ``model`` seen as ``alias``."""
     kind = _kind(model, docs)
     if kind == "root":
-        return _uuid_sql(f"{alias}.uuid", postgres), f"{alias}.uuid", model._meta.fields["uuid"]
+        return uuid_sql(f"{alias}.uuid", postgres), f"{alias}.uuid", model._meta.fields["uuid"]
     if kind == "document_uuid":
         name = _key_column(model)
         field = model._meta.fields[name]
-        return _uuid_sql(f"{alias}.{name}", postgres), f"{alias}.{name}", field
+        return uuid_sql(f"{alias}.{name}", postgres), f"{alias}.{name}", field
     if depth > 4:
         raise SchemaError(f"{model._meta.table_name}: owners nest too deep")
     owner = _owner(model, docs)
