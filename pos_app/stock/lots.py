@@ -67,10 +67,11 @@ def next_lot_number(group_code: str, day: dt.date) -> str:
     """The next number of the group, day and this computer (never one another computer would take)."""
     prefix = lot_prefix(group_code, day)
     like = "ILIKE" if statements.is_postgres() else "LIKE"  # any letter case, as a typed number may be
-    taken = int(statements.rows(f'SELECT COUNT(*) FROM "lot" WHERE "number" {like} ? ESCAPE ?',
-                                (_like_prefix(prefix), "\\"))[0][0])
+    found = statements.rows(f'SELECT "number" FROM "lot" WHERE "number" {like} ? ESCAPE ?',
+                            (_like_prefix(prefix), "\\"))  # a day's lots of this computer: a few
+    taken, numbers = len(found), {str(n) for (n,) in found}
     number = f"{prefix}{taken + 1:03d}"
-    while lot_number_taken(number):  # a number typed in by hand, or a gap
+    while number in numbers:  # a number typed in by hand, or a gap (any lot of that number starts so)
         taken += 1
         number = f"{prefix}{taken + 1:03d}"
     return number

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -104,11 +104,15 @@ def fefo_rows(item_ids: Iterable[int], shop_id: int, day: dt.date, lock: bool) -
     return out
 
 
-def read_for(moves: list[Movement], shop_id: int, day: dt.date) -> Known:
+def read_for(moves: list[Movement], shop_id: int, day: dt.date, new_lots: Iterable[Lot] = ()) -> Known:
     """Everything the document's lines will ask about, in two or three statements for the whole document:
-    the lots named by id with their balances here, and the FEFO lots of the items taken out unnamed."""
+    the lots named by id with their balances here, and the FEFO lots of the items taken out unnamed.
+    ``new_lots``: lots this very document has just written (they hold nothing yet: not read back)."""
     known = Known()
-    ids = sorted({m.lot_id for m in moves if m.lot_id is not None})
+    for lot in new_lots:
+        known.lots[int(lot.id)] = lot
+        known.balances[int(lot.id)] = 0
+    ids = sorted({m.lot_id for m in moves if m.lot_id is not None} - set(known.lots))
     if ids:
         sql = _NAMED_SQL.replace("{ids}", ", ".join("?" * len(ids)))
         for row in statements.rows(sql, (shop_id, *ids)):
@@ -129,9 +133,10 @@ def item_name(item_id: int) -> str:
     return f"{item.name_th} ({item.sku})"
 
 
-def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, shortfalls: list[Shortfall],
-             document_uuid: uuid.UUID, known: Known) -> list[Take]:
-    """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules."""
+def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: Callable[[], str],
+             shortfalls: list[Shortfall], document_uuid: uuid.UUID, known: Known) -> list[Take]:
+    """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules
+    (``policy()``: the shop's ``warn`` or ``block``, asked only when a sale falls short)."""
     wanted = -m.quantity
     named = named_lot(m, known.lots)
     if named is not None:
@@ -173,9 +178,9 @@ def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, sh
     return takes
 
 
-def _short(kind: str, item_id: int, short_by: int, available: int, policy: str,
+def _short(kind: str, item_id: int, short_by: int, available: int, policy: Callable[[], str],
            shortfalls: list[Shortfall]) -> None:
-    if kind == "sale" and policy == "warn":
+    if kind == "sale" and policy() == "warn":
         shortfalls.append(Shortfall(item_id, short_by))
         return
     raise InputError("Only {available} of {item} in stock (short by {short})", available=available,
