@@ -133,11 +133,12 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                 customer_phone=cart.customer_phone[:32], discount_satang=cart.discount.satang,
                 discount_approved_by=approver.user_id if approver else None, note=cart.note[:500])],
                 returning_id=True)[0]
+            amounts = [line.amount.satang for line in cart.lines]  # (each a multiplication and a rounding)
             statements.insert(SaleLine, [
                 dict(sale=sale_id, line_no=i + 1, item=line.item.id, quantity=line.quantity,
                      unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
-                     amount_satang=line.amount.satang, discount_satang=line.discount.satang)
-                for i, line in enumerate(cart.lines)])
+                     amount_satang=amount, discount_satang=line.discount.satang)
+                for i, (line, amount) in enumerate(zip(cart.lines, amounts, strict=True))])
             insert_payments(sale_id, payments, when, actor)
             items = write_movements("sale", shop_id, cart.uuid,
                                     [Movement(line.item.id, -line.quantity, lot=line.lot,
@@ -155,8 +156,8 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                 "number": number, "till": till_code, "user": actor.login, "at": when.isoformat(),
                 "total": total.satang, "discount": cart.discount.satang, "channel": cart.channel,
                 "payments": [[p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang] for p in payments],
-                "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang,
-                           line.discount.satang] for line in cart.lines],
+                "lines": [[line.item.sku, line.quantity, line.item.price.satang, amount, line.discount.satang]
+                          for line, amount in zip(cart.lines, amounts, strict=True)],
             }, till_id=till_id, user_id=actor.user_id)
             stock_after = on_hand_many(items, shop_id)
             print_outbox.enqueue_receipt(cart.uuid, till_id, when)

@@ -25,11 +25,11 @@ from typing import Any, cast
 
 import peewee as pw
 
-from db.models import MOVEMENT_KINDS, Lot, StockMovement, database
+from db.models import MOVEMENT_KINDS, StockMovement, database
 from db.models.stock import StockBalance
 from pos_app import statements
 from pos_app.clock import business_date
-from pos_app.stock.lots import held_value
+from pos_app.stock.lots import AnyLot, held_value
 from pos_app.stock.picking import Movement, Shortfall, fefo_preview, named_lot, pick_out, read_for, refund_lots
 
 __all__ = ["IN_KINDS", "OUT_KINDS", "BalanceMismatch", "Movement", "Pick", "Shortfall", "StockWritten",
@@ -104,7 +104,7 @@ def on_hand_many(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
 
 def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: Iterable[Movement],
                     when: dt.datetime, user_id: int | None, recorded: dt.datetime | None = None,
-                    new_lots: Sequence[Lot] = ()) -> StockWritten:
+                    new_lots: Sequence[AnyLot] = ()) -> StockWritten:
     """Append ledger rows for one document and update the balances.  Call inside that document's
     transaction: an :class:`InputError` (blocked oversell, expired lot, unknown lot) leaves it to roll back.
     ``when`` is when it happened (its Bangkok day is the rows' business date; expiry is judged on that day);
@@ -117,7 +117,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
     shortfalls: list[Shortfall] = []
     returned_here: dict[int, int] = {}
     moves = [m for m in moves if m.quantity != 0]
-    splits: list[tuple[int, Lot, int, bool]] = []
+    splits: list[tuple[int, AnyLot, int, bool]] = []
     with _savepoint():  # a refused line leaves none of this document's rows behind
         known = read_for(moves, shop_id, day, new_lots)
         for m in moves:
@@ -138,7 +138,7 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
             for lot, qty, flag in split:  # the next line sees what this one took
                 known.pending[lot.id] = known.pending.get(lot.id, 0) + qty
                 splits.append((m.item_id, lot, qty, flag))
-        picks = _apply_all(splits, shop_id, {int(lot.id) for lot in new_lots})
+        picks = _apply_all(splits, shop_id, known.held_all)
         statements.insert(StockMovement, [
             dict(uuid=uuid.uuid4(), item=p.item_id, shop=shop_id, kind=kind, quantity=p.quantity, lot=p.lot_id,
                  unit_cost_satang=p.unit_cost_satang, value_satang=p.value_satang,
@@ -171,13 +171,13 @@ _UPSERT_SQL = ('INSERT INTO "stock_balance" ("item_id", "lot_id", "shop_id", "qu
                '"held_value_satang" = "stock_balance"."held_value_satang" + EXCLUDED."held_value_satang"')
 
 
-def _apply_all(splits: list[tuple[int, Lot, int, bool]], shop_id: int, new_lots: set[int]) -> list[Pick]:
-    """Value each take by the lot value rule (in order, from each lot's holding in all shops, read once; a
-    lot this document made holds nothing yet) and update the balances with one statement."""
+def _apply_all(splits: list[tuple[int, AnyLot, int, bool]], shop_id: int, held_all: dict[int, int]) -> list[Pick]:
+    """Value each take by the lot value rule (in order, from each lot's holding in all shops: read with the
+    lots named by id, or here in one statement) and update the balances with one statement."""
     if not splits:
         return []
-    held = {lot.id: 0 for _i, lot, _q, _f in splits}
-    lot_ids = sorted(set(held) - new_lots)
+    held = {lot.id: held_all.get(lot.id, 0) for _i, lot, _q, _f in splits}
+    lot_ids = sorted(set(held) - set(held_all))
     if lot_ids:
         for lot_id, qty in statements.rows(
                 f'SELECT "lot_id", SUM("quantity") FROM "stock_balance" WHERE "lot_id" IN '
