@@ -7,7 +7,7 @@
 * ``batch_commit`` — a 10-ingredient batch through the service on a database holding a year of trading
   (~110,000 ledger rows), against the raw one-row insert + commit floor of ``sale_commit`` (target ≤ 5×);
   beside it its CPU time and ``fsync_ms``, one fsync on this disk (the floor is mostly that fsync: where it is
-  nearly free, on a virtual disk, the ratio shows the Python work of the batch's ~34 statements).
+  nearly free, on a virtual disk, the ratio shows the Python work of the batch's ~27 statements).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ Only plain SQL both engines read the same way: double-quoted names, ``RETURNING`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 import peewee as pw
@@ -20,7 +20,9 @@ import peewee as pw
 from db.models import database
 
 _TEXT: dict[tuple[str, str], str] = {}
-_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...], int, bool, str], tuple[str, list[Any], list[Any]]] = {}
+Column = tuple[frozenset[type], Any]  # the types stored as they are (no conversion), the field's db_value
+_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...], int, bool, str], tuple[str, list[Column], list[Any]]] = {}
+_NONE = type(None)
 
 
 def _engine_sql(template: str) -> str:
@@ -42,6 +44,28 @@ def rows(template: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     return list(run(template, params).fetchall())
 
 
+_SESSIONS: dict[int, tuple[object, dict[Hashable, Any]]] = {}
+
+
+def remembered(key: Hashable, find: Callable[[], Any]) -> Any:
+    """``find()``, asked once per database connection: for what never changes once written (a till's UUID,
+    a ``hash_schema`` row).  A value read inside a transaction is kept only once that transaction commits
+    (it may be this transaction's own row, gone again on a rollback); ``None`` is never kept."""
+    conn = database.obj.connection()
+    entry = _SESSIONS.get(id(conn))
+    if entry is None or entry[0] is not conn:  # (a closed connection's id may be taken by a new one)
+        if len(_SESSIONS) > 16:
+            _SESSIONS.clear()
+        entry = _SESSIONS[id(conn)] = (conn, {})
+    known = entry[1]
+    if key in known:
+        return known[key]
+    value = find()
+    if value is not None:
+        database.obj.after_commit(lambda: known.__setitem__(key, value))  # at once outside a transaction
+    return value
+
+
 def is_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
@@ -57,20 +81,37 @@ def insert(model: type[pw.Model], values: Iterable[dict[str, Any]], returning_id
     built = _INSERTS.get(key)
     if built is None:
         built = _INSERTS[key] = _build_insert(model, names, len(given), returning_id)
-    sql, convert, defaults = built
+    sql, columns, defaults = built
     params: list[Any] = []
     for row_values in given:
         filled = [row_values[n] for n in names]
         filled.extend(d() if callable(d) else d for d in defaults)
-        params.extend([to_db(v) for to_db, v in zip(convert, filled, strict=True)])
+        params.extend([v if type(v) in same else to_db(v) for (same, to_db), v in zip(columns, filled, strict=True)])
     cursor = database.obj.execute_sql(sql, tuple(params))
     return [int(r[0]) for r in cursor.fetchall()] if returning_id else []
 
 
+def _as_is(field: pw.Field) -> frozenset[type]:
+    """The value types the field's ``db_value`` returns unchanged (an int for an integer column or a foreign
+    key to one, a str for a text column, ``None`` for both), so a value of those types skips the call."""
+    if isinstance(field, pw.ForeignKeyField):
+        if type(field).db_value is not pw.ForeignKeyField.db_value:
+            return frozenset()
+        field = field.rel_field
+    if type(field).db_value is not pw.Field.db_value:
+        return frozenset()
+    adapt = type(field).adapt
+    if adapt is pw.IntegerField.adapt:
+        return frozenset({int, _NONE})
+    if adapt is pw._StringField.adapt:
+        return frozenset({str, _NONE})
+    return frozenset()
+
+
 def _build_insert(model: type[pw.Model], names: tuple[str, ...], rows: int,
-                  returning_id: bool) -> tuple[str, list[Any], list[Any]]:
-    """The statement, each column's conversion (the field's ``db_value``) and the defaults of the fields left
-    out, worked out once per shape of insert."""
+                  returning_id: bool) -> tuple[str, list[Column], list[Any]]:
+    """The statement, each column's conversion (the field's ``db_value``, skipped for a value it would keep
+    as it is) and the defaults of the fields left out, worked out once per shape of insert."""
     meta = model._meta
     defaults = {f.name: d for f, d in meta.defaults.items() if f.name not in names}
     fields = [meta.fields[n] for n in (*names, *defaults)]
@@ -78,7 +119,7 @@ def _build_insert(model: type[pw.Model], names: tuple[str, ...], rows: int,
     row = f"({', '.join([param] * len(fields))})"
     sql = (f'INSERT INTO "{meta.table_name}" ({", ".join(chr(34) + f.column_name + chr(34) for f in fields)}) '
            f"VALUES {', '.join([row] * rows)}" + (' RETURNING "id"' if returning_id else ""))
-    return sql, [f.db_value for f in fields], list(defaults.values())
+    return sql, [(_as_is(f), f.db_value) for f in fields], list(defaults.values())
 
 
 _GETS: dict[tuple[type[pw.Model], str], str] = {}

@@ -19,7 +19,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from db.models import Item, Lot, NetworkGroup, Shop, database
+from db.models import Item, Lot, Shop, database
 from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead, Recipe
 from pos_app import statements
 from pos_app.books.closed import admit_dated
@@ -31,7 +31,7 @@ from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.production import recipes
 from pos_app.stock.ledger import Movement, fefo_preview, write_movements
-from pos_app.stock.lots import NewLot, create_lot, default_expiry, instant_of, next_lot_number
+from pos_app.stock.lots import NewLot, create_lot, default_expiry, instant_of
 from pos_app.thai.dates import format_date
 from pos_app.trust.journal import record
 
@@ -170,7 +170,9 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         if by_value > total:
             raise InputError("The by-products are valued above the batch's whole cost")
         expiry = _expiry(draft, recipe.product_id, day, [p.expires_on for p in used.picks])
-        number = next_lot_number(statements.get(NetworkGroup, "id", shop.group_id).code, day)
+        main = create_lot(NewLot(recipe.product_id, draft.yield_quantity, total - by_value, expiry), shop.group_id,
+                          "batch", draft.uuid, day, None, when)  # the group's next lot number
+        number = str(main.number)
         batch = statements.insert(Batch, [dict(
             uuid=draft.uuid, number=number, recipe_uuid=recipe.uuid, product=recipe.product_id, group=shop.group_id,
             shop=shop.id, business_date=day, created_at=when, user=actor.user_id, planned_quantity=draft.planned,
@@ -185,8 +187,6 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
         statements.insert(BatchOverhead, [dict(batch=batch, line_no=n, description=o.description.strip()[:200],
                                                amount_satang=o.amount.satang)
                                           for n, o in enumerate(draft.overheads, start=1)])
-        main = create_lot(NewLot(recipe.product_id, draft.yield_quantity, total - by_value, expiry, number=number),
-                          shop.group_id, "batch", draft.uuid, day, None, when)
         outputs = [(main, draft.yield_quantity, total - by_value, True)]
         for b in draft.byproducts:
             lot = create_lot(NewLot(b.item_id, b.quantity, b.value.satang, expiry), shop.group_id, "batch",
@@ -196,7 +196,7 @@ def commit_batch(actor: Actor, draft: BatchDraft, now: dt.datetime | None = None
                                              main=m) for lot, q, c, m in outputs])
         write_movements("produce", shop.id, draft.uuid, [Movement(lot.item_id, q, lot_id=lot.id)
                                                          for lot, q, _c, _m in outputs], at, actor.user_id,
-                        recorded=when)
+                        recorded=when, new_lots=[lot for lot, _q, _c, _m in outputs])
         record("batch", draft.uuid, when, {
             "number": number, "recipe": str(recipe.uuid), "version": recipe.version, "shop": shop.code,
             "day": day.isoformat(), "user": actor.login, "at": when.isoformat(), "yield": draft.yield_quantity,

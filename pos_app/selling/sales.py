@@ -27,7 +27,7 @@ from pos_app.selling.cart import Cart
 from pos_app.selling.discounts import check_discount
 from pos_app.selling.payments import PaymentIn, check_payments
 from pos_app.stock.ledger import Movement, Shortfall, on_hand_many, write_movements
-from pos_app.trust import audit, names
+from pos_app.trust import audit
 from pos_app.trust.journal import record
 
 
@@ -54,12 +54,18 @@ class SaleResult:
 def next_number(till_id: int) -> tuple[int, int]:
     """Take the till's next receipt number inside the caller's transaction (the row stays locked until
     commit on PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).  Returns (number, shop id)."""
+    number, shop_id, _code = _next_number_and_code(till_id)
+    return number, shop_id
+
+
+def _next_number_and_code(till_id: int) -> tuple[int, int, str]:
+    """:func:`next_number` and the till's code (what the journal names it by), in the same statement."""
     rows = statements.rows('UPDATE "till" SET "last_receipt_no" = "last_receipt_no" + 1 WHERE "id" = ? '
-                           'RETURNING "last_receipt_no", "shop_id"', (till_id,))
+                           'RETURNING "last_receipt_no", "shop_id", "code"', (till_id,))
     if not rows:
         raise NotFound("No till with id {id}", id=till_id)
-    number, shop_id = rows[0]
-    return int(number), int(shop_id)
+    number, shop_id, code = rows[0]
+    return int(number), int(shop_id), str(code)
 
 
 def method_of(payments: tuple[PaymentIn, ...] | list[PaymentIn]) -> str:
@@ -117,7 +123,7 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
     tier_code = tier or cart.tier
     try:
         with database.atomic():
-            number, shop_id = next_number(till_id)
+            number, shop_id, till_code = _next_number_and_code(till_id)
             closed.admit_to_shop(shop_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
             tier_row = statements.rows('SELECT "id" FROM "price_tier" WHERE "code" = ?', (tier_code,))
             sale_id = statements.insert(Sale, [dict(
@@ -127,11 +133,12 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                 customer_phone=cart.customer_phone[:32], discount_satang=cart.discount.satang,
                 discount_approved_by=approver.user_id if approver else None, note=cart.note[:500])],
                 returning_id=True)[0]
+            amounts = [line.amount.satang for line in cart.lines]  # (each a multiplication and a rounding)
             statements.insert(SaleLine, [
                 dict(sale=sale_id, line_no=i + 1, item=line.item.id, quantity=line.quantity,
                      unit_price_satang=line.item.price.satang, per_quantity=line.item.per_quantity,
-                     amount_satang=line.amount.satang, discount_satang=line.discount.satang)
-                for i, line in enumerate(cart.lines)])
+                     amount_satang=amount, discount_satang=line.discount.satang)
+                for i, (line, amount) in enumerate(zip(cart.lines, amounts, strict=True))])
             insert_payments(sale_id, payments, when, actor)
             items = write_movements("sale", shop_id, cart.uuid,
                                     [Movement(line.item.id, -line.quantity, lot=line.lot,
@@ -146,11 +153,11 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                               till_id=till_id, when=when, action=Action.SELL_EXPIRED.value, for_user=actor.login,
                               lot=pick.lot_number, quantity=-pick.quantity, sale=str(cart.uuid))
             record("sale", cart.uuid, when, {
-                "number": number, "till": names.till(till_id), "user": actor.login, "at": when.isoformat(),
+                "number": number, "till": till_code, "user": actor.login, "at": when.isoformat(),
                 "total": total.satang, "discount": cart.discount.satang, "channel": cart.channel,
                 "payments": [[p.method, p.amount.satang, p.cash_tendered.satang, p.change.satang] for p in payments],
-                "lines": [[line.item.sku, line.quantity, line.item.price.satang, line.amount.satang,
-                           line.discount.satang] for line in cart.lines],
+                "lines": [[line.item.sku, line.quantity, line.item.price.satang, amount, line.discount.satang]
+                          for line, amount in zip(cart.lines, amounts, strict=True)],
             }, till_id=till_id, user_id=actor.user_id)
             stock_after = on_hand_many(items, shop_id)
             print_outbox.enqueue_receipt(cart.uuid, till_id, when)

@@ -15,19 +15,21 @@ number of lines.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import peewee as pw
 
-from db.models import MOVEMENT_KINDS, Lot, StockMovement, database
+from db.models import MOVEMENT_KINDS, StockMovement, database
 from db.models.stock import StockBalance
 from pos_app import statements
 from pos_app.clock import business_date
-from pos_app.stock.lots import held_value
+from pos_app.stock.lots import AnyLot, held_value
 from pos_app.stock.picking import Movement, Shortfall, fefo_preview, named_lot, pick_out, read_for, refund_lots
 
 __all__ = ["IN_KINDS", "OUT_KINDS", "BalanceMismatch", "Movement", "Pick", "Shortfall", "StockWritten",
@@ -101,21 +103,23 @@ def on_hand_many(item_ids: Iterable[int], shop_id: int) -> dict[int, int]:
 
 
 def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: Iterable[Movement],
-                    when: dt.datetime, user_id: int | None, recorded: dt.datetime | None = None) -> StockWritten:
+                    when: dt.datetime, user_id: int | None, recorded: dt.datetime | None = None,
+                    new_lots: Sequence[AnyLot] = ()) -> StockWritten:
     """Append ledger rows for one document and update the balances.  Call inside that document's
     transaction: an :class:`InputError` (blocked oversell, expired lot, unknown lot) leaves it to roll back.
     ``when`` is when it happened (its Bangkok day is the rows' business date; expiry is judged on that day);
-    ``recorded`` is when it was entered, if later."""
+    ``recorded`` is when it was entered, if later.  ``new_lots``: lots this document has just written in
+    this transaction (a batch's output), which hold nothing in any shop yet, so nothing about them is read."""
     if kind not in MOVEMENT_KINDS:
         raise ValueError(f"unknown movement kind {kind}")
     day = business_date(when)
-    policy = stock_policy(shop_id)
+    policy = functools.cache(lambda: stock_policy(shop_id))  # read only when a sale falls short
     shortfalls: list[Shortfall] = []
     returned_here: dict[int, int] = {}
     moves = [m for m in moves if m.quantity != 0]
-    splits: list[tuple[int, Lot, int, bool]] = []
-    with database.atomic():  # a savepoint: a refused line leaves none of this document's rows behind
-        known = read_for(moves, shop_id, day)
+    splits: list[tuple[int, AnyLot, int, bool]] = []
+    with _savepoint():  # a refused line leaves none of this document's rows behind
+        known = read_for(moves, shop_id, day, new_lots)
         for m in moves:
             if m.quantity < 0:
                 if kind not in OUT_KINDS:
@@ -134,13 +138,30 @@ def write_movements(kind: str, shop_id: int, document_uuid: uuid.UUID, moves: It
             for lot, qty, flag in split:  # the next line sees what this one took
                 known.pending[lot.id] = known.pending.get(lot.id, 0) + qty
                 splits.append((m.item_id, lot, qty, flag))
-        picks = _apply_all(splits, shop_id)
+        picks = _apply_all(splits, shop_id, known.held_all)
         statements.insert(StockMovement, [
             dict(uuid=uuid.uuid4(), item=p.item_id, shop=shop_id, kind=kind, quantity=p.quantity, lot=p.lot_id,
                  unit_cost_satang=p.unit_cost_satang, value_satang=p.value_satang,
                  expired_override=p.expired_override, document_uuid=document_uuid, user=user_id,
                  created_at=recorded or when, business_date=day) for p in picks])
     return StockWritten(tuple(sorted({p.item_id for p in picks})), tuple(picks), tuple(shortfalls))
+
+
+@contextlib.contextmanager
+def _savepoint() -> Iterator[None]:
+    """A savepoint of one fixed name inside the document's transaction (its statements stay prepared;
+    peewee's ``atomic`` names each savepoint anew, parsed anew each time), or a transaction outside one."""
+    if not database.obj.in_transaction():
+        with database.atomic():
+            yield
+        return
+    statements.run('SAVEPOINT "write_movements"')
+    try:
+        yield
+    except BaseException:
+        statements.run('ROLLBACK TO SAVEPOINT "write_movements"')
+        raise
+    statements.run('RELEASE SAVEPOINT "write_movements"')
 
 
 _UPSERT_ROW = "(?, ?, ?, ?, ?)"
@@ -150,17 +171,18 @@ _UPSERT_SQL = ('INSERT INTO "stock_balance" ("item_id", "lot_id", "shop_id", "qu
                '"held_value_satang" = "stock_balance"."held_value_satang" + EXCLUDED."held_value_satang"')
 
 
-def _apply_all(splits: list[tuple[int, Lot, int, bool]], shop_id: int) -> list[Pick]:
-    """Value each take by the lot value rule (in order, from each lot's holding in all shops, read once) and
-    update the balances with one statement."""
+def _apply_all(splits: list[tuple[int, AnyLot, int, bool]], shop_id: int, held_all: dict[int, int]) -> list[Pick]:
+    """Value each take by the lot value rule (in order, from each lot's holding in all shops: read with the
+    lots named by id, or here in one statement) and update the balances with one statement."""
     if not splits:
         return []
-    lot_ids = sorted({lot.id for _i, lot, _q, _f in splits})
-    held = dict.fromkeys(lot_ids, 0)
-    for lot_id, qty in statements.rows(
-            f'SELECT "lot_id", SUM("quantity") FROM "stock_balance" WHERE "lot_id" IN ({", ".join("?" * len(lot_ids))})'
-            ' GROUP BY "lot_id"', lot_ids):
-        held[int(lot_id)] = int(qty)
+    held = {lot.id: held_all.get(lot.id, 0) for _i, lot, _q, _f in splits}
+    lot_ids = sorted(set(held) - set(held_all))
+    if lot_ids:
+        for lot_id, qty in statements.rows(
+                f'SELECT "lot_id", SUM("quantity") FROM "stock_balance" WHERE "lot_id" IN '
+                f'({", ".join("?" * len(lot_ids))}) GROUP BY "lot_id"', lot_ids):
+            held[int(lot_id)] = int(qty)
     picks: list[Pick] = []
     change: dict[int, list[int]] = {}  # lot → [item, units, value]
     for item_id, lot, qty, flag in splits:

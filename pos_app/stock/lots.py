@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from db.models import Item, Lot, NetworkGroup
 from pos_app import statements
@@ -67,10 +68,11 @@ def next_lot_number(group_code: str, day: dt.date) -> str:
     """The next number of the group, day and this computer (never one another computer would take)."""
     prefix = lot_prefix(group_code, day)
     like = "ILIKE" if statements.is_postgres() else "LIKE"  # any letter case, as a typed number may be
-    taken = int(statements.rows(f'SELECT COUNT(*) FROM "lot" WHERE "number" {like} ? ESCAPE ?',
-                                (_like_prefix(prefix), "\\"))[0][0])
+    found = statements.rows(f'SELECT "number" FROM "lot" WHERE "number" {like} ? ESCAPE ?',
+                            (_like_prefix(prefix), "\\"))  # a day's lots of this computer: a few
+    taken, numbers = len(found), {str(n) for (n,) in found}
     number = f"{prefix}{taken + 1:03d}"
-    while lot_number_taken(number):  # a number typed in by hand, or a gap
+    while number in numbers:  # a number typed in by hand, or a gap (any lot of that number starts so)
         taken += 1
         number = f"{prefix}{taken + 1:03d}"
     return number
@@ -85,6 +87,23 @@ def default_expiry(item_id: int, made_on: dt.date) -> dt.date | None:
     if not found or found[0][0] is None:
         return None
     return made_on + dt.timedelta(days=int(found[0][0]))
+
+
+class LotRow(NamedTuple):
+    """The columns of a lot that picking and valuing a take use, read beside the balances in one statement
+    (lighter than a ``Lot`` record, which has the same attributes and serves wherever a ``LotRow`` does)."""
+
+    id: int
+    number: str
+    item_id: int
+    made_on: dt.date
+    expires_on: dt.date | None
+    quantity_in: int
+    cost_satang: int
+    unit_cost_satang: int
+
+
+AnyLot = Lot | LotRow
 
 
 @dataclass(frozen=True)
@@ -158,7 +177,7 @@ def lot_by_label(label: str) -> Lot:
     return lot
 
 
-def is_expired(lot: Lot, day: dt.date) -> bool:
+def is_expired(lot: AnyLot, day: dt.date) -> bool:
     """True when the lot's expiry is before ``day`` (a lot is still good on its expiry date itself)."""
     return lot.expires_on is not None and lot.expires_on < day
 

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from db.models import Item, Lot, Sale, StockMovement
 from db.models.stock import StockBalance
 from pos_app import statements
 from pos_app.errors import InputError
-from pos_app.stock.lots import is_expired, lot_by_label, unrecorded_lot
+from pos_app.stock.lots import AnyLot, LotRow, is_expired, lot_by_label, unrecorded_lot
 from pos_app.thai.dates import format_date
 
 
@@ -49,19 +49,21 @@ class Shortfall:
     short_by: int  # base units sold beyond what the books show
 
 
-Take = tuple[Lot, int, bool]  # the lot, the signed units, sold past its expiry with the override
+Take = tuple[AnyLot, int, bool]  # the lot, the signed units, sold past its expiry with the override
 
 
 @dataclass
 class Known:
     """What one document knows before it writes: lots and this shop's balances read once (``fefo``: per
-    item, its lots holding stock in FEFO order), and the units its own earlier lines moved (lot → units), so
-    a later line sees what an earlier one took."""
+    item, its lots holding stock in FEFO order; ``held_all``: what the lots named by id hold in all shops, for
+    their value), and the units its own earlier lines moved (lot → units), so a later line sees what an
+    earlier one took."""
 
-    lots: dict[int, Lot] = field(default_factory=dict)
+    lots: dict[int, AnyLot] = field(default_factory=dict)
     balances: dict[int, int] = field(default_factory=dict)
-    fefo: dict[int, list[tuple[Lot, int]]] = field(default_factory=dict)
+    fefo: dict[int, list[tuple[AnyLot, int]]] = field(default_factory=dict)
     pending: dict[int, int] = field(default_factory=dict)
+    held_all: dict[int, int] = field(default_factory=dict)  # lots named by id: units held in all shops
 
     def held_here(self, lot_id: int) -> int:
         return self.balances.get(lot_id, 0) + self.pending.get(lot_id, 0)
@@ -73,25 +75,28 @@ _FEFO_SQL = ('SELECT b."quantity", ' + ", ".join(f'l."{c}"' for c in _LOT_COLUMN
              ' AND l."made_on" <= ? AND b."item_id" IN ({ids})'
              ' ORDER BY b."item_id", l."expires_on" IS NULL, l."expires_on", l."made_on", l."id"')
 
-_NAMED_SQL = ('SELECT b."quantity", ' + ", ".join(f'l."{c}"' for c in _LOT_COLUMNS)
+_NAMED_SQL = ('SELECT b."quantity", (SELECT SUM(h."quantity") FROM "stock_balance" h WHERE h."lot_id" = l."id"), '
+              + ", ".join(f'l."{c}"' for c in _LOT_COLUMNS)
               + ' FROM "lot" l LEFT JOIN "stock_balance" b ON b."lot_id" = l."id" AND b."shop_id" = ?'
               ' WHERE l."id" IN ({ids})')
 
 
-def _lot_of(row: tuple[object, ...]) -> Lot:
-    values = dict(zip(_LOT_COLUMNS, row, strict=True))
-    for name in ("made_on", "expires_on"):
-        values[name] = Lot._meta.fields[name].python_value(values[name])
-    values["item"] = values.pop("item_id")
-    return Lot(__no_default__=True, **values)
+def _lot_of(row: tuple[Any, ...]) -> LotRow:
+    lot_id, number, item_id, made_on, expires_on, quantity_in, cost, unit_cost = row
+    day = _DAY  # the dates as peewee reads them (text on SQLite, dates on PostgreSQL)
+    return LotRow(lot_id, number, item_id, day(made_on), day(expires_on), quantity_in, cost, unit_cost)
 
 
-def fefo_rows(item_ids: Iterable[int], shop_id: int, day: dt.date, lock: bool) -> dict[int, list[tuple[Lot, int]]]:
+_DAY = Lot._meta.fields["made_on"].python_value
+
+
+def fefo_rows(item_ids: Iterable[int], shop_id: int, day: dt.date,
+              lock: bool) -> dict[int, list[tuple[AnyLot, int]]]:
     """Per item, its lots holding stock in the shop on ``day``, first-expiry-first-out (no expiry last, then
     oldest), with the units held.  A lot made after ``day`` is not there yet (a document entered late keeps
     its own day).  ``lock``: the balance rows stay locked until commit (PostgreSQL)."""
     ids = sorted(set(item_ids))
-    out: dict[int, list[tuple[Lot, int]]] = {i: [] for i in ids}
+    out: dict[int, list[tuple[AnyLot, int]]] = {i: [] for i in ids}
     if not ids:
         return out
     sql = _FEFO_SQL.replace("{ids}", ", ".join("?" * len(ids)))
@@ -104,17 +109,22 @@ def fefo_rows(item_ids: Iterable[int], shop_id: int, day: dt.date, lock: bool) -
     return out
 
 
-def read_for(moves: list[Movement], shop_id: int, day: dt.date) -> Known:
+def read_for(moves: list[Movement], shop_id: int, day: dt.date, new_lots: Iterable[AnyLot] = ()) -> Known:
     """Everything the document's lines will ask about, in two or three statements for the whole document:
-    the lots named by id with their balances here, and the FEFO lots of the items taken out unnamed."""
+    the lots named by id with their balances here, and the FEFO lots of the items taken out unnamed.
+    ``new_lots``: lots this very document has just written (they hold nothing yet: not read back)."""
     known = Known()
-    ids = sorted({m.lot_id for m in moves if m.lot_id is not None})
+    for lot in new_lots:
+        known.lots[int(lot.id)] = lot
+        known.balances[int(lot.id)] = known.held_all[int(lot.id)] = 0
+    ids = sorted({m.lot_id for m in moves if m.lot_id is not None} - set(known.lots))
     if ids:
         sql = _NAMED_SQL.replace("{ids}", ", ".join("?" * len(ids)))
         for row in statements.rows(sql, (shop_id, *ids)):
-            lot = _lot_of(row[1:])
+            lot = _lot_of(row[2:])
             known.lots[int(lot.id)] = lot
             known.balances[int(lot.id)] = int(cast(int, row[0] or 0))
+            known.held_all[int(lot.id)] = int(cast(int, row[1] or 0))
     unnamed = {m.item_id for m in moves if m.quantity < 0 and m.lot_id is None and not m.lot.strip()}
     known.fefo = fefo_rows(unnamed, shop_id, day, lock=True)
     for rows in known.fefo.values():
@@ -129,9 +139,10 @@ def item_name(item_id: int) -> str:
     return f"{item.name_th} ({item.sku})"
 
 
-def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, shortfalls: list[Shortfall],
-             document_uuid: uuid.UUID, known: Known) -> list[Take]:
-    """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules."""
+def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: Callable[[], str],
+             shortfalls: list[Shortfall], document_uuid: uuid.UUID, known: Known) -> list[Take]:
+    """Split a take of ``-m.quantity`` units over lots (FEFO), applying the expiry and oversell rules
+    (``policy()``: the shop's ``warn`` or ``block``, asked only when a sale falls short)."""
     wanted = -m.quantity
     named = named_lot(m, known.lots)
     if named is not None:
@@ -175,16 +186,16 @@ def pick_out(kind: str, m: Movement, shop_id: int, day: dt.date, policy: str, sh
     return takes
 
 
-def _short(kind: str, item_id: int, short_by: int, available: int, policy: str,
+def _short(kind: str, item_id: int, short_by: int, available: int, policy: Callable[[], str],
            shortfalls: list[Shortfall]) -> None:
-    if kind == "sale" and policy == "warn":
+    if kind == "sale" and policy() == "warn":
         shortfalls.append(Shortfall(item_id, short_by))
         return
     raise InputError("Only {available} of {item} in stock (short by {short})", available=available,
                      item=item_name(item_id), short=short_by)
 
 
-def named_lot(m: Movement, known: dict[int, Lot] | None = None) -> Lot | None:
+def named_lot(m: Movement, known: dict[int, AnyLot] | None = None) -> AnyLot | None:
     if m.lot_id is not None:
         lot = (known or {}).get(m.lot_id) or Lot.get_or_none(Lot.id == m.lot_id)
     elif m.lot.strip():
@@ -240,10 +251,10 @@ def by_lot(doc: uuid.UUID, item_id: int, sign: int) -> dict[int, int]:
     return out
 
 
-def fefo_preview(item_id: int, shop_id: int, quantity: int, day: dt.date) -> list[tuple[Lot, int]]:
+def fefo_preview(item_id: int, shop_id: int, quantity: int, day: dt.date) -> list[tuple[AnyLot, int]]:
     """The lots a take of ``quantity`` units would use (first-expiry-first-out, expired lots skipped),
     without writing anything; fewer units than asked when the books show too little."""
-    out: list[tuple[Lot, int]] = []
+    out: list[tuple[AnyLot, int]] = []
     for lot, held in fefo_rows([item_id], shop_id, day, lock=False)[item_id]:
         if quantity <= 0:
             break

@@ -333,9 +333,13 @@ def all_rows(database: pw.Database, spec: dict[str, list[str]] | None = None,
 
 
 def root_table_of(doc: Doc) -> str:
-    kinds = rules(False)
-    roots = {line.split("|", 1)[0] for line in doc} & {t for t, r in kinds.items() if r.kind == "root"}
+    roots = {line.split("|", 1)[0] for line in doc} & _root_tables()
     return roots.pop() if len(roots) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _root_tables() -> frozenset[str]:
+    return frozenset(t for t, r in rules(False).items() if r.kind == "root")
 
 
 def encode(header: tuple[Any, ...], doc: Doc) -> bytes:

@@ -17,6 +17,7 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from db.models import database
 from db.models.trust import ChainHead, ChainLink, HashSchema
@@ -83,10 +84,15 @@ def computer_id() -> str:
 def chain_of(till_id: int | None) -> str:
     if till_id is None:
         return f"computer:{computer_id()}"
-    found = statements.rows('SELECT "uuid" FROM "till" WHERE "id" = ?', (till_id,))
-    if not found:
+    chain = statements.remembered(("till chain", till_id), lambda: _till_chain(till_id))  # a till's UUID is
+    if chain is None:  # its identity: it never changes, so it is read once per connection
         raise ValueError(f"no till {till_id}")
-    return f"till:{uuid.UUID(str(found[0][0]))}"
+    return str(chain)
+
+
+def _till_chain(till_id: int) -> str | None:
+    found = statements.rows('SELECT "uuid" FROM "till" WHERE "id" = ?', (till_id,))
+    return f"till:{uuid.UUID(str(found[0][0]))}" if found else None
 
 
 def digest(message: bytes, keyed: bool, secret: bytes | None) -> str:
@@ -112,9 +118,14 @@ def _version_of_today(postgres: bool) -> tuple[str, str]:
 def current_version() -> str:
     """The ``hash_version`` of the current columns, recorded in ``hash_schema`` if new."""
     version, spec = _version_of_today(canonical.is_postgres(database.obj))
+    statements.remembered(("hash_schema", version), lambda: _record_version(version, spec))  # append-only:
+    return version  # once there (committed), always there
+
+
+def _record_version(version: str, spec: str) -> bool:
     if not statements.rows('SELECT 1 FROM "hash_schema" WHERE "version" = ?', (version,)):
         HashSchema.insert(version=version, spec=spec, created_at=utc_now()).on_conflict_ignore().execute()
-    return version
+    return True
 
 
 def _take_head(chain: str, till_id: int | None) -> tuple[int, str, int]:
@@ -140,9 +151,15 @@ def _document_sql(postgres: bool) -> str:
 def document_lines(doc_uuid: uuid.UUID) -> canonical.Doc:
     """The canonical lines of a document as stored now (the rows a new link hashes)."""
     postgres = canonical.is_postgres(database.obj)
-    rules = canonical.rules(postgres)
-    params = [rule.anchor_field.db_value(doc_uuid) for rule in rules.values()]
+    converted: dict[type, Any] = {}  # the UUID as each class of anchor column stores it (one class: once)
+    params = [converted[kind] if (kind := type(field)) in converted
+              else converted.setdefault(kind, field.db_value(doc_uuid)) for field in _anchors(postgres)]
     return [str(r[1]) for r in statements.rows(_document_sql(postgres), params)]
+
+
+@functools.cache
+def _anchors(postgres: bool) -> tuple[Any, ...]:
+    return tuple(rule.anchor_field for rule in canonical.rules(postgres).values())
 
 
 def link(doc_type: str, doc_uuid: uuid.UUID, when: dt.datetime, till_id: int | None,
