@@ -33,7 +33,7 @@ def test_the_first_recipe_is_version_one_with_its_lines_in_the_order_given(demo_
     assert [(r.line_no, r.item_id, r.quantity) for r in rows] == [(1, jar.id, 12), (2, paste.id, 600),
                                                                    (3, salt.id, 15)]
     stored = Recipe.get_by_id(saved.id)
-    assert (stored.uuid, stored.version, stored.yield_quantity, stored.user_id) == (saved.uuid, 1, 12,
+    assert (stored.uuid, stored.version, stored.yield_quantity, stored.user.id) == (saved.uuid, 1, 12,
                                                                                      lead().user_id)
     assert recipes.get(saved.id) == saved
     assert recipes.current(product.id) == saved
@@ -46,7 +46,7 @@ def test_the_journal_names_the_product_and_ingredients_by_code(demo_db: OpenedDa
     saved = recipes.save_recipe(lead(), product.id, 4, [Ingredient(paste.id, 200), Ingredient(jar.id, 4)])
     entry = JournalEntry.get(JournalEntry.doc_uuid == saved.uuid)
     assert entry.doc_type == "recipe"
-    assert entry.user_id == lead().user_id and entry.till_id is None
+    assert entry.user is not None and entry.user.id == lead().user_id and entry.till is None
     assert entry.created_at == Recipe.get_by_id(saved.id).created_at
     assert json.loads(entry.summary) == {"product": product.sku, "version": 1, "yield": 4,
                                          "lines": [[paste.sku, 200], [jar.sku, 4]], "user": "prapha"}
