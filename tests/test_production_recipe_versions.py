@@ -80,7 +80,8 @@ def test_a_long_note_is_cut_to_500_characters(demo_db: OpenedDatabase) -> None:
 def test_the_smallest_yield_and_quantity_are_one(demo_db: OpenedDatabase) -> None:
     paste, product = new_item(), new_item(kind="finished", unit="piece")
     saved = recipes.save_recipe(lead(), product.id, 1, [Ingredient(paste.id, 1)])
-    assert (saved.yield_quantity, saved.lines) == (1, (Ingredient(paste.id, 1),))
+    assert (saved.yield_quantity, saved.lines, saved.note) == (1, (Ingredient(paste.id, 1),), "")  # no note given
+    assert Recipe.get_by_id(saved.id).note == ""
 
 
 @pytest.mark.parametrize(("bad", "message"), [
