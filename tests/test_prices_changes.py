@@ -151,3 +151,13 @@ def test_the_last_changes_newest_first_as_recorded(demo_db: OpenedDatabase) -> N
     ]
     assert [c.new for c in prices.recent_changes(limit=2)] == [Money(22000), Money(800)]
     assert len(prices.recent_changes(limit=50)) == 3
+
+
+def test_the_price_screen_shows_the_last_fifty_changes(demo_db: OpenedDatabase) -> None:
+    kapi = item("KAPI-200").id
+    for satang in range(5001, 5052):  # 51 changes: ฿50.01 … ฿50.51
+        prices.change_price(admin(), kapi, "retail", Money(satang))
+    shown = prices.recent_changes()
+    assert len(shown) == 50
+    assert (shown[0].old, shown[0].new) == (Money(5050), Money(5051))
+    assert (shown[-1].old, shown[-1].new) == (Money(5001), Money(5002))  # the first change (5000 → 5001) is off
