@@ -12,7 +12,7 @@ from db.models import Till
 from pos_app.books import cash, days
 from pos_app.books.xz import ShiftLine, TillDay, till_day
 from pos_app.money import Money
-from pos_app.selling import sales
+from pos_app.selling import refunds, sales
 from pos_app.trust import chain_head
 from tests.books_day import DAY, at, build_day, cart, seller, t1, treasurer
 
@@ -80,7 +80,9 @@ def test_a_discount_counts_and_other_tills_and_days_do_not(empty_db: OpenedDatab
     discounted.set_discount(Money(500))
     sales.commit_sale(seller(), t1().id, discounted, Money(4500), now=at(14))
     k1 = Till.get(Till.code == "K1")
-    sales.commit_sale(seller(), k1.id, cart(("KAPI-200", 1)), Money(5000), now=at(14, 30))  # another till
+    other_till = cart(("KAPI-200", 1))  # another till, its own discount of 3.00
+    other_till.set_discount(Money(300))
+    sales.commit_sale(seller(), k1.id, other_till, Money(4700), now=at(14, 30))
     sales.commit_sale(seller(), t1().id, cart(("DISH-500", 1)), Money(2500),
                       now=at(9, 0, dt.date(2026, 11, 25)))  # the next day
     x = till_day(t1().id, DAY, at(16))
@@ -89,7 +91,48 @@ def test_a_discount_counts_and_other_tills_and_days_do_not(empty_db: OpenedDatab
     # the shift is still open: its drawer holds the 45.00 and the next morning's 25.00 too (370 + 45 + 25)
     assert (x.shifts[0].received_satang, x.shifts[0].expected_satang) == (44000, 79360)
     other = till_day(k1.id, DAY, at(16))
-    assert (other.till_code, other.sales_count, other.sales_satang, other.by_method) == ("K1", 1, 5000,
-                                                                                        {"cash": 5000})
+    assert (other.till_code, other.sales_count, other.sales_satang, other.discounts_satang, other.by_method) == (
+        "K1", 1, 4700, 300, {"cash": 4700})
     assert (other.shifts, other.cash_moves, other.promptpay_count, other.unticked) == ([], [], 0, [])
     assert till_day(t1().id, dt.date(2026, 11, 25), at(16)).sales_satang == 2500
+
+
+def test_a_second_shift_keeps_its_own_drawer(empty_db: OpenedDatabase) -> None:
+    build_day()
+    cash.close_shift(treasurer(), t1().id, {10000: 7, 2000: 1, 100: 3}, "เหรียญหาย", now=at(17))  # 723.00
+    cash.open_shift(treasurer(), t1().id, {10000: 3}, now=at(17, 30))  # float 300.00
+    sales.commit_sale(seller(), t1().id, cart(("DISH-500", 1)), Money(5000), now=at(18))  # 25.00, change 25.00
+    x = till_day(t1().id, DAY, at(19))
+    assert x.open_shifts == [2]
+    first, second = x.shifts
+    assert (first.number, first.closed_at, first.counted_satang, first.over_short_satang, first.note) == (
+        1, at(17).isoformat(), 72300, -60, "เหรียญหาย")
+    assert (first.received_satang, first.expected_satang) == (37000, 72360)  # the 18:00 sale is not shift 1's
+    assert second == ShiftLine(2, at(17, 30).isoformat(), "", 30000, 5000, 2500, 0, 0, 0, 32500, None, None, "")
+
+
+def test_cash_moves_in_the_order_they_happened(empty_db: OpenedDatabase) -> None:
+    build_day()
+    cash.move_cash(treasurer(), t1().id, "out", "ice", "น้ำแข็งเพิ่ม", Money(2000), now=at(12, 45))  # entered late
+    moves = till_day(t1().id, DAY, at(16)).cash_moves
+    assert moves == [[at(12, 45).isoformat(), "out", "ice", "น้ำแข็งเพิ่ม", 2000], *MOVES]
+
+
+def test_a_day_without_documents_is_all_zero(empty_db: OpenedDatabase) -> None:
+    build_day()
+    quiet = till_day(Till.get(Till.code == "K1").id, DAY, at(16))
+    assert (quiet.sales_count, quiet.sales_satang, quiet.refunds_count, quiet.refunds_satang, quiet.voids_count,
+            quiet.voids_satang, quiet.discounts_satang, quiet.net_satang) == (0, 0, 0, 0, 0, 0, 0, 0)
+    assert (quiet.by_method, quiet.shifts, quiet.cash_moves, quiet.promptpay_count, quiet.promptpay_satang,
+            quiet.unticked, quiet.open_shifts) == ({}, [], [], 0, 0, [], [])
+
+
+def test_a_sale_refunded_in_full_leaves_cash_at_zero(empty_db: OpenedDatabase) -> None:
+    build_day()
+    k1 = Till.get(Till.code == "K1")
+    sold = sales.commit_sale(seller(), k1.id, cart(("KAPI-200", 1)), Money(5000), now=at(10))  # 50.00
+    refunds.refund_sale(treasurer(), k1.id, sold.uuid, "ลูกค้าคืนสินค้า", now=at(11))
+    x = till_day(k1.id, DAY, at(16))
+    assert (x.sales_count, x.sales_satang, x.refunds_count, x.refunds_satang, x.net_satang) == (1, 5000, 1, 5000,
+                                                                                            0)
+    assert x.by_method == {"cash": 0}  # 50.00 in, 50.00 back
