@@ -30,7 +30,7 @@ def parse_pieces(text: str | int, denomination: int) -> int:
         cleaned = to_arabic_digits(text).strip().replace(",", "")
         if cleaned == "":
             return 0
-        if not cleaned.lstrip("-").isdigit() or not cleaned.isascii():
+        if not cleaned.removeprefix("-").isdigit() or not cleaned.isascii():  # one sign at most: "--3" is no count
             raise InputError("“{text}” is not a number of pieces (for {value})", text=text,
                              value=label(denomination))
         pieces = int(cleaned)

@@ -54,7 +54,7 @@ def pack_factor(item_id: int, pack: str | None) -> int:
 def to_base(text: str, item_id: int, pack: str | None = None) -> int:
     """``text`` of ``pack`` in whole base units; refused when the conversion does not come out whole."""
     amount = parse_quantity(text) * pack_factor(item_id, pack)
-    if amount.denominator != 1:
-        raise InputError("{text} {pack} is not a whole number of {unit}", text=text, pack=pack or "",
-                         unit=Item.get_by_id(item_id).base_unit)
+    if amount.denominator != 1:  # typed in the base unit itself (no pack): "2.5 ชิ้น", the unit named twice
+        unit = unit_name(str(Item.get_by_id(item_id).base_unit))
+        raise InputError("{text} {pack} is not a whole number of {unit}", text=text, pack=pack or unit, unit=unit)
     return int(amount)
