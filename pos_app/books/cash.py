@@ -24,6 +24,7 @@ from db.models.books import CASH_CATEGORIES, CASH_DIRECTIONS, CashMovement, Shif
 from pos_app.books import denominations
 from pos_app.books.closed import admit
 from pos_app.books.events import CashMoved, ShiftChanged
+from pos_app.books.open_shift import open_shift_of
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import bus
@@ -86,13 +87,6 @@ def _info(shift: Shift, closed_at: dt.datetime | None = None) -> ShiftInfo:
     name = User.select(User.display_name).where(User.id == shift.opened_by_id).scalar() or ""
     return ShiftInfo(shift.uuid, shift.id, shift.till_id, shift.number, name, shift.opened_at,
                      shift.business_date, Money(shift.float_satang), closed_at)
-
-
-def open_shift_of(till_id: int) -> Shift | None:
-    """The till's shift that has no close yet (at most one)."""
-    shift: Shift | None = (Shift.select().where((Shift.till == till_id) & ~pw.fn.EXISTS(
-        ShiftClose.select(ShiftClose.id).where(ShiftClose.shift_uuid == Shift.uuid))).first())
-    return shift
 
 
 def current_shift(till_id: int) -> ShiftInfo | None:

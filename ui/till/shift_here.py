@@ -48,9 +48,9 @@ class ShiftHere(QPushButton):
             self.refresh()
 
     def refresh(self) -> None:
-        from pos_app.books import cash
+        from pos_app.books.open_shift import open_shift_of  # light: the till starts without the journal
 
-        self.setVisible(cash.current_shift(self.ctx.till.id) is None)
+        self.setVisible(open_shift_of(self.ctx.till.id) is None)
 
     def open_here(self) -> None:
         """Who opens: the person logged in when they may handle the drawer, else a treasurer's PIN first."""
