@@ -64,7 +64,9 @@ def rows(lines: list[RdLine]) -> list[tuple[dt.date, str, Money, Money, Money]]:
 
 def test_the_network_report_of_a_month_end(empty_db: OpenedDatabase) -> None:
     month_end()
-    report = rd161_report(make_scope(dt.date(2026, 11, 23), DEC_1))
+    scope = make_scope(dt.date(2026, 11, 23), DEC_1)
+    report = rd161_report(scope)
+    assert report.scope == scope
     nov_23 = dt.date(2026, 11, 23)
     assert rows(report.lines) == [
         (nov_23, "ขายสินค้า (ใบเสร็จ 1 ใบ)", B("120.00"), ZERO, ZERO),
@@ -120,11 +122,12 @@ def test_a_late_document_warns_on_its_own_groups_line_only(empty_db: OpenedDatab
     # A sale made at T1 on Tuesday 24th at 16:45 reaches the books on Monday 30th: 4 working days later.
     clock.set(at(9, 0, dt.date(2026, 11, 30)))
     sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 2)), B("40.00"), now=at(16, 45))
-    late_note = "บันทึกหลังวันที่เกิดรายการเกิน 3 วันทำการ (1 ฉบับ)"
+    sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 1)), B("20.00"), now=at(16, 50))
+    late_note = "บันทึกหลังวันที่เกิดรายการเกิน 3 วันทำการ (2 ฉบับ)"
     sold = [ln for ln in rd161_report(make_scope(DAY)).lines if ln.income.satang > 0]
-    assert [(ln.income, ln.note, ln.late) for ln in sold] == [(B("511.60"), late_note, True)]  # 471.60 + 40.00
+    assert [(ln.income, ln.note, ln.late) for ln in sold] == [(B("531.60"), late_note, True)]  # 471.60 + 40 + 20
     (bhs_sales,) = [ln for ln in rd161_report(make_scope(DAY, group="BHS")).lines if ln.income.satang > 0]
-    assert (bhs_sales.income, bhs_sales.note, bhs_sales.late) == (B("471.60"), late_note, True)
+    assert (bhs_sales.income, bhs_sales.note, bhs_sales.late) == (B("491.60"), late_note, True)
     (kapi_sales,) = rd161_report(make_scope(DAY, group="KAPI")).lines
     assert (kapi_sales.income, kapi_sales.note, kapi_sales.late) == (B("40.00"), "", False)
     # The paid-back line never carries the warning (the late sale is not on it).
@@ -147,3 +150,51 @@ def test_working_days_skip_the_weekend() -> None:
     assert working_days_between(sat, mon) == 1 and working_days_between(sun, mon) == 1
     assert working_days_between(mon, fri) == 0  # backwards: none
     assert working_days_between(fri, dt.date(2026, 12, 4)) == 5  # Mon 30 Nov … Fri 4 Dec
+
+
+NOV_25, NOV_26 = dt.date(2026, 11, 25), dt.date(2026, 11, 26)
+ORDERS = "รับเงินค่าสินค้าสั่งออนไลน์ ({n} รายการ)"
+
+
+def test_online_order_money_and_a_one_satang_payment_on_their_own_days(empty_db: OpenedDatabase) -> None:
+    """On the known day T1 takes a LINE order of 3 × KAPI-SEASONED (฿120.00), unpaid.  Wed 25th: ฿0.01 of it
+    arrives by transfer; a jar sold for ฿40.00 paid ฿39.99 cash + ฿0.01 PromptPay; #4 (฿160.00) refunded in
+    cash.  Thu 26th: the rest, ฿119.99 (฿50.00 transfer + ฿69.99 cash)."""
+    from pos_app.selling import orders
+    from pos_app.selling.payments import PaymentIn
+
+    done = build_day()
+    order = cart(("KAPI-SEASONED", 3))
+    order.set_channel("online", "คุณมาลี", "0812345678")
+    saved = sales.commit_sale(seller(), t1().id, order, payments=[], now=at(15))
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("transfer", B("0.01"))], now=at(9, 0, NOV_25))
+    sales.commit_sale(seller(), t1().id, cart(("KAPI-SEASONED", 1)), now=at(9, 30, NOV_25),
+                      payments=[PaymentIn("cash", B("39.99"), B("39.99")), PaymentIn("promptpay", B("0.01"))])
+    refunds.refund_sale(treasurer(), t1().id, done["4"].uuid, "ลูกค้าคืนสินค้า", now=at(10, 0, NOV_25))  # type: ignore[attr-defined]
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("transfer", B("50.00"))], now=at(9, 0, NOV_26))
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("cash", B("69.99"), B("100.00"))], now=at(9, 5, NOV_26))
+    wed_thu = [
+        (NOV_25, "ขายสินค้า (ใบเสร็จ 1 ใบ)", B("40.00"), ZERO, ZERO),
+        (NOV_25, ORDERS.format(n=1), B("0.01"), ZERO, ZERO),  # income before money paid back
+        (NOV_25, "จ่ายคืนเงินค่าสินค้าที่รับคืนและยกเลิก (1 ฉบับ)", B("-160.00"), ZERO, ZERO),
+        (NOV_26, ORDERS.format(n=2), B("119.99"), ZERO, ZERO),
+    ]
+    assert rows(rd161_report(make_scope(NOV_25, NOV_26)).lines) == wed_thu
+    assert rows(rd161_report(make_scope(NOV_25, NOV_26, group="BHS")).lines) == wed_thu
+    assert rows(rd161_report(make_scope(NOV_26, group="BHS")).lines) == wed_thu[-1:]
+    assert rows(rd161_report(make_scope(NOV_26)).lines) == wed_thu[-1:]
+    assert rd161_report(make_scope(NOV_25, NOV_26, group="KAPI")).lines == []
+    # 40.00 + 0.01 − 160.00 + 119.99 = 0.00
+    assert rd161_report(make_scope(NOV_25, NOV_26)).profit == ZERO
+
+
+def test_a_paid_transfer_names_the_other_group(empty_db: OpenedDatabase) -> None:
+    from pos_app.books.transfer_pay import pay_transfer
+    from tests.test_books_transfers import _give_soap
+
+    done = _give_soap()  # 4 × DISH-500 from the market (BHS) to the Kapi stall (KAPI), ฿80.00 agreed
+    pay_transfer(treasurer(), done.uuid, "cash", now=at(15))
+    assert rows(rd161_report(make_scope(DAY, group="BHS")).lines) == [
+        (DAY, "ขายสินค้าให้กลุ่มกะปิคลองด่านชุมชน 3 (โอนสินค้าระหว่างกลุ่ม)", B("80.00"), ZERO, ZERO)]
+    assert rows(rd161_report(make_scope(DAY, group="KAPI")).lines) == [
+        (DAY, "ซื้อสินค้าจากกลุ่มวิสาหกิจชุมชนบางหัวเสือ (โอนสินค้าระหว่างกลุ่ม)", ZERO, B("80.00"), ZERO)]
