@@ -118,7 +118,8 @@ def test_a_day_with_only_cash_or_only_stock_is_not_empty(empty_db: OpenedDatabas
     cash.move_cash(treasurer(), t1().id, "out", "other", "ค่าถ่ายเอกสาร", B("12.50"), now=at(9, 0, DAY + dt.timedelta(1)))
     moved = daily_summary(make_scope(DAY + dt.timedelta(1)))
     assert moved.cash_moves == {("out", "other"): B("12.50")} and not moved.is_empty
-    assert (moved.sales_count, moved.items, moved.stock) == (0, [], {})
+    assert (moved.sales_count, moved.items, moved.stock, moved.discounts) == (0, [], {}, ZERO)
+    assert (moved.by_method, moved.by_channel, moved.cost_basis) == ({}, {}, "lots")
     market = Shop.get(Shop.code == "BHS-MARKET")
     day = DAY + dt.timedelta(2)
     adjustments.record_waste(actor("prapha"), market.id, [adjustments.Wasted(item_id("DISH-500"), 2)], "ขวดแตก",
@@ -126,6 +127,35 @@ def test_a_day_with_only_cash_or_only_stock_is_not_empty(empty_db: OpenedDatabas
     wasted = daily_summary(make_scope(day))
     assert wasted.stock == {"waste": [("DISH-500", "น้ำยาล้างจาน 500 มล.", -2, "piece")]} and not wasted.is_empty
     assert daily_summary(make_scope(day + dt.timedelta(1))).stock == {}  # 23:59 Bangkok is still the 26th
+    # Exactly midnight Bangkok belongs to the day it starts.
+    adjustments.record_waste(actor("prapha"), market.id, [adjustments.Wasted(item_id("DISH-500"), 3)], "ขวดแตก",
+                             now=at(0, 0, day + dt.timedelta(1)))
+    assert daily_summary(make_scope(day)).stock == {"waste": [("DISH-500", "น้ำยาล้างจาน 500 มล.", -2, "piece")]}
+    assert daily_summary(make_scope(day + dt.timedelta(1))).stock == {
+        "waste": [("DISH-500", "น้ำยาล้างจาน 500 มล.", -3, "piece")]}
+
+
+def test_money_that_nets_to_nothing_and_goods_never_received(empty_db: OpenedDatabase) -> None:
+    """A soap nobody ever bought (no lot anywhere: no cost to use) sold twice for ฿30.00 by PromptPay, and one
+    DRINK-YMN (฿20.00 cash) sold and refunded in cash the same day: cash nets ฿0.00.  The drink's lot moved
+    (out and back), so the cost basis is mixed."""
+    from tests import stock_support
+
+    build_day()
+    day = DAY + dt.timedelta(3)  # Friday 27th; T1's shift of the 24th is still open
+    soap = stock_support.new_item("BHS", "finished", "piece", price_satang=3000, name="สบู่ไม่มีต้นทุน")
+    sales.commit_sale(seller(), t1().id, cart((str(soap.sku), 2)), method="promptpay", now=at(9, 0, day))
+    drink = sales.commit_sale(seller(), t1().id, cart(("DRINK-YMN", 1)), B("20.00"), now=at(9, 30, day))
+    refunds.refund_sale(treasurer(), t1().id, drink.uuid, "ลูกค้าเปลี่ยนใจ", now=at(9, 45, day))
+    s = daily_summary(make_scope(day))
+    assert lines(s.items) == [
+        (str(soap.sku), str(soap.name_th), "BHS", 2, "piece", B("60.00"), ZERO, 2),  # no lot, no standard cost
+        ("DRINK-YMN", "น้ำสมุนไพรหญ้าหมอน้อย 350 มล.", "HERB", 0, "piece", ZERO, ZERO, 0),
+    ]
+    assert s.cost_basis == "mixed" and (s.cost, s.margin) == (ZERO, B("60.00"))
+    assert s.by_method == {"cash": ZERO, "promptpay": B("60.00")}
+    drinks = daily_summary(make_scope(day, group="HERB"))  # HERB has no shop: nothing of T1's
+    assert drinks.is_empty and drinks.by_method == {}
 
 
 def test_standard_cost_per_kilo_from_the_newest_lot_before_the_day_ends(empty_db: OpenedDatabase) -> None:
