@@ -26,6 +26,8 @@ Network, 23 Nov–1 Dec, worked by hand:
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+from pathlib import Path
 
 from db.connection import OpenedDatabase
 from db.models import Shop, Till
@@ -198,3 +200,28 @@ def test_a_paid_transfer_names_the_other_group(empty_db: OpenedDatabase) -> None
         (DAY, "ขายสินค้าให้กลุ่มกะปิคลองด่านชุมชน 3 (โอนสินค้าระหว่างกลุ่ม)", B("80.00"), ZERO, ZERO)]
     assert rows(rd161_report(make_scope(DAY, group="KAPI")).lines) == [
         (DAY, "ซื้อสินค้าจากกลุ่มวิสาหกิจชุมชนบางหัวเสือ (โอนสินค้าระหว่างกลุ่ม)", ZERO, B("80.00"), ZERO)]
+
+
+def test_the_printed_report_shows_buddhist_era_days_and_each_months_totals(empty_db: OpenedDatabase,
+                                                                             tmp_path: Path) -> None:
+    """The PDF the Revenue Department is shown: days as dd/mm/BE, a subtotal and the profit per month (Buddhist
+    Era month names), then the period's total (figures of test_the_network_report_of_a_month_end)."""
+    from pos_app.books.export.run import export_books
+
+    month_end()
+    pdf, = export_books(treasurer(), "rd161", make_scope(dt.date(2026, 11, 23), DEC_1), "pdf", tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    flat = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+    def row(start: str) -> str:
+        (found,) = [line for line in flat if line.startswith(start)]
+        return found
+
+    assert row("23/11/2569").endswith("120.00 0.00 0.00")
+    assert row("01/12/2569").endswith("20.00 0.00 0.00")
+    assert row("รวมเดือนพฤศจิกายน พ.ศ. 2569") == "รวมเดือนพฤศจิกายน พ.ศ. 2569 475.00 80.00 47.50"
+    assert row("รวมเดือนธันวาคม พ.ศ. 2569") == "รวมเดือนธันวาคม พ.ศ. 2569 20.00 0.00 0.00"
+    assert row("รวมทั้งช่วงเวลา") == "รวมทั้งช่วงเวลา 495.00 80.00 47.50"
+    assert [line for line in flat if line.startswith("กำไรจากการขาย")] == [
+        "กำไรจากการขาย 347.50", "กำไรจากการขาย 20.00", "กำไรจากการขาย 367.50"]
