@@ -61,7 +61,9 @@ SEASONED = "กะปิผงทรงเครื่อง 50 กรัม"
 
 def test_the_networks_summary_of_the_day(empty_db: OpenedDatabase) -> None:
     market_day()
-    s = daily_summary(make_scope(DAY))
+    scope = make_scope(DAY)
+    s = daily_summary(scope)
+    assert s.scope == scope
     assert lines(s.items) == [  # by group, then SKU; amounts before the sale's discount
         ("DISH-500", "น้ำยาล้างจาน 500 มล.", "BHS", 0, "piece", ZERO, ZERO, 0),  # 2 sold, 2 refunded
         ("LAUNDRY-1L", "น้ำยาซักผ้า 1 ลิตร", "BHS", 1, "piece", B("45.00"), B("17.00"), 0),
@@ -116,8 +118,11 @@ def test_each_groups_summary_holds_its_own_shops_documents(empty_db: OpenedDatab
 def test_a_day_with_only_cash_or_only_stock_is_not_empty(empty_db: OpenedDatabase) -> None:
     build_day()  # T1's shift of the 24th is still open
     cash.move_cash(treasurer(), t1().id, "out", "other", "ค่าถ่ายเอกสาร", B("12.50"), now=at(9, 0, DAY + dt.timedelta(1)))
+    cash.move_cash(treasurer(), t1().id, "in", "other", "เงินคืนร้านค้า", B("20.00"), now=at(9, 5, DAY + dt.timedelta(1)))
     moved = daily_summary(make_scope(DAY + dt.timedelta(1)))
-    assert moved.cash_moves == {("out", "other"): B("12.50")} and not moved.is_empty
+    assert moved.cash_moves == {("out", "other"): B("12.50"), ("in", "other"): B("20.00")} and not moved.is_empty
+    assert daily_summary(make_scope(DAY, group="BHS")).cash_moves == {
+        ("out", "ice"): B("35.00"), ("in", "change"): B("100.00")}  # the 24th's only
     assert (moved.sales_count, moved.items, moved.stock, moved.discounts) == (0, [], {}, ZERO)
     assert (moved.by_method, moved.by_channel, moved.cost_basis) == ({}, {}, "lots")
     market = Shop.get(Shop.code == "BHS-MARKET")
@@ -170,13 +175,19 @@ def test_standard_cost_per_kilo_from_the_newest_lot_before_the_day_ends(empty_db
     retail = PriceTier.get(PriceTier.code == "retail")
     ItemPrice.create(item=paste, tier=retail, price_satang=20000, per_quantity=1000)
     for grams, satang, when in ((1000, 5000, at(7, 0, dt.date(2026, 11, 20))), (2000, 18001, at(7)),
-                                (1000, 12000, at(7, 0, DAY + dt.timedelta(1)))):
+                                (1000, 12000, at(0, 0, DAY + dt.timedelta(1)))):  # the 25th's first instant
         stock_support.buy("KAPI-STALL", paste, grams, satang, paid_from="account", now=when)
-    sales.commit_sale(seller(), t1().id, cart((str(paste.sku), 500)), B("100.00"), now=at(14))
+    # A second item the market never received: one bag bought by the stall for ฿12.35 (a lot of one piece).
+    bag = stock_support.new_item("KAPI", "finished", "piece", price_satang=2000, name="ถุงผ้า")
+    stock_support.buy("KAPI-STALL", bag, 1, 1235, paid_from="account", now=at(7, 30))
+    sales.commit_sale(seller(), t1().id, cart((str(paste.sku), 500), (str(bag.sku), 1)), B("120.00"), now=at(14))
     s = daily_summary(make_scope(DAY))
     line = next(ln for ln in s.items if ln.sku == paste.sku)
     assert (line.quantity, line.base_unit, line.amount, line.cost, line.standard_quantity) == (
         500, "g", B("100.00"), B("45.01"), 500)
+    bag_line = next(ln for ln in s.items if ln.sku == bag.sku)
+    assert (bag_line.quantity, bag_line.amount, bag_line.cost, bag_line.standard_quantity) == (
+        1, B("20.00"), B("12.35"), 1)
     assert line.margin == B("54.99")
     assert s.cost_basis == "mixed"
     assert Item.get_by_id(paste.id).base_unit == "g"
@@ -202,3 +213,52 @@ def test_transfers_in_each_groups_stock_and_books(empty_db: OpenedDatabase) -> N
         B("80.00"), B("36.00"), B("80.00"), 1)
     assert (network.income, network.cost) == (ZERO, ZERO)  # moves inside the network
     assert daily_summary(make_scope(DAY + dt.timedelta(1), group="BHS")).transfers_count == 0
+    assert daily_summary(make_scope(DAY + dt.timedelta(1))).transfers_count == 0
+
+
+def test_a_batch_made_and_goods_of_the_same_name_written_off(empty_db: OpenedDatabase) -> None:
+    """The production tests' set-up (paste, sugar passed from BHS, pouches; a recipe of 500 g paste + 100 g
+    sugar + 10 pouches for 10 jars) and a batch of 10 at the Kapi stall; two different items both named
+    "ถุงหิ้ว" bought by the market, 2 and 3 of them thrown away."""
+    from pos_app.production import batches
+    from tests import stock_support
+    from tests.books_day import master_data
+    from tests.test_production_batches import _setup
+
+    master_data()
+    made = _setup()
+    paste, sugar, pouch, powder = (made[k] for k in ("paste", "sugar", "pouch", "powder"))
+    batches.commit_batch(stock_support.lead(), batches.plan_batch(made["recipe"].id,  # type: ignore[attr-defined]
+                                                                  stock_support.shop("KAPI-STALL").id, 10))
+    small, large = (stock_support.new_item("BHS", "packaging", "piece") for _ in range(2))
+    for bag in (small, large):
+        Item.update(name_th="ถุงหิ้ว").where(Item.id == bag.id).execute()
+        stock_support.buy("BHS-MARKET", bag, 10, 1000, paid_from="account")
+    adjustments.record_waste(actor("prapha"), stock_support.shop("BHS-MARKET").id,
+                             [adjustments.Wasted(small.id, 2), adjustments.Wasted(large.id, 3)], "ขาด")
+
+    def row(item: object, qty: int) -> tuple[str, str, int, str]:
+        return (item.sku, item.name_th, qty, item.base_unit)  # type: ignore[attr-defined]
+
+    kapi = daily_summary(make_scope(DAY, group="KAPI")).stock
+    assert kapi == {
+        "consume": sorted([row(paste, -500), row(sugar, -100), row(pouch, -10)]),
+        "produce": [row(powder, 10)],
+        "transfer": [row(sugar, 300)],
+    }
+    market = daily_summary(make_scope(DAY, group="BHS")).stock
+    assert market == {"transfer": [row(sugar, -300)],
+                      "waste": [(small.sku, "ถุงหิ้ว", -2, "piece"), (large.sku, "ถุงหิ้ว", -3, "piece")]}
+
+
+def test_an_item_sold_at_two_pricing_quantities_in_a_day(empty_db: OpenedDatabase) -> None:
+    """KAPI-KG is ฿200.00 per 1,000 g until noon, then ฿20.00 per 100 g: 100 g sold at each, ฿20.00 each."""
+    build_day()  # 833 g sold (฿166.60), none refunded
+    retail = PriceTier.get(PriceTier.code == "retail")
+    kg = item_id("KAPI-KG")
+    sales.commit_sale(seller(), t1().id, cart(("KAPI-KG", 100)), B("20.00"), now=at(11, 45))
+    ItemPrice.update(per_quantity=100, price_satang=2000).where(
+        (ItemPrice.item == kg) & (ItemPrice.tier == retail)).execute()
+    sales.commit_sale(seller(), t1().id, cart(("KAPI-KG", 100)), B("20.00"), now=at(12, 15))
+    line = next(ln for ln in daily_summary(make_scope(DAY)).items if ln.sku == "KAPI-KG")
+    assert (line.quantity, line.amount) == (1033, B("206.60"))  # 833 + 100 + 100 g; 166.60 + 20.00 + 20.00
