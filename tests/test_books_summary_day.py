@@ -180,7 +180,13 @@ def test_standard_cost_per_kilo_from_the_newest_lot_before_the_day_ends(empty_db
     # A second item the market never received: one bag bought by the stall for ฿12.35 (a lot of one piece).
     bag = stock_support.new_item("KAPI", "finished", "piece", price_satang=2000, name="ถุงผ้า")
     stock_support.buy("KAPI-STALL", bag, 1, 1235, paid_from="account", now=at(7, 30))
-    sales.commit_sale(seller(), t1().id, cart((str(paste.sku), 500), (str(bag.sku), 1)), B("120.00"), now=at(14))
+    # A third: clothes pegs at ฿5.00 per 10, 3 bought by the stall for ฿1.00; T1 sells 2 for ฿1.00.  Standard
+    # cost per 10: 100 × 10 / 3 = 333.3 → 333 satang; for 2: 333 × 2 / 10 = 66.6 → ฿0.67 (half up).
+    peg = stock_support.new_item("KAPI", "finished", "piece", name="ไม้หนีบผ้า")
+    ItemPrice.create(item=peg, tier=retail, price_satang=500, per_quantity=10)
+    stock_support.buy("KAPI-STALL", peg, 3, 100, paid_from="account", now=at(7, 45))
+    sales.commit_sale(seller(), t1().id, cart((str(paste.sku), 500), (str(bag.sku), 1), (str(peg.sku), 2)),
+                      B("121.00"), now=at(14))
     s = daily_summary(make_scope(DAY))
     line = next(ln for ln in s.items if ln.sku == paste.sku)
     assert (line.quantity, line.base_unit, line.amount, line.cost, line.standard_quantity) == (
@@ -188,6 +194,9 @@ def test_standard_cost_per_kilo_from_the_newest_lot_before_the_day_ends(empty_db
     bag_line = next(ln for ln in s.items if ln.sku == bag.sku)
     assert (bag_line.quantity, bag_line.amount, bag_line.cost, bag_line.standard_quantity) == (
         1, B("20.00"), B("12.35"), 1)
+    peg_line = next(ln for ln in s.items if ln.sku == peg.sku)
+    assert (peg_line.quantity, peg_line.amount, peg_line.cost, peg_line.standard_quantity) == (
+        2, B("1.00"), B("0.67"), 2)
     assert line.margin == B("54.99")
     assert s.cost_basis == "mixed"
     assert Item.get_by_id(paste.id).base_unit == "g"
