@@ -168,16 +168,9 @@ def daily_summary(scope: Scope) -> Summary:
     kinds = documents_by_kind(doc_where)  # a void counted as a void, not as a refund
     methods = {m: Money(int(t or 0)) for m, t in Payment.select(Payment.method, pw.fn.SUM(Payment.amount_satang))
                .join(Sale, on=(Payment.sale == Sale.id)).where(doc_where).group_by(Payment.method).tuples().execute()}
-    channel = getattr(Sale, "channel", None)
-    if channel is not None:
-        channels = {c: Money(int(t or 0)) for c, t in Sale.select(channel, pw.fn.SUM(Sale.total_satang))
-                    .where(doc_where).group_by(channel).tuples().execute()}
-    else:  # channels arrive with the selling schema of migration 0003: every sale so far is at a stall
-        total = sum(t for _n, t in kinds.values())
-        channels = {"stall": Money(total)} if kinds else {}
-    discounts = 0
-    if hasattr(Sale, "discount_satang"):
-        discounts = int(Sale.select(pw.fn.COALESCE(pw.fn.SUM(Sale.discount_satang), 0)).where(doc_where).scalar())
+    channels = {c: Money(int(t)) for c, t in Sale.select(Sale.channel, pw.fn.SUM(Sale.total_satang))
+                .where(doc_where).group_by(Sale.channel).tuples().execute()}
+    discounts = int(Sale.select(pw.fn.COALESCE(pw.fn.SUM(Sale.discount_satang), 0)).where(doc_where).scalar())
     moves_where = (CashMovement.business_date >= scope.start) & (CashMovement.business_date <= scope.end)
     if scope.group_id is not None:
         moves_where &= CashMovement.till.in_(Till.select(Till.id).join(Shop).where(Shop.group == scope.group_id))
@@ -212,9 +205,9 @@ def _transfers(scope: Scope) -> tuple[int, int, int, int]:
     where = (Transfer.business_date >= scope.start) & (Transfer.business_date <= scope.end)
     amount = pw.fn.COALESCE(pw.fn.SUM(Transfer.amount_satang), 0)
     cost = pw.fn.COALESCE(pw.fn.SUM(Transfer.cost_satang), 0)
-    def sums(cond: pw.Expression) -> tuple[int, int, int]:
-        row = Transfer.select(pw.fn.COUNT(Transfer.id), amount, cost).where(cond).tuples().first()
-        return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+    def sums(cond: pw.Expression) -> tuple[int, int, int]:  # an aggregate without GROUP BY: always one row
+        n, a, c = Transfer.select(pw.fn.COUNT(Transfer.id), amount, cost).where(cond).scalar(as_tuple=True)
+        return int(n), int(a), int(c)
 
     if scope.group_id is None:  # the whole network: each transfer is given and received inside it
         n, a, c = sums(where)
