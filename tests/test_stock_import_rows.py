@@ -72,6 +72,11 @@ def test_xlsx_by_its_bytes_or_its_name_and_a_bom_in_a_header_cell() -> None:
     assert importer.read_rows(data, "STOCK.XLSX") == expected
 
 
+def test_a_formula_cell_reads_as_its_saved_value_never_as_its_text() -> None:
+    # openpyxl saves no value for a formula it writes: the cell reads as empty, not as "=1+1"
+    assert importer.read_rows(xlsx(["sku", "qty"], ["A-1", "=1+1"]), "x.xlsx") == [{"sku": "A-1", "qty": ""}]
+
+
 def test_a_text_file_named_xlsx_is_refused_in_thai() -> None:
     with pytest.raises(InputError) as err:
         importer.read_rows(b"sku,kind\nA,finished\n", "stock.XLSX")

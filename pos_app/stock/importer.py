@@ -42,11 +42,10 @@ from pos_app.stock.units import parse_quantity
 from pos_app.thai.dates import format_date, parse_date
 from pos_app.thai.digits import to_arabic_digits
 
-COLUMNS = {
-    "items": (("sku", "kind", "unit", "name_th", "name_en", "group"), ("retail_price", "per", "shelf_life_days",
-                                                                       "barcode")),
-    "suppliers": (("code", "name"), ("phone",)),
-    "opening": (("shop", "sku", "quantity", "cost"), ("expires", "lot")),
+NEEDED = {  # the columns each kind of import needs (the optional ones are named in the module's text above)
+    "items": ("sku", "kind", "unit", "name_th", "name_en", "group"),
+    "suppliers": ("code", "name"),
+    "opening": ("shop", "sku", "quantity", "cost"),
 }
 
 
@@ -107,8 +106,8 @@ def _dicts(table: list[list[str]]) -> list[dict[str, str]]:
 
 
 def _int(text: str, what: str) -> int:
-    value = parse_quantity(text) if text else None
-    if value is None or value.denominator != 1:
+    value = parse_quantity(text)  # never called with an empty cell
+    if value.denominator != 1:
         raise InputError("{what} must be a whole number", what=what)
     return int(value)
 
@@ -189,9 +188,9 @@ def _check_opening(row: dict[str, str], seen: set[tuple[str, str]], day: dt.date
 def import_rows(actor: Actor, kind: str, rows: list[dict[str, str]], day: dt.date | None = None) -> ImportResult:
     """Check every row, then write them all in one transaction (or nothing, with every bad row named)."""
     require(actor.role, Action.RECEIVE_STOCK if kind == "opening" else Action.MANAGE_ITEMS)
-    if kind not in COLUMNS:
+    if kind not in NEEDED:
         raise InputError("Unknown kind of import {kind}", kind=kind)
-    needed, _optional = COLUMNS[kind]
+    needed = NEEDED[kind]
     if not any(any(row.values()) for row in rows):
         raise InputError("The file has no rows")
     missing = [c for c in needed if c not in rows[0]]
