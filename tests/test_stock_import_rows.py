@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 
 import pytest
 from openpyxl import Workbook
 
 from db.connection import OpenedDatabase
-from db.models import Barcode, Item, ItemPrice, Lot, Supplier
+from db.models import Barcode, Item, ItemPrice, Lot, NetworkGroup, PriceTier, Supplier
 from db.models.stock import ItemStockRule, Purchase
 from pos_app.errors import InputError, PermissionDenied
+from pos_app.people import permissions
+from pos_app.people.permissions import Action
+from pos_app.people.users import Actor
 from pos_app.stock import importer, ledger
 from tests.stock_support import admin, lead, seller, shop
 
@@ -63,6 +67,7 @@ def test_a_semicolon_file_whose_second_line_has_commas_is_split_by_its_header() 
 
 def test_one_column_file_is_read_as_plain_csv() -> None:
     assert importer.read_rows(b"sku\nA-1\n", "x.csv") == [{"sku": "A-1"}]
+    assert importer.read_rows(b"TAX\n7\n", "x.csv") == [{"tax": "7"}]  # no letter is taken for a separator
 
 
 def test_xlsx_by_its_bytes_or_its_name_and_a_bom_in_a_header_cell() -> None:
@@ -135,6 +140,24 @@ def test_a_seller_may_import_nothing_and_an_admin_may(demo_db: OpenedDatabase) -
         assert importer.import_rows(admin(), kind, rows) == importer.ImportResult(kind, 1)
 
 
+def test_opening_stock_needs_receive_stock_and_items_and_suppliers_manage_items(
+        demo_db: OpenedDatabase, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a role table where the two rights part ways (in the shipped one the same roles hold both)
+    opening = importer.read_rows((OPENING_HEAD + "KAPI-STALL,ING-SALT,10,1,,\n").encode(), "o.csv")
+    items = importer.read_rows((ITEMS_HEAD + "R-1,finished,piece,ก,K,BHS,,,,\n").encode(), "i.csv")
+    suppliers = importer.read_rows(b"code,name\nS-88,A\n", "s.csv")
+    monkeypatch.setitem(permissions.ALLOWED, "production", frozenset({Action.MANAGE_ITEMS}))
+    with pytest.raises(PermissionDenied):
+        importer.import_rows(lead(), "opening", opening)
+    assert importer.import_rows(lead(), "items", items) == importer.ImportResult("items", 1)
+    assert importer.import_rows(lead(), "suppliers", suppliers) == importer.ImportResult("suppliers", 1)
+    monkeypatch.setitem(permissions.ALLOWED, "production", frozenset({Action.RECEIVE_STOCK}))
+    for kind, rows in (("items", items), ("suppliers", suppliers)):
+        with pytest.raises(PermissionDenied):
+            importer.import_rows(lead(), kind, rows)
+    assert importer.import_rows(lead(), "opening", opening) == importer.ImportResult("opening", 1)
+
+
 # --- items ------------------------------------------------------------------------------------------------
 
 
@@ -160,6 +183,16 @@ def test_items_and_what_each_field_becomes(demo_db: OpenedDatabase) -> None:
     assert rules == {"N-KG": 90}
     codes = {b.code: b.item.sku for b in Barcode.select().join(Item).where(Item.sku.startswith("N-"))}
     assert codes == {"8850000012345": "N-PC"}
+
+
+def test_an_items_price_goes_to_the_retail_tier_even_when_it_is_not_the_first(empty_db: OpenedDatabase) -> None:
+    NetworkGroup.create(code="G", name_th="กลุ่ม", name_en="Group")
+    for code in ("member", "retail"):
+        PriceTier.create(code=code, name_th=code, name_en=code)
+    someone = Actor(user_id=0, uuid=uuid.uuid4(), login="x", display_name="x", role="admin")
+    importer.import_rows(someone, "items", importer.read_rows(
+        (ITEMS_HEAD + "P-1,finished,piece,ก,K,G,12.00,,,\n").encode(), "i.csv"))
+    assert [(p.tier.code, p.price_satang) for p in ItemPrice.select()] == [("retail", 1200)]
 
 
 def test_bad_item_rows_each_named_in_thai_and_nothing_written(demo_db: OpenedDatabase) -> None:
