@@ -32,20 +32,20 @@ from db.models import (
     database,
 )
 from db.models.stock import ItemStockRule
+from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, PosError
 from pos_app.money import Money
 from pos_app.people.permissions import Action, require
 from pos_app.people.users import Actor
 from pos_app.stock import purchases
 from pos_app.stock.units import parse_quantity
-from pos_app.thai.dates import parse_date
+from pos_app.thai.dates import format_date, parse_date
 from pos_app.thai.digits import to_arabic_digits
 
-COLUMNS = {
-    "items": (("sku", "kind", "unit", "name_th", "name_en", "group"), ("retail_price", "per", "shelf_life_days",
-                                                                       "barcode")),
-    "suppliers": (("code", "name"), ("phone",)),
-    "opening": (("shop", "sku", "quantity", "cost"), ("expires", "lot")),
+NEEDED = {  # the columns each kind of import needs (the optional ones are named in the module's text above)
+    "items": ("sku", "kind", "unit", "name_th", "name_en", "group"),
+    "suppliers": ("code", "name"),
+    "opening": ("shop", "sku", "quantity", "cost"),
 }
 
 
@@ -101,18 +101,25 @@ def _dicts(table: list[list[str]]) -> list[dict[str, str]]:
     if not table or not any(c.strip() for c in table[0]):
         raise InputError("The file is empty")
     header = [h.strip().lower().lstrip("\ufeff") for h in table[0]]
-    return [dict(zip(header, [c.strip() for c in row], strict=False)) for row in table[1:]
-            if any(c.strip() for c in row)]
+    # a blank row stays (empty) so that every row keeps its number in the file; import_rows passes over it
+    return [{h: row[i].strip() if i < len(row) else "" for i, h in enumerate(header)} for row in table[1:]]
 
 
 def _int(text: str, what: str) -> int:
-    value = parse_quantity(text) if text else None
-    if value is None or value.denominator != 1:
+    value = parse_quantity(text)  # never called with an empty cell
+    if value.denominator != 1:
         raise InputError("{what} must be a whole number", what=what)
     return int(value)
 
 
-def _check_items(row: dict[str, str], seen: set[str]) -> dict[str, Any]:
+def _more_than_zero(text: str, what: str) -> int:
+    value = _int(text, what)
+    if value <= 0:
+        raise InputError("{what} must be more than zero", what=what)
+    return value
+
+
+def _check_items(row: dict[str, str], seen: set[tuple[str, str]], day: dt.date) -> dict[str, Any]:
     if row["kind"] not in ITEM_KINDS:
         raise InputError("Unknown kind “{kind}” (finished, ingredient or packaging)", kind=row["kind"])
     if row["unit"] not in BASE_UNITS:
@@ -120,15 +127,18 @@ def _check_items(row: dict[str, str], seen: set[str]) -> dict[str, Any]:
     group = NetworkGroup.get_or_none(NetworkGroup.code == row["group"])
     if group is None:
         raise InputError("Unknown group “{group}”", group=row["group"])
-    if row["sku"] in seen or Item.select().where(Item.sku == row["sku"]).exists():
+    if ("sku", row["sku"]) in seen or Item.select().where(Item.sku == row["sku"]).exists():
         raise InputError("The code {sku} is already used", sku=row["sku"])
-    seen.add(row["sku"])
+    seen.add(("sku", row["sku"]))
     price = Money.parse(row["retail_price"]) if row.get("retail_price") else None
-    per = _int(row.get("per") or "1", "per")
-    shelf = _int(row["shelf_life_days"], "shelf_life_days") if row.get("shelf_life_days") else None
+    if price is not None and price.satang < 0:
+        raise InputError("A price cannot be below zero")
+    per = _more_than_zero(row.get("per") or "1", "per")
+    shelf = _more_than_zero(row["shelf_life_days"], "shelf_life_days") if row.get("shelf_life_days") else None
     code = to_arabic_digits(row.get("barcode") or "")
-    if code and Barcode.select().where(Barcode.code == code).exists():
+    if code and (("barcode", code) in seen or Barcode.select().where(Barcode.code == code).exists()):
         raise InputError("The barcode {code} is already used", code=code)
+    seen.add(("barcode", code))
     return dict(row=row, group=group.id, price=price, per=per, shelf=shelf, barcode=code)
 
 
@@ -137,7 +147,7 @@ def _write_items(checked: list[dict[str, Any]]) -> None:
     for c in checked:
         r = c["row"]
         item = Item.create(sku=r["sku"], kind=r["kind"], base_unit=r["unit"], name_th=r["name_th"],
-                           name_en=r["name_en"] or r["name_th"], group=c["group"],
+                           name_en=r["name_en"], group=c["group"],
                            sold_by_weight=r["unit"] != "piece" and r["kind"] == "finished")
         if c["price"] is not None and tier is not None:
             ItemPrice.create(item=item, tier=tier, price_satang=c["price"].satang, per_quantity=c["per"])
@@ -147,14 +157,14 @@ def _write_items(checked: list[dict[str, Any]]) -> None:
             Barcode.create(code=c["barcode"], item=item)
 
 
-def _check_supplier(row: dict[str, str], seen: set[str]) -> dict[str, Any]:
-    if row["code"] in seen or Supplier.select().where(Supplier.code == row["code"]).exists():
+def _check_supplier(row: dict[str, str], seen: set[tuple[str, str]], day: dt.date) -> dict[str, Any]:
+    if ("code", row["code"]) in seen or Supplier.select().where(Supplier.code == row["code"]).exists():
         raise InputError("There is already a supplier {code}", code=row["code"])
-    seen.add(row["code"])
+    seen.add(("code", row["code"]))
     return dict(row=row)
 
 
-def _check_opening(row: dict[str, str], seen: set[str]) -> dict[str, Any]:
+def _check_opening(row: dict[str, str], seen: set[tuple[str, str]], day: dt.date) -> dict[str, Any]:
     shop = Shop.get_or_none(Shop.code == row["shop"])
     item = Item.get_or_none(Item.sku == row["sku"])
     if shop is None:
@@ -164,18 +174,24 @@ def _check_opening(row: dict[str, str], seen: set[str]) -> dict[str, Any]:
     qty = _int(row["quantity"], "quantity")
     if qty <= 0:
         raise InputError("A quantity must be more than zero")
+    cost = Money.parse(row["cost"])
+    if cost.satang < 0:
+        raise InputError("A cost cannot be below zero")
     expires = parse_date(row["expires"]) if row.get("expires") else None
-    return dict(shop=shop.id, line=purchases.BuyLine(item.id, qty, total=Money.parse(row["cost"]),
+    if expires is not None and expires < day:
+        raise InputError("The expiry date {expiry} is before the date made or received {made}",
+                         expiry=format_date(expires), made=format_date(day))
+    return dict(shop=shop.id, line=purchases.BuyLine(item.id, qty, total=cost,
                                                      expires_on=expires, supplier_lot=row.get("lot") or ""))
 
 
 def import_rows(actor: Actor, kind: str, rows: list[dict[str, str]], day: dt.date | None = None) -> ImportResult:
     """Check every row, then write them all in one transaction (or nothing, with every bad row named)."""
     require(actor.role, Action.RECEIVE_STOCK if kind == "opening" else Action.MANAGE_ITEMS)
-    if kind not in COLUMNS:
+    if kind not in NEEDED:
         raise InputError("Unknown kind of import {kind}", kind=kind)
-    needed, _optional = COLUMNS[kind]
-    if not rows:
+    needed = NEEDED[kind]
+    if not any(any(row.values()) for row in rows):
         raise InputError("The file has no rows")
     missing = [c for c in needed if c not in rows[0]]
     if missing:
@@ -183,13 +199,16 @@ def import_rows(actor: Actor, kind: str, rows: list[dict[str, str]], day: dt.dat
     check = {"items": _check_items, "suppliers": _check_supplier, "opening": _check_opening}[kind]
     problems: list[PosError] = []
     checked: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for n, row in enumerate(rows, start=2):
+    seen: set[tuple[str, str]] = set()
+    day = day or business_date(utc_now())
+    for n, row in enumerate(rows, start=2):  # the header is row 1
+        if not any(row.values()):
+            continue
         empty = [c for c in needed if not row.get(c)]
         try:
             if empty:
                 raise InputError("{column} is empty", column=empty[0])
-            checked.append(check(row, seen))
+            checked.append(check(row, seen, day))
         except PosError as err:
             problems.append(InputError("Row {row}: {problem}", row=n, problem=err.message))
     if problems:
