@@ -24,7 +24,7 @@ from db.models.books import CASH_CATEGORIES, CASH_DIRECTIONS, CashMovement, Shif
 from pos_app.books import denominations
 from pos_app.books.closed import admit
 from pos_app.books.events import CashMoved, ShiftChanged
-from pos_app.books.open_shift import open_shift_of
+from pos_app.books.open_shift import open_shift_of as open_shift_of  # re-exported: screens and tests ask cash
 from pos_app.clock import business_date, utc_now
 from pos_app.errors import InputError, NotFound
 from pos_app.events import bus
