@@ -165,3 +165,47 @@ def test_cash_paid_later_for_an_online_order_is_cash_received(empty_db: OpenedDa
     after = cash.drawer_of(shift, at(16, 1))  # + ฿100.00 handed over, ฿30.00 change
     assert (after.received, after.change, after.refunds, after.expected) == (
         Money(47000), Money(12340), Money(5000), Money(79360))
+
+
+def test_a_one_satang_cash_payment_and_one_satang_moves_count_and_one_satang_over_needs_a_note(
+        empty_db: OpenedDatabase) -> None:
+    master_data()
+    cash.open_shift(treasurer(), t1().id, FLOAT, now=at(8))
+    # DISH-500 ฿25.00: ฿0.01 in cash (a ฿1.00 coin handed over, ฿0.99 back) and ฿24.99 by PromptPay
+    sales.commit_sale(seller(), t1().id, cart(("DISH-500", 1)), now=at(9),
+                      payments=[PaymentIn("cash", Money(1), Money(100)), PaymentIn("promptpay", Money(2499))])
+    shift = cash.open_shift_of(t1().id)
+    assert shift is not None
+    drawer = cash.drawer_of(shift, at(10))
+    assert (drawer.received, drawer.change, drawer.expected) == (Money(100), Money(99), Money(43201))
+    for minute in (1, 2):  # two one-satang coins taken out: ฿431.99 expected
+        cash.move_cash(treasurer(), t1().id, "out", "other", "เหรียญหนึ่งสตางค์", Money(1), now=at(10, minute))
+    assert cash.drawer_of(shift, at(11)).expected == Money(43199)
+    with pytest.raises(InputError) as err:
+        cash.close_shift(treasurer(), t1().id, FLOAT, now=at(17))  # ฿432.00 counted
+    assert str(err.value) == "เงินในลิ้นชักเกิน ฿0.01 กรุณาเขียนหมายเหตุบอกสาเหตุ"
+
+
+def test_money_for_an_online_order_paid_at_the_opening_instant_is_in_the_shift(empty_db: OpenedDatabase) -> None:
+    build_day()
+    order = cart(("KAPI-SEASONED", 3))  # ฿120.00, saved unpaid at 07:00 before the shift
+    order.set_channel("online", "คุณมาลี", "0812345678")
+    saved = sales.commit_sale(seller(), t1().id, order, payments=[], now=at(7))
+    orders.pay_order(seller(), saved.uuid, [PaymentIn("cash", Money(12000), Money(15000))], now=at(8))
+    shift = cash.open_shift_of(t1().id)
+    assert shift is not None
+    drawer = cash.drawer_of(shift, at(17))  # the day's ฿370.00 / ฿93.40 + ฿150.00 handed over, ฿30.00 back
+    assert (drawer.received, drawer.change, drawer.expected) == (Money(52000), Money(12340), Money(84360))
+
+
+def test_a_sale_dated_after_the_close_is_not_in_the_closed_shift(empty_db: OpenedDatabase) -> None:
+    build_day()
+    sales.commit_sale(seller(), t1().id, cart(("DISH-500", 1)), Money(2500), now=at(17, 30))
+    done = cash.close_shift(treasurer(), t1().id, {10000: 7, 2000: 1, 100: 3}, "เหรียญหาย", now=at(17))
+    assert (done.drawer.received, done.drawer.expected, done.over_short) == (Money(37000), Money(72360), Money(-60))
+
+
+def test_a_long_reason_keeps_its_first_500_characters(empty_db: OpenedDatabase) -> None:
+    build_day()
+    done = cash.move_cash(treasurer(), t1().id, "out", "other", "ก" * 499 + "ขค", Money(100), now=at(14))
+    assert CashMovement.get(CashMovement.uuid == done).reason == "ก" * 499 + "ข"
