@@ -1,0 +1,76 @@
+"""A batch's day and its rows: one entered the morning after a closed day goes into that day's addendum, its
+stock rows carry the day it was made and the moment it was keyed in, and the person; a batch given no day is
+made on the day it is recorded (Bangkok); the lot a person chose is the one used, not the first to expire;
+the finished lot is stamped with the batch's own instant.  Both databases, dates worked by hand."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from db.connection import OpenedDatabase
+from db.models import Lot, Shop, StockMovement
+from db.models.books import LateDocument
+from db.models.production import Batch
+from pos_app.books import days
+from pos_app.money import Money
+from pos_app.production import batches, recipes
+from pos_app.production.batches import Use
+from pos_app.production.recipes import Ingredient
+from tests.books_day import DAY, at, build_day, treasurer
+from tests.stock_support import buy, lead, new_item
+
+NEXT = DAY + dt.timedelta(days=1)  # 25 Nov 2026
+STALL = "KAPI-STALL"
+
+
+def _stall() -> Shop:
+    return Shop.get(Shop.code == STALL)
+
+
+def _recipe_and_paste(expiries: tuple[dt.date, ...] = (dt.date(2027, 1, 1),)) -> tuple[int, list[int]]:
+    """A product made of 100 g of paste; a 1000 g lot of paste (฿90.00) for each expiry given."""
+    paste = new_item(name="กะปิ")
+    lots = [buy(STALL, paste, 1000, 9000, expires=e).lot_id for e in expiries]
+    product = new_item(kind="finished", unit="piece", price_satang=4500, name="กะปิผง")
+    return recipes.save_recipe(lead(), product.id, 10, [Ingredient(paste.id, 100)]).id, lots
+
+
+def test_a_batch_keyed_in_the_next_morning_goes_into_the_closed_days_addendum(empty_db: OpenedDatabase) -> None:
+    build_day()
+    recipe_id, [lot_id] = _recipe_and_paste()  # bought on 24 Nov, before the close
+    days.close_day(treasurer(), _stall().id, DAY, now=at(18))
+    draft = dataclasses.replace(batches.plan_batch(recipe_id, _stall().id, 10, DAY), day=DAY)
+    done = batches.commit_batch(lead(), draft, now=at(9, 0, NEXT))
+    late = LateDocument.get(LateDocument.doc_uuid == draft.uuid)
+    assert (late.shop_id, late.business_date, late.addendum_no, late.doc_type) == (_stall().id, DAY, 1, "batch")
+    assert Batch.get(Batch.uuid == draft.uuid).business_date == DAY
+    rows = StockMovement.select().where(StockMovement.document_uuid == draft.uuid).order_by(StockMovement.id)
+    # 09:00 on 25 Nov in Bangkok = 02:00 UTC, keyed in; the day it stands for: 24 Nov
+    assert [(r.kind, r.lot_id, r.quantity, r.business_date, r.created_at, r.user and r.user.login) for r in rows] == [
+        ("consume", lot_id, -100, DAY, at(9, 0, NEXT), "prapha"),
+        ("produce", done.lot_id, 10, DAY, at(9, 0, NEXT), "prapha")]
+    assert Lot.get_by_id(done.lot_id).created_at == at(9, 0, NEXT)
+
+
+def test_a_batch_given_no_day_is_made_on_the_bangkok_day_it_is_recorded(empty_db: OpenedDatabase) -> None:
+    build_day()
+    recipe_id, _lots = _recipe_and_paste()
+    draft = dataclasses.replace(batches.plan_batch(recipe_id, _stall().id, 10), day=None)
+    evening = dt.datetime(2026, 11, 24, 16, 30, tzinfo=dt.UTC)  # 23:30 on 24 Nov in Bangkok (UTC: still the 24th)
+    batches.commit_batch(lead(), draft, now=evening)
+    assert Batch.get(Batch.uuid == draft.uuid).business_date == DAY
+    late_night = dt.datetime(2026, 11, 24, 17, 30, tzinfo=dt.UTC)  # 00:30 on 25 Nov in Bangkok
+    second = dataclasses.replace(batches.plan_batch(recipe_id, _stall().id, 10), day=None)
+    batches.commit_batch(lead(), second, now=late_night)
+    assert Batch.get(Batch.uuid == second.uuid).business_date == NEXT
+
+
+def test_the_lot_a_person_chose_is_used_not_the_first_to_expire(demo_db: OpenedDatabase) -> None:
+    recipe_id, [sooner, later] = _recipe_and_paste((dt.date(2026, 12, 15), dt.date(2027, 1, 1)))
+    draft = batches.plan_batch(recipe_id, _stall().id, 10)
+    assert [u.lot_id for u in draft.uses] == [sooner]  # the plan: first expiry first out
+    chosen = dataclasses.replace(draft, uses=(Use(draft.uses[0].item_id, 100, later),))
+    done = batches.commit_batch(lead(), chosen)
+    assert done.inputs == ((Lot.get_by_id(later).number, 100, 900),)
+    assert done.materials == Money(900) and done.expires_on == dt.date(2027, 1, 1)
