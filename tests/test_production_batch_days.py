@@ -1,27 +1,30 @@
 """A batch's day and its rows: one entered the morning after a closed day goes into that day's addendum, its
 stock rows carry the day it was made and the moment it was keyed in, and the person; a batch given no day is
 made on the day it is recorded (Bangkok); the lot a person chose is the one used, not the first to expire;
-the finished lot is stamped with the batch's own instant.  Both databases, dates worked by hand."""
+the finished lot is stamped with the batch's own instant; every row of a batch field by field.  Both
+databases, dates worked by hand."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from db.connection import OpenedDatabase
 from db.models import Lot, Shop, StockMovement
 from db.models.books import LateDocument
-from db.models.production import Batch
+from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead
 from pos_app.books import days
 from pos_app.money import Money
 from pos_app.production import batches, recipes
-from pos_app.production.batches import Use
+from pos_app.production.batches import ByProduct, Overhead, Use, Work
 from pos_app.production.recipes import Ingredient
 from tests.books_day import DAY, at, build_day, treasurer
 from tests.stock_support import buy, lead, new_item
 
 NEXT = DAY + dt.timedelta(days=1)  # 25 Nov 2026
 STALL = "KAPI-STALL"
+NOON = dt.datetime(2026, 11, 24, 5, 0, tzinfo=dt.UTC)  # 12:00 in Bangkok on 24 Nov 2026
 
 
 def _stall() -> Shop:
@@ -74,3 +77,37 @@ def test_the_lot_a_person_chose_is_used_not_the_first_to_expire(demo_db: OpenedD
     done = batches.commit_batch(lead(), chosen)
     assert done.inputs == ((Lot.get_by_id(later).number, 100, 900),)
     assert done.materials == Money(900) and done.expires_on == dt.date(2027, 1, 1)
+
+
+def test_each_row_of_a_batch_field_by_field(demo_db: OpenedDatabase) -> None:
+    recipe_id, [sooner, later] = _recipe_and_paste((dt.date(2026, 12, 15), dt.date(2027, 1, 1)))
+    paste_id = Lot.get_by_id(sooner).item_id
+    long_name, long_note = "ม" * 205, "น" * 510  # kept to 200 and 500 characters
+    draft = dataclasses.replace(
+        batches.plan_batch(recipe_id, _stall().id, 10),
+        uses=(Use(paste_id, 40, sooner), Use(paste_id, 60, later)),  # 40 g + 60 g at 9 satang: ฿3.60 + ฿5.40
+        labour=(Work("สมใจ", 30, Money(5001), user_id=lead().user_id),  # ฿50.01 an hour × ½: 2500.5 → ฿25.01
+                Work(long_name, 0, Money(0), amount=Money(1000))),  # an agreed ฿10.00
+        overheads=(Overhead("ค่าแก๊ส", Money(99)), Overhead(long_name, Money(1))),
+        byproducts=(ByProduct(paste_id, 20, Money(500)),), note=long_note)
+    done = batches.commit_batch(lead(), draft, now=NOON)
+    # 900 + 2501 + 1000 + 99 + 1 = 4501; the by-product carries 500, the 10 units 4001 = 10 × 400 + 1
+    assert (done.total, done.unit_cost, done.remainder_satang) == (Money(4501), Money(400), 1)
+    batch = Batch.get(Batch.uuid == draft.uuid)
+    assert batch.note == "น" * 500
+    assert _rows(BatchInput, batch, "line_no", "lot", "quantity", "cost_satang") == \
+        [(1, sooner, 40, 360), (2, later, 60, 540)]
+    assert _rows(BatchLabour, batch, "line_no", "member", "user", "minutes", "rate_satang_per_hour",
+                 "amount_satang") == [(1, "สมใจ", lead().user_id, 30, 5001, 2501), (2, "ม" * 200, None, 0, 0, 1000)]
+    assert _rows(BatchOverhead, batch, "line_no", "description", "amount_satang") == \
+        [(1, "ค่าแก๊ส", 99), (2, "ม" * 200, 1)]
+    outputs = _rows(BatchOutput, batch, "item", "lot", "quantity", "cost_satang", "main")
+    assert outputs == [(batch.product_id, done.lot_id, 10, 4001, True), (paste_id, outputs[1][1], 20, 500, False)]
+    by_lot = Lot.get_by_id(outputs[1][1])
+    assert (by_lot.quantity_in, by_lot.cost_satang, by_lot.created_at) == (20, 500, NOON)
+
+
+def _rows(model: Any, batch: Batch, *names: str) -> list[tuple[Any, ...]]:
+    """A batch's rows of ``model`` in the order written (line number, else id), as plain values."""
+    order = model.line_no if "line_no" in model._meta.fields else model.id
+    return list(model.select(*(getattr(model, n) for n in names)).where(model.batch == batch).order_by(order).tuples())
