@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from typing import Any
 
 from db.connection import OpenedDatabase
-from db.models import Lot, Shop, StockMovement
+from db.models import JournalEntry, Lot, Shop, StockMovement
 from db.models.books import LateDocument
-from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead
+from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead, Recipe
 from pos_app.books import days
 from pos_app.money import Money
 from pos_app.production import batches, recipes
@@ -105,6 +106,14 @@ def test_each_row_of_a_batch_field_by_field(demo_db: OpenedDatabase) -> None:
     assert outputs == [(batch.product_id, done.lot_id, 10, 4001, True), (paste_id, outputs[1][1], 20, 500, False)]
     by_lot = Lot.get_by_id(outputs[1][1])
     assert (by_lot.quantity_in, by_lot.cost_satang, by_lot.created_at) == (20, 500, NOON)
+    assert by_lot.expires_on == done.expires_on == dt.date(2026, 12, 15)  # the sooner paste's, no shelf life
+    entry = JournalEntry.get(JournalEntry.doc_uuid == draft.uuid)
+    assert (entry.doc_type, entry.user and entry.user.login, entry.created_at) == ("batch", "prapha", NOON)
+    assert json.loads(entry.summary) == {
+        "number": done.number, "recipe": str(Recipe.get_by_id(recipe_id).uuid), "version": 1, "shop": STALL,
+        "day": "2026-11-24", "user": "prapha", "at": "2026-11-24T05:00:00+00:00", "yield": 10,
+        "materials": 900, "labour": 3501, "overhead": 100, "total": 4501,
+        "inputs": [[Lot.get_by_id(sooner).number, 40, 360], [Lot.get_by_id(later).number, 60, 540]]}
 
 
 def _rows(model: Any, batch: Batch, *names: str) -> list[tuple[Any, ...]]:
