@@ -16,6 +16,7 @@ from db.models import JournalEntry, Lot, Shop, StockMovement
 from db.models.books import LateDocument
 from db.models.production import Batch, BatchInput, BatchLabour, BatchOutput, BatchOverhead, Recipe
 from pos_app.books import days
+from pos_app.events import StockChanged, bus
 from pos_app.money import Money
 from pos_app.production import batches, recipes
 from pos_app.production.batches import ByProduct, Overhead, Use, Work
@@ -91,7 +92,13 @@ def test_each_row_of_a_batch_field_by_field(demo_db: OpenedDatabase) -> None:
                 Work(long_name, 0, Money(0), amount=Money(1000))),  # an agreed ฿10.00
         overheads=(Overhead("ค่าแก๊ส", Money(99)), Overhead(long_name, Money(1))),
         byproducts=(ByProduct(paste_id, 20, Money(500)),), note=long_note)
-    done = batches.commit_batch(lead(), draft, now=NOON)
+    seen: list[StockChanged] = []
+    unsubscribe = bus.subscribe(StockChanged, seen.append)
+    try:
+        done = batches.commit_batch(lead(), draft, now=NOON)
+    finally:
+        unsubscribe()
+    assert seen == [StockChanged(_stall().id, tuple(sorted((paste_id, Recipe.get_by_id(recipe_id).product_id))))]
     # 900 + 2501 + 1000 + 99 + 1 = 4501; the by-product carries 500, the 10 units 4001 = 10 × 400 + 1
     assert (done.total, done.unit_cost, done.remainder_satang) == (Money(4501), Money(400), 1)
     batch = Batch.get(Batch.uuid == draft.uuid)
