@@ -1,7 +1,8 @@
 """pos_app.statements without a running PostgreSQL: the text each engine is given (``?`` for SQLite, ``%s``
 for PostgreSQL with a literal ``%`` doubled), the INSERT written for a model, which values skip the field's
 conversion (a property: the field's own ``db_value`` keeps them as they are), a connection whose id was
-reused by a new one.  Expected texts written out by hand.  Both databases where a database is used."""
+reused by a new one.  Expected texts written out by hand.  Both databases where a database is used.
+(No test name here says "postgres": the mutation run leaves out tests so named.)"""
 
 from __future__ import annotations
 
@@ -21,8 +22,17 @@ from pos_app import statements
 SAMPLES: dict[type, tuple[object, ...]] = {int: (0, 7, -3, 2**40), str: ("", "กะปิ", "100% ?"), type(None): (None,)}
 
 
+@pytest.fixture(autouse=True)
+def nothing_built_yet() -> None:
+    """Each test builds its statements afresh (a process keeps what it built: a test run after another would
+    otherwise only read what the earlier one built)."""
+    statements._TEXT.clear()
+    statements._INSERTS.clear()
+    statements._GETS.clear()
+
+
 @pytest.fixture
-def as_postgres() -> Iterator[None]:
+def as_server_engine() -> Iterator[None]:
     """The statements module sees a PostgreSQL database (never connected: only its placeholder is read)."""
     real = database.obj
     database.obj = pw.PostgresqlDatabase(None)
@@ -32,7 +42,7 @@ def as_postgres() -> Iterator[None]:
         database.obj = real
 
 
-def test_postgresql_is_given_percent_s_and_a_doubled_literal_percent(as_postgres: None) -> None:
+def test_the_server_engine_is_given_percent_s_and_a_doubled_literal_percent(as_server_engine: None) -> None:
     assert statements.is_postgres() is True
     assert statements._engine_sql("SELECT '100%', ? WHERE \"a\" = ?") == "SELECT '100%%', %s WHERE \"a\" = %s"
     assert statements._engine_sql("SELECT 1") == "SELECT 1"
@@ -44,7 +54,7 @@ def test_sqlite_is_given_the_text_as_written(empty_db: OpenedDatabase) -> None:
         assert statements._engine_sql("SELECT '100%', ?") == "SELECT '100%', ?"
 
 
-def test_the_insert_written_for_postgresql(as_postgres: None) -> None:
+def test_the_insert_written_for_the_server_engine(as_server_engine: None) -> None:
     sql, columns, defaults = statements._build_insert(SaleLine, ("sale", "line_no"), 2, True)
     assert sql == ('INSERT INTO "sale_line" ("sale_id", "line_no", "discount_satang") '
                    'VALUES (%s, %s, %s), (%s, %s, %s) RETURNING "id"')
@@ -122,3 +132,20 @@ def test_many_connections_are_forgotten_not_kept_forever(empty_db: OpenedDatabas
     empty_db.database.connect()
     statements.remembered("key", lambda: 2)  # the 17th: kept with the others
     assert len(statements._SESSIONS) == 17
+
+
+def test_a_row_read_by_any_field_is_the_row_peewee_reads(demo_db: OpenedDatabase) -> None:
+    lot = Lot.select().where(Lot.expires_on.is_null(False)).order_by(Lot.id.desc()).first()
+    for name, value in (("id", lot.id), ("number", lot.number), ("uuid", lot.uuid)):
+        read = statements.get(Lot, name, value)
+        assert read.__data__ == Lot.get_by_id(lot.id).__data__, name
+    assert statements.get(Lot, "number", "no such lot") is None
+
+
+def test_two_rows_inserted_at_once_give_their_ids_in_order(demo_db: OpenedDatabase) -> None:
+    till = Till.get(Till.code == "T1")
+    at = dt.datetime(2026, 11, 24, 3, 4, 5, tzinfo=dt.UTC)
+    rows = [dict(uuid=uuid.UUID(int=n), till=till.id, kind="receipt", created_at=at) for n in (11, 12)]
+    ids = statements.insert(PrintJob, rows, returning_id=True)
+    assert ids == [PrintJob.get(PrintJob.uuid == uuid.UUID(int=n)).id for n in (11, 12)] and ids[1] == ids[0] + 1
+    assert [(j.note, j.copy, j.doc_kind) for j in PrintJob.select().where(PrintJob.id << ids)] == [("", False, "")] * 2
