@@ -19,6 +19,7 @@ from pos_app.selling import catalog, sales
 from pos_app.selling.cart import Cart
 from pos_app.selling.catalog import ItemView
 from pos_app.trust import audit
+from tests.books_day import actor
 from tests.stock_support import buy, lead, new_item, seller
 
 MARKET = "BHS-MARKET"
@@ -122,3 +123,14 @@ def test_an_expired_lot_named_by_its_uuid_names_its_manager_too(demo_db: OpenedD
     [entry] = _override_entries()
     assert (entry.user, entry.subject, entry.detail["lot"], entry.detail["quantity"]) == \
         ("prapha", "prapha", old.number, 1)
+
+
+def test_two_expired_lots_let_go_by_two_managers_each_name_their_own(demo_db: OpenedDatabase) -> None:
+    jar, first, _new = _expired_and_fresh_jar()
+    second = Lot.get_by_id(buy(MARKET, jar, 4, 4000, expires=dt.date(2026, 11, 20), day=dt.date(2026, 11, 2)).lot_id)
+    cart = Cart()
+    cart.add(_view(jar), 1, lot=first.number, expired_ok_by=lead())  # the production lead lets this one go
+    cart.add(_view(jar), 3, lot=second.number, expired_ok_by=actor("wanna"))  # the treasurer that one
+    sales.commit_sale(seller(), _t1().id, cart, Money(20000), now=AT)
+    assert sorted((e.detail["lot"], e.detail["quantity"], e.user, e.subject) for e in _override_entries()) == \
+        sorted([(first.number, 1, "prapha", "prapha"), (second.number, 3, "wanna", "wanna")])
