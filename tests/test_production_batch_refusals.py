@@ -87,3 +87,15 @@ def test_the_edges_themselves_are_accepted(demo_db: OpenedDatabase) -> None:
     by = Lot.get((Lot.document_uuid == draft.uuid) & (Lot.item == paste.id))
     assert (by.quantity_in, by.cost_satang) == (50, 900)
     assert on_hand(paste.id, shop(STALL).id) == 1000 - 100 + 50
+
+
+def test_one_gram_used_and_a_by_product_of_one_unit_worth_nothing_are_accepted(demo_db: OpenedDatabase) -> None:
+    draft, paste = _draft()
+    lot_id = draft.uses[0].lot_id
+    done = batches.commit_batch(lead(), dataclasses.replace(
+        draft, uses=(Use(paste.id, 1, lot_id), Use(paste.id, 99, lot_id)),
+        byproducts=(ByProduct(paste.id, 1, Money(0)),)), now=NOON)
+    number = Lot.get_by_id(lot_id).number
+    assert done.inputs == ((number, 1, 9), (number, 99, 891))  # 9 satang a gram
+    assert (done.total, done.unit_cost) == (Money(900), Money(90))  # the by-product carries nothing
+    assert on_hand(paste.id, shop(STALL).id) == 1000 - 100 + 1
