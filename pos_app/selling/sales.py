@@ -26,7 +26,8 @@ from pos_app.printing import outbox as print_outbox
 from pos_app.selling.cart import Cart
 from pos_app.selling.discounts import check_discount
 from pos_app.selling.payments import PaymentIn, check_payments
-from pos_app.stock.ledger import Movement, Shortfall, on_hand_many, write_movements
+from pos_app.stock.ledger import Movement, Pick, Shortfall, on_hand_many, write_movements
+from pos_app.stock.lots import lot_by_label
 from pos_app.trust import audit
 from pos_app.trust.journal import record
 
@@ -83,6 +84,14 @@ def result_of(sale: Sale, already_saved: bool) -> SaleResult:
                       Money(sale.total_satang), tendered, change, method_of(pays), {}, already_saved, paid, pays)
 
 
+def expired_ok_by(cart: Cart, pick: Pick) -> Actor:
+    """The manager who let ``pick``'s expired lot be sold: the one recorded on the line naming that lot by any
+    of its labels (the number in any letter case, its UUID), not only as the lot's number is written."""
+    return next(line.expired_ok_by for line in cart.lines
+                if line.expired_ok_by is not None and line.item.id == pick.item_id and line.lot.strip()
+                and lot_by_label(line.lot).id == pick.lot_id)
+
+
 def insert_payments(sale_id: int, payments: list[PaymentIn], when: dt.datetime, actor: Actor) -> None:
     if payments:
         statements.insert(Payment, [
@@ -126,9 +135,11 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
             number, shop_id, till_code = _next_number_and_code(till_id)
             closed.admit_to_shop(shop_id, cart.uuid, "sale", when)  # a closed day: refused, or a late arrival
             tier_row = statements.rows('SELECT "id" FROM "price_tier" WHERE "code" = ?', (tier_code,))
+            if not tier_row:  # (a sale always names its tier: a raw NOT NULL error before)
+                raise NotFound("No price tier {tier}", tier=tier_code)
             sale_id = statements.insert(Sale, [dict(
                 uuid=cart.uuid, kind="sale", till=till_id, number=number, seller=actor.user_id,
-                tier=tier_row[0][0] if tier_row else None, created_at=when, business_date=business_date(when),
+                tier=tier_row[0][0], created_at=when, business_date=business_date(when),
                 total_satang=total.satang, channel=cart.channel, customer_name=cart.customer_name[:200],
                 customer_phone=cart.customer_phone[:32], discount_satang=cart.discount.satang,
                 discount_approved_by=approver.user_id if approver else None, note=cart.note[:500])],
@@ -147,9 +158,8 @@ def commit_sale(actor: Actor, till_id: int, cart: Cart, tendered: Money | None =
                                     when, actor.user_id)
             for pick in items.picks:  # who let an expired lot be sold, when, which lot: in the audit log
                 if pick.expired_override:
-                    by = next((line.expired_ok_by for line in cart.lines
-                               if line.item.id == pick.item_id and line.lot == pick.lot_number), None)
-                    audit.log("override", by.user_id if by else None, subject=by.login if by else "",
+                    by = expired_ok_by(cart, pick)
+                    audit.log("override", by.user_id, subject=by.login,
                               till_id=till_id, when=when, action=Action.SELL_EXPIRED.value, for_user=actor.login,
                               lot=pick.lot_number, quantity=-pick.quantity, sale=str(cart.uuid))
             record("sale", cart.uuid, when, {
