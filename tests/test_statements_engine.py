@@ -111,6 +111,10 @@ def test_an_int_or_text_given_as_another_type_is_still_converted(demo_db: Opened
     job = PrintJob.get(PrintJob.uuid == uuid.UUID(int=5))  # till "id" → the id, copy 1 → True, note 42 → "42"
     assert (job.till_id, job.copy, job.note, job.doc_uuid, job.created_at) == \
         (till.id, True, "42", uuid.UUID(int=6), at)
+    nothing = statements.insert(PrintJob, [dict(uuid=uuid.UUID(int=7), till=till.id, kind="receipt",
+                                                note=uuid.UUID(int=9), created_at=at)])  # no ids asked for
+    assert nothing == []
+    assert PrintJob.get(PrintJob.uuid == uuid.UUID(int=7)).note == "00000000-0000-0000-0000-000000000009"
 
 
 def test_a_connection_whose_id_another_had_asks_again(empty_db: OpenedDatabase) -> None:
