@@ -90,7 +90,6 @@ def transfer_payments(scope: Scope, before: bool = False) -> list[GroupTransferP
     out = []
     for day, when, doc, method, amount, from_group, name_from, name_to in rows.tuples().execute():
         received = int(from_group) == scope.group_id
-        day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
         out.append(GroupTransferPayment(day, at.python_value(when), uuid.UUID(str(doc)), method, Money(int(amount)),
                                         received, name_to if received else name_from))
     return out
