@@ -123,6 +123,8 @@ def test_a_dated_document_recorded_on_its_own_day_is_judged_by_the_moment_it_was
     assert closed.admit_dated([market, stall], DOC[1], "transfer", DAY, at(16)) == 1
     # Recorded at 17:30: before the market's close but after the stall's: refused (the stall's close named).
     assert _refused_text(lambda: closed.admit_dated([market, stall], DOC[2], "transfer", DAY, at(17, 30))) == REFUSED_17
+    # Recorded at 17:00 sharp, the stall's closing instant: refused too, not slipped into the market's addendum.
+    assert _refused_text(lambda: closed.admit_dated([market, stall], DOC[7], "transfer", DAY, at(17))) == REFUSED_17
     assert _refused_text(lambda: closed.admit_dated([stall], DOC[3], "purchase", DAY, at(17))) == REFUSED_17
     assert _refused_text(lambda: closed.admit_dated([market], DOC[4], "purchase", DAY, at(18))) == REFUSED_18
     assert _late() == [(market, DAY, 1, "transfer", DOC[1], at(16))]

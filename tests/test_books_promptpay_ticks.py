@@ -162,3 +162,12 @@ def test_bad_unticks_are_refused_in_thai_and_change_nothing(empty_db: OpenedData
     assert refusal(treasurer(), five, "ผิด") == f"รายการชำระเงิน {five} ยังไม่ได้ติ๊กตรวจ"
     assert PromptPayUncheck.select().count() == 0
     assert [r.ticked for r in promptpay.promptpay_of_day(DAY)] == [True, False]
+
+
+def test_a_sale_keyed_in_later_for_an_earlier_time_is_listed_by_its_time(empty_db: OpenedDatabase) -> None:
+    build_day()  # PromptPay #3 at 09:30 and #5 at 11:00
+    # #8 rung up at 10:00 but saved after the others (a till that was offline): listed between them.
+    sales.commit_sale(seller(), t1().id, cart(("TEA-YMN", 1)), method="promptpay", now=at(10))
+    rows = promptpay.promptpay_of_day(DAY)
+    assert [(r.receipt_no, r.at, r.amount) for r in rows] == [
+        (3, at(9, 30), Money(6000)), (8, at(10), Money(6000)), (5, at(11), Money(9500))]
