@@ -209,3 +209,13 @@ def test_a_long_reason_keeps_its_first_500_characters(empty_db: OpenedDatabase) 
     build_day()
     done = cash.move_cash(treasurer(), t1().id, "out", "other", "ก" * 499 + "ขค", Money(100), now=at(14))
     assert CashMovement.get(CashMovement.uuid == done).reason == "ก" * 499 + "ข"
+
+
+def test_a_reason_longer_than_500_characters_is_kept_as_its_first_500_in_the_row_and_the_journal(
+        empty_db: OpenedDatabase) -> None:
+    build_day()
+    reason = "ก" * 499 + "ขค" + "ง" * 99  # 600 characters: the 500th is "ข", the 501st "ค"
+    cash.move_cash(treasurer(), t1().id, "out", "other", reason, Money(100), now=at(14), movement_uuid=MOVE)
+    kept = "ก" * 499 + "ข"
+    assert CashMovement.get(CashMovement.uuid == MOVE).reason == kept
+    assert json.loads(JournalEntry.get(JournalEntry.doc_uuid == MOVE).summary)["reason"] == kept

@@ -198,7 +198,7 @@ def move_cash(actor: Actor, till_id: int, direction: str, category: str, reason:
         raise InputError("Unknown cash category {category}", category=category)
     if not isinstance(amount, Money) or amount.satang <= 0:
         raise InputError("The amount must be more than zero")
-    reason = reason.strip()
+    reason = reason.strip()[:500]  # the row keeps 500 characters, and the journal says exactly what the row does
     if not reason:
         raise InputError("Cash in or out needs a reason")
     when = now or utc_now()
@@ -214,7 +214,7 @@ def move_cash(actor: Actor, till_id: int, direction: str, category: str, reason:
                              expected=drawer_of(shift).expected.format(), amount=amount.format())
         admit(till_id, doc, "cash_" + direction, when)
         CashMovement.create(uuid=doc, shift_uuid=shift.uuid, till=till_id, direction=direction, category=category,
-                            reason=reason[:500], amount_satang=amount.satang, user=actor.user_id,
+                            reason=reason, amount_satang=amount.satang, user=actor.user_id,
                             created_at=when, business_date=business_date(when))
         record("cash_movement", doc, when, {"till": names.till(till_id), "user": actor.login, "at": when.isoformat(),
                                             "direction": direction, "category": category, "amount": amount.satang,
