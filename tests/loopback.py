@@ -38,6 +38,7 @@ class Printer:
         self.mode = mode
         self.drop_after = drop_after
         self.connections: list[bytearray] = []
+        self.finished = 0  # connections whose serving ended (the till closed it, or the printer did)
         self.lock = threading.Lock()
         self.port = 0
         self.sock: socket.socket | None = None
@@ -85,10 +86,19 @@ class Printer:
         return out
 
     def wait_for(self, count: int, seconds: float = 10.0) -> list[bytes]:
+        """The jobs once ``count`` have come and their bytes have all arrived: each connection closed by the
+        till, or nothing more received for 0.3 s (a till's ``sendall`` returns when the bytes are in the
+        kernel's buffers, before this thread has read them all: on a loaded machine the last job was cut)."""
         deadline = time.monotonic() + seconds
+        last: list[bytes] = []
+        quiet_since = time.monotonic()
         while time.monotonic() < deadline:
             jobs = self.jobs()
-            if len(jobs) >= count:
+            with self.lock:
+                all_closed = self.finished == len(self.connections)
+            if jobs != last:
+                last, quiet_since = jobs, time.monotonic()
+            elif len(jobs) >= count and (all_closed or time.monotonic() - quiet_since >= 0.3):
                 return jobs
             time.sleep(0.02)
         return self.jobs()
@@ -101,7 +111,14 @@ class Printer:
                 conn, _ = sock.accept()
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+            threading.Thread(target=self._serve_then_count, args=(conn,), daemon=True).start()
+
+    def _serve_then_count(self, conn: socket.socket) -> None:
+        try:
+            self._serve(conn)
+        finally:
+            with self.lock:
+                self.finished += 1
 
     def _serve(self, conn: socket.socket) -> None:
         received = bytearray()
