@@ -48,9 +48,18 @@ def buy(shop_code: str, item: Item, quantity: int, cost_satang: int, expires: dt
     return done.lots[0]
 
 
-def sell(item: Item, quantity: int, till_code: str = "T1") -> sales.SaleResult:
+def till(code: str = "T1") -> Till:
+    return Till.get(Till.code == code)
+
+
+def item_view(item: Item) -> catalog.ItemView:
+    """The item as the till's catalogue shows it (what a cart line is made of)."""
     view = catalog.by_id(item.id)
-    assert view is not None
+    assert view is not None, item.sku
+    return view
+
+
+def sell(item: Item, quantity: int, till_code: str = "T1") -> sales.SaleResult:
     cart = Cart()
-    cart.add(view, quantity)
-    return sales.commit_sale(seller(), Till.get(Till.code == till_code).id, cart)
+    cart.add(item_view(item), quantity)
+    return sales.commit_sale(seller(), till(till_code).id, cart)

@@ -15,30 +15,19 @@ from db.connection import OpenedDatabase
 from db.models import Item, Sale, StockMovement, Till
 from pos_app import settings
 from pos_app.errors import InputError, PermissionDenied
-from pos_app.selling import catalog, sales
+from pos_app.selling import sales
 from pos_app.selling.cart import Cart
-from pos_app.selling.catalog import ItemView
 from pos_app.selling.stock_at_till import check_add, check_cart, on_hand, read_lot_label
 from pos_app.stock.ledger import Shortfall
 from pos_app.trust import audit
-from tests.stock_support import admin, buy, lead, new_item, seller
+from tests.stock_support import admin, buy, item_view, lead, new_item, seller, till
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKET = "BHS-MARKET"
 
 
-def _t1() -> Till:
-    return Till.get(Till.code == "T1")
-
-
-def _view(item: Item) -> ItemView:
-    view = catalog.by_id(item.id)
-    assert view is not None
-    return view
-
-
 def _policy(policy: str) -> None:
-    settings.change(admin(), "stock_policy", policy, settings.Where(_t1().shop_id))
+    settings.change(admin(), "stock_policy", policy, settings.Where(till().shop_id))
 
 
 def _jar_with(units: int) -> Item:
@@ -49,18 +38,18 @@ def _jar_with(units: int) -> Item:
 
 def test_on_hand_and_the_answer_for_one_more(demo_db: OpenedDatabase) -> None:
     jar = _jar_with(3)
-    shop = _t1().shop_id
+    shop = till().shop_id
     assert on_hand([jar.id], shop) == {jar.id: 3}
     cart = Cart()
     first = check_add(shop, cart, jar.id, 2)
     assert (first.on_hand, first.in_cart, first.short_by, first.blocked) == (3, 2, 0, False)
-    cart.add(_view(jar), 2)
+    cart.add(item_view(jar), 2)
     second = check_add(shop, cart, jar.id, 2)  # 4 wanted, 3 in the books
     assert (second.in_cart, second.short_by, second.policy, second.blocked) == (4, 1, "warn", False)
     _policy("block")
     assert check_add(shop, cart, jar.id, 2).blocked is True
     assert check_add(shop, cart, jar.id, 1).blocked is False
-    cart.add(_view(jar), 2)
+    cart.add(item_view(jar), 2)
     [short] = check_cart(shop, cart)
     assert (short.item_id, short.short_by) == (jar.id, 1)
 
@@ -68,8 +57,8 @@ def test_on_hand_and_the_answer_for_one_more(demo_db: OpenedDatabase) -> None:
 def test_warn_sells_past_on_hand_and_says_by_how_much(demo_db: OpenedDatabase) -> None:
     jar = _jar_with(3)
     cart = Cart()
-    cart.add(_view(jar), 5)
-    done = sales.commit_sale(seller(), _t1().id, cart)
+    cart.add(item_view(jar), 5)
+    done = sales.commit_sale(seller(), till().id, cart)
     assert done.shortfalls == (Shortfall(jar.id, 2),)
     assert done.stock_after[jar.id] == -2  # 3 − 5
 
@@ -78,13 +67,13 @@ def test_block_refuses_the_sale_and_writes_nothing(demo_db: OpenedDatabase) -> N
     jar = _jar_with(3)
     _policy("block")
     cart = Cart()
-    cart.add(_view(jar), 4)
+    cart.add(item_view(jar), 4)
     before = (Sale.select().count(), StockMovement.select().count())
     with pytest.raises(InputError) as err:
-        sales.commit_sale(seller(), _t1().id, cart)
+        sales.commit_sale(seller(), till().id, cart)
     assert "3" in str(err.value) and "1" in str(err.value)
     assert (Sale.select().count(), StockMovement.select().count()) == before
-    assert on_hand([jar.id], _t1().shop_id) == {jar.id: 3}
+    assert on_hand([jar.id], till().shop_id) == {jar.id: 3}
 
 
 def test_a_lot_label_is_read_and_overrides_first_expiry_first_out(demo_db: OpenedDatabase) -> None:
@@ -98,11 +87,11 @@ def test_a_lot_label_is_read_and_overrides_first_expiry_first_out(demo_db: Opene
     assert read_lot_label("8850000000034") is None
     assert read_lot_label("KAPI-25000101-999") is None
     cart = Cart()
-    cart.add(_view(jar), 2, lot=later.number)  # type: ignore[attr-defined]
-    cart.add(_view(jar), 1)  # first expiry first out: the sooner lot
+    cart.add(item_view(jar), 2, lot=later.number)  # type: ignore[attr-defined]
+    cart.add(item_view(jar), 1)  # first expiry first out: the sooner lot
     assert len(cart.lines) == 2
-    assert check_add(_t1().shop_id, cart, jar.id, 4, lot=later.number).short_by == 1  # type: ignore[attr-defined]
-    done = sales.commit_sale(seller(), _t1().id, cart)
+    assert check_add(till().shop_id, cart, jar.id, 4, lot=later.number).short_by == 1  # type: ignore[attr-defined]
+    done = sales.commit_sale(seller(), till().id, cart)
     rows = StockMovement.select().where(StockMovement.document_uuid == done.uuid).order_by(StockMovement.id)
     assert [(r.lot_id, r.quantity) for r in rows] == [(later.lot_id, -2), (sooner.lot_id, -1)]  # type: ignore[attr-defined]
 
@@ -113,16 +102,16 @@ def test_an_expired_lot_needs_a_managers_recorded_override(demo_db: OpenedDataba
     label = read_lot_label(old.number)  # type: ignore[attr-defined]
     assert label is not None and label.expired is True  # expired 23 Nov, today 24 Nov
     cart = Cart()
-    cart.add(_view(jar), 1, lot=label.number)
+    cart.add(item_view(jar), 1, lot=label.number)
     with pytest.raises(InputError) as err:
-        sales.commit_sale(seller(), _t1().id, cart)
+        sales.commit_sale(seller(), till().id, cart)
     assert "หมดอายุ" in str(err.value)
     cart.lines[0].expired_ok_by = seller()  # a seller may not let it through
     with pytest.raises(PermissionDenied):
-        sales.commit_sale(seller(), _t1().id, cart)
+        sales.commit_sale(seller(), till().id, cart)
     assert Sale.select().where(Sale.uuid == cart.uuid).count() == 0
     cart.lines[0].expired_ok_by = lead()
-    done = sales.commit_sale(seller(), _t1().id, cart)
+    done = sales.commit_sale(seller(), till().id, cart)
     row = StockMovement.get(StockMovement.document_uuid == done.uuid)
     assert (row.lot_id, row.quantity, row.expired_override) == (old.lot_id, -1, True)  # type: ignore[attr-defined]
     [entry] = [e for e in audit.entries(["override"]) if e.detail.get("action") == "sell_expired"]
@@ -132,7 +121,7 @@ def test_an_expired_lot_needs_a_managers_recorded_override(demo_db: OpenedDataba
 
 
 def test_two_tills_never_both_sell_the_last_unit(demo_db: OpenedDatabase, tmp_path: Path) -> None:
-    Till.create(shop=_t1().shop_id, code="T2", name="T2")
+    Till.create(shop=till().shop_id, code="T2", name="T2")
     jars = [_jar_with(1) for _ in range(4)]
     _policy("block")
     go = tmp_path / "go"
@@ -152,7 +141,7 @@ def test_two_tills_never_both_sell_the_last_unit(demo_db: OpenedDatabase, tmp_pa
         assert len([line for line in lines if line]) == 4
         sold += [line.split()[1] for line in lines if line.startswith("sold ")]
     assert sorted(sold) == sorted(j.sku for j in jars)  # each last unit sold exactly once
-    assert on_hand([j.id for j in jars], _t1().shop_id) == {j.id: 0 for j in jars}
+    assert on_hand([j.id for j in jars], till().shop_id) == {j.id: 0 for j in jars}
 
 
 def test_a_held_cart_keeps_its_scanned_lot(demo_db: OpenedDatabase) -> None:
@@ -161,8 +150,8 @@ def test_a_held_cart_keeps_its_scanned_lot(demo_db: OpenedDatabase) -> None:
     jar = new_item("KAPI", "finished", "piece", price_satang=5000)
     later = buy(MARKET, jar, 5, 500, expires=dt.date(2026, 12, 1))
     cart = Cart()
-    cart.add(_view(jar), 2, lot=later.number)  # type: ignore[attr-defined]
-    cart.add(_view(jar), 1)
-    held = holds.hold(seller(), _t1().id, cart)
-    back = holds.recall(seller(), _t1().id, held)
+    cart.add(item_view(jar), 2, lot=later.number)  # type: ignore[attr-defined]
+    cart.add(item_view(jar), 1)
+    held = holds.hold(seller(), till().id, cart)
+    back = holds.recall(seller(), till().id, held)
     assert [(line.quantity, line.lot) for line in back.lines] == [(2, later.number), (1, "")]  # type: ignore[attr-defined]
